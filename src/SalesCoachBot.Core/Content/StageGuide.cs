@@ -1,0 +1,12 @@
+using SalesCoachBot.Deals;
+
+namespace SalesCoachBot.Content;
+
+/// <summary>What a stage is for and how to coach it, as written in <c>dialogs/stages.yaml</c>.</summary>
+public sealed record StageGuide(
+    DealStage Stage,
+    string Goal,
+    IReadOnlyList<string> ExitCriteria,
+    string NextBestAction,
+    IReadOnlyList<string> Tips,
+    int StallAfterDays);

@@ -1,0 +1,59 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Replies;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Conversations;
+
+/// <summary>The one bot every channel drives. It knows activities, not channels.</summary>
+public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationState state) : IBot
+{
+    private readonly IStatePropertyAccessor<ConversationMemory> memoryAccessor = state.CreateProperty<ConversationMemory>("memory");
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type == ActivityTypes.Message)
+            await OnMessageAsync(turnContext, cancellationToken);
+        else if (activity.Type == ActivityTypes.ConversationUpdate &&
+                 activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true &&
+                 activity.Conversation?.ConversationType is null or "personal")
+            await turnContext.SendReplyAsync(HelpReplies.Welcome(), cancellationToken);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var memory = await memoryAccessor.GetAsync(turn, () => new ConversationMemory(), cancellationToken);
+        Reply reply;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var conversation = scope.ServiceProvider.GetRequiredService<Conversation>();
+            reply = await conversation.RespondAsync(IdentityOf(turn.Activity), MessageText(turn.Activity), memory, cancellationToken);
+        }
+        await state.SaveChangesAsync(turn, force: false, cancellationToken);
+        await turn.SendReplyAsync(reply, cancellationToken);
+    }
+
+    /// <summary>The typed text without an @mention of the bot, or the text a card button carried.</summary>
+    public static string MessageText(Activity activity)
+    {
+        var text = activity.RemoveRecipientMention() ?? activity.Text;
+        if (string.IsNullOrWhiteSpace(text) && activity.Value is JObject value && value["text"]?.Type == JTokenType.String)
+            text = value["text"]!.Value<string>();
+        return text?.Trim() ?? "";
+    }
+
+    public static ChannelIdentity IdentityOf(Activity activity)
+    {
+        var from = activity.From ?? throw new InvalidOperationException("A message without a sender cannot be answered.");
+        var email = from.Properties?["email"]?.Value<string>();
+        return new ChannelIdentity(
+            activity.ChannelId ?? "unknown",
+            from.AadObjectId ?? from.Id,
+            from.Name,
+            email,
+            activity.Conversation?.TenantId);
+    }
+}

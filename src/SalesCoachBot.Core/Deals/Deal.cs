@@ -1,0 +1,55 @@
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Deals;
+
+public sealed class Deal
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string Account { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Currency { get; set; }
+    public DealStage Stage { get; set; }
+    public long OwnerId { get; set; }
+    public Rep? Owner { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastActivityAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public List<StageChange> StageHistory { get; set; } = [];
+
+    public Money? Value => Amount is { } amount && Currency is { } currency ? new Money(amount, currency) : null;
+
+    /// <summary>Won or Lost once closed; null while the deal is open.</summary>
+    public DealStage? Outcome => Stage.IsClosed() ? Stage : null;
+
+    public static Deal Open(string name, Money? value, Rep owner, DateTimeOffset now)
+    {
+        var deal = new Deal
+        {
+            Name = name,
+            Account = name,
+            Amount = value?.Amount,
+            Currency = value?.Currency,
+            Stage = DealStage.Prospecting,
+            OwnerId = owner.Id,
+            Owner = owner,
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        deal.StageHistory.Add(new StageChange { From = null, To = DealStage.Prospecting, At = now });
+        return deal;
+    }
+
+    /// <summary>Moves the deal, closing it on Won/Lost and reopening it when a closed deal goes back to a stage.</summary>
+    public StageChange MoveTo(DealStage stage, DateTimeOffset now)
+    {
+        var change = new StageChange { DealId = Id, From = Stage, To = stage, At = now };
+        StageHistory.Add(change);
+        Stage = stage;
+        LastActivityAt = now;
+        ClosedAt = stage.IsClosed() ? now : null;
+        return change;
+    }
+
+    public int DaysSinceLastActivity(DateTimeOffset now) => Math.Max(0, (int)(now - LastActivityAt).TotalDays);
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Deals;
+
+/// <summary>A rep's deals: create, list, find by name, move between stages and undo a move.</summary>
+public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
+{
+    public async Task<Deal?> FindOpenByExactNameAsync(Rep owner, string name, CancellationToken cancellationToken) =>
+        (await OpenDealsAsync(owner, cancellationToken))
+            .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public async Task<Deal> CreateAsync(Rep owner, string name, Money? value, CancellationToken cancellationToken)
+    {
+        var deal = Deal.Open(name, value, owner, clock.GetUtcNow());
+        db.Deals.Add(deal);
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+
+    public async Task<IReadOnlyList<Deal>> OpenDealsAsync(Rep owner, CancellationToken cancellationToken)
+    {
+        var deals = await db.Deals
+            .Where(d => d.OwnerId == owner.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+            .ToListAsync(cancellationToken);
+        return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Looks among open deals first; a closed deal is found only when no open one matches.</summary>
+    public async Task<DealMatch> FindAsync(Rep owner, string query, CancellationToken cancellationToken)
+    {
+        var open = await OpenDealsAsync(owner, cancellationToken);
+        var match = DealMatcher.Match(query, open);
+        if (match is not DealMatch.None)
+            return match;
+        var closed = await db.Deals
+            .Where(d => d.OwnerId == owner.Id && (d.Stage == DealStage.Won || d.Stage == DealStage.Lost))
+            .ToListAsync(cancellationToken);
+        return DealMatcher.Match(query, closed);
+    }
+
+    public async Task<StageMove> MoveAsync(Deal deal, DealStage stage, CancellationToken cancellationToken)
+    {
+        var before = new StageMove(deal.Id, 0, deal.Stage, stage, deal.LastActivityAt, deal.ClosedAt);
+        var change = deal.MoveTo(stage, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return before with { StageChangeId = change.Id };
+    }
+
+    /// <summary>Reverts a move if the deal has not moved since; the mistaken step leaves the stage history.</summary>
+    public async Task<Deal?> UndoAsync(Rep owner, StageMove move, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.Include(d => d.StageHistory)
+            .FirstOrDefaultAsync(d => d.Id == move.DealId && d.OwnerId == owner.Id, cancellationToken);
+        var change = deal?.StageHistory.FirstOrDefault(c => c.Id == move.StageChangeId);
+        if (deal is null || change is null || deal.Stage != move.To || deal.StageHistory.Any(c => c.Id > change.Id))
+            return null;
+
+        deal.StageHistory.Remove(change);
+        deal.Stage = move.From;
+        deal.LastActivityAt = move.PreviousLastActivityAt;
+        deal.ClosedAt = move.PreviousClosedAt;
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace SalesCoachBot.Deals;
+
+/// <summary>An amount in an ISO 4217 currency.</summary>
+public readonly record struct Money(decimal Amount, string Currency)
+{
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["INR"] = "₹",
+    };
+
+    public override string ToString()
+    {
+        var number = Amount.ToString(Amount == decimal.Truncate(Amount) ? "N0" : "N2", CultureInfo.InvariantCulture);
+        return Symbols.TryGetValue(Currency, out var symbol) ? symbol + number : $"{number} {Currency}";
+    }
+}

@@ -1,0 +1,10 @@
+namespace SalesCoachBot.Interactions;
+
+public enum InteractionKind
+{
+    Call,
+    Email,
+    Meeting,
+    Demo,
+    Note,
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Interactions;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Persistence;
+
+public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> options) : DbContext(options)
+{
+    public DbSet<Rep> Reps => Set<Rep>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type: store UTC ticks so times compare and sort in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<string>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Rep>(rep =>
+        {
+            rep.Property(r => r.DisplayName).HasMaxLength(200);
+            rep.Property(r => r.Email).HasMaxLength(320);
+            rep.HasIndex(r => r.Email);
+            rep.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.RepId);
+        });
+        modelBuilder.Entity<ChannelAccount>(account =>
+        {
+            account.Property(a => a.Channel).HasMaxLength(32);
+            account.Property(a => a.AccountId).HasMaxLength(200);
+            account.Property(a => a.TenantId).HasMaxLength(64);
+            account.HasIndex(a => new { a.Channel, a.AccountId }).IsUnique();
+        });
+        modelBuilder.Entity<Deal>(deal =>
+        {
+            deal.Property(d => d.Name).HasMaxLength(200);
+            deal.Property(d => d.Account).HasMaxLength(200);
+            deal.Property(d => d.Currency).HasMaxLength(3);
+            deal.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId);
+            deal.HasMany(d => d.StageHistory).WithOne().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
+            deal.HasIndex(d => new { d.OwnerId, d.Stage });
+        });
+        modelBuilder.Entity<StageChange>().HasIndex(c => new { c.DealId, c.At });
+        modelBuilder.Entity<Interaction>(interaction =>
+        {
+            interaction.Property(i => i.Summary).HasMaxLength(4000);
+            interaction.HasOne<Deal>().WithMany().HasForeignKey(i => i.DealId).OnDelete(DeleteBehavior.Cascade);
+            interaction.HasOne<Rep>().WithMany().HasForeignKey(i => i.RepId);
+            interaction.HasIndex(i => new { i.DealId, i.OccurredAt });
+        });
+        modelBuilder.Entity<BotStateEntry>(entry =>
+        {
+            entry.HasKey(e => e.Key);
+            entry.Property(e => e.Key).HasMaxLength(512);
+            entry.Property(e => e.ETag).HasMaxLength(64).IsConcurrencyToken();
+        });
+    }
+}

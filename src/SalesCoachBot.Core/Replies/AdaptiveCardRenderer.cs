@@ -1,0 +1,52 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace SalesCoachBot.Replies;
+
+/// <summary>Renders a reply as an Adaptive Card (schema 1.5) for Teams; a plain reply stays a text message.</summary>
+public sealed class AdaptiveCardRenderer : IReplyRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    public IMessageActivity Render(Reply reply)
+    {
+        if (reply.IsPlain)
+            return MessageFactory.Text(reply.Text);
+        var message = MessageFactory.Attachment(new Attachment(ContentType, content: Card(reply)));
+        message.Summary = reply.Title ?? reply.Text;
+        return message;
+    }
+
+    public static JObject Card(Reply reply)
+    {
+        var body = new JArray();
+        if (reply.Title is not null)
+            body.Add(TextBlock(reply.Title, new JProperty("weight", "Bolder"), new JProperty("size", "Medium")));
+        body.Add(TextBlock(reply.Text));
+        if (reply.Facts.Count > 0)
+            body.Add(new JObject(
+                new JProperty("type", "FactSet"),
+                new JProperty("facts", new JArray(reply.Facts.Select(f => new JObject(new JProperty("title", f.Label), new JProperty("value", f.Value)))))));
+        foreach (var note in reply.Notes)
+            body.Add(TextBlock(note, new JProperty("isSubtle", true), new JProperty("size", "Small")));
+
+        return new JObject(
+            new JProperty("type", "AdaptiveCard"),
+            new JProperty("$schema", "http://adaptivecards.io/schemas/adaptive-card.json"),
+            new JProperty("version", "1.5"),
+            new JProperty("body", body),
+            new JProperty("actions", new JArray(reply.Buttons.Select(Button))));
+    }
+
+    private static JObject TextBlock(string text, params JProperty[] style) =>
+        new(new JProperty("type", "TextBlock"), new JProperty("text", text), new JProperty("wrap", true), style);
+
+    // imBack makes Teams post the button's message as the rep's own; "text" serves other card hosts.
+    private static JObject Button(ReplyButton button) => new(
+        new JProperty("type", "Action.Submit"),
+        new JProperty("title", button.Title),
+        new JProperty("data", new JObject(
+            new JProperty("text", button.Message),
+            new JProperty("msteams", new JObject(new JProperty("type", "imBack"), new JProperty("value", button.Message))))));
+}

@@ -1,0 +1,4 @@
+namespace SalesCoachBot.Reps;
+
+/// <summary>Who sent a message, as the channel tells it.</summary>
+public sealed record ChannelIdentity(string Channel, string AccountId, string? DisplayName, string? Email = null, string? TenantId = null);

@@ -1,0 +1,11 @@
+namespace SalesCoachBot.Reps;
+
+/// <summary>A person who sells; one Rep may be reached through several channel accounts.</summary>
+public sealed class Rep
+{
+    public long Id { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Email { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<ChannelAccount> Accounts { get; set; } = [];
+}

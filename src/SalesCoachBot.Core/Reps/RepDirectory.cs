@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Reps;
+
+/// <summary>Maps a channel account to its Rep, creating the Rep on first contact and joining accounts by e-mail.</summary>
+public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
+{
+    public async Task<Rep> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken)
+    {
+        var account = await db.ChannelAccounts
+            .FirstOrDefaultAsync(a => a.Channel == who.Channel && a.AccountId == who.AccountId, cancellationToken);
+        if (account is not null)
+            return await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
+
+        var email = who.Email?.Trim().ToLowerInvariant();
+        var rep = email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken);
+        rep ??= db.Reps.Add(new Rep
+        {
+            DisplayName = string.IsNullOrWhiteSpace(who.DisplayName) ? email ?? who.AccountId : who.DisplayName.Trim(),
+            Email = email,
+            CreatedAt = clock.GetUtcNow(),
+        }).Entity;
+        rep.Accounts.Add(new ChannelAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId });
+        await db.SaveChangesAsync(cancellationToken);
+        return rep;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Content;
+using SalesCoachBot.Hosting;
+
+namespace SalesCoachBot.Channels.Console;
+
+/// <summary>
+/// <c>chat --user alice@example.com</c>: talk to the bot in a terminal. With piped input it reads one
+/// message a line, prints the replies and exits 0 at the end of input, so it can be scripted.
+/// </summary>
+public static class ChatCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, bool inputRedirected, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var (user, hostArgs) = ReadUser(args);
+        var builder = Host.CreateApplicationBuilder(hostArgs);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        IHost host;
+        try
+        {
+            builder.AddStorage();
+            builder.AddConversations();
+            host = builder.Build();
+            await host.PrepareDatabaseAsync();
+        }
+        catch (Exception e) when (e is OptionsValidationException or ContentException)
+        {
+            await System.Console.Error.WriteLineAsync($"SalesCoachBot cannot start: {e.Message}");
+            return 1;
+        }
+
+        using (host)
+        {
+            var services = host.Services;
+            var adapter = new ConsoleAdapter(services.GetRequiredService<IBot>(), output, user,
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ConsoleAdapter>>()).WithErrorHandler();
+            if (!inputRedirected)
+                await output.WriteLineAsync($"SalesCoachBot, talking with {user}. Type \"help\" to start; Ctrl+D or \"exit\" to leave.\n");
+
+            while (true)
+            {
+                if (!inputRedirected)
+                    await output.WriteAsync("you> ");
+                var line = await input.ReadLineAsync();
+                if (line is null || (!inputRedirected && line.Trim() is "exit" or "quit"))
+                    return 0;
+                if (!string.IsNullOrWhiteSpace(line))
+                    await adapter.SendLineAsync(line, CancellationToken.None);
+            }
+        }
+    }
+
+    private static (string User, string[] HostArgs) ReadUser(string[] args)
+    {
+        var rest = new List<string>();
+        string? user = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--user" or "-u" && i + 1 < args.Length)
+                user = args[++i];
+            else
+                rest.Add(args[i]);
+        }
+        return (user ?? $"{Environment.UserName}@localhost", [.. rest]);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Channels.Teams;
+
+public static class TeamsChannel
+{
+    /// <summary>Microsoft Teams (and the Bot Framework Emulator) through the Bot Framework's CloudAdapter.</summary>
+    public static IHostApplicationBuilder AddTeamsChannel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidation>();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<TeamsAdapter>>()));
+        builder.Services.AddSingleton<TeamsAdapter>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
+        return builder;
+    }
+
+    /// <summary><c>POST /api/messages</c>: the Bot Framework checks the JWT, then the turn runs.</summary>
+    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        return endpoints;
+    }
+}
