@@ -12,13 +12,15 @@ namespace SalesCoachBot;
 public static class SalesCoachCoreServices
 {
     /// <summary>The channel-free core: the bot, its understanding, the sales domain and bot state in the database.</summary>
-    /// <remarks>The caller registers <see cref="SalesCoachDbContext"/> (with a factory) and <see cref="SalesContent"/>.</remarks>
-    public static IServiceCollection AddSalesCoachCore(this IServiceCollection services, string defaultCurrency)
+    /// <remarks>
+    /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>
+    /// and the <see cref="AmountRecognizer"/> with its default currency.
+    /// </remarks>
+    public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStorage, DatabaseStorage>();
         services.AddSingleton<PrivateConversationState>();
-        services.AddSingleton(new AmountRecognizer(defaultCurrency));
         services.AddSingleton<UtteranceRecognizer>();
         services.AddSingleton<IBot, CoachBot>();
         services.AddScoped<RepDirectory>();

@@ -18,7 +18,7 @@ try
     app.MapHealth();
     app.MapTeamsChannel();
 
-    await app.PrepareDatabaseAsync();
+    await app.PrepareAsync();
     await app.RunAsync();
     return 0;
 }

@@ -5,7 +5,7 @@ namespace SalesCoachBot.Deals;
 /// <summary>Finds the deal a rep means by a partial, case-insensitive or slightly misspelt name.</summary>
 public static class DealMatcher
 {
-    private const int FuzzyThreshold = 80;
+    private const int FuzzyThreshold = 75;
     private const int FuzzyTieMargin = 5;
 
     public static DealMatch Match(string query, IReadOnlyCollection<Deal> deals)

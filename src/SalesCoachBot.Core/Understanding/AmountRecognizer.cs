@@ -20,11 +20,19 @@ public sealed class AmountRecognizer(string defaultCurrency)
                 continue;
             var currency = result.Resolution.TryGetValue("isoCurrency", out var iso) && iso is string code && code.Length == 3
                 ? code
-                : defaultCurrency;
+                : CurrencyOfSymbol(result.Resolution.TryGetValue("unit", out var unit) ? unit as string : null);
             return (new Money(amount, currency), result.Start, result.End);
         }
         return FindBareNumber(text);
     }
+
+    // "$" and "£" name no single currency: "$" is the default currency when that is a dollar, and "£" is sterling.
+    private string CurrencyOfSymbol(string? unit) => unit switch
+    {
+        "Dollar" => defaultCurrency.EndsWith('D') ? defaultCurrency : "USD",
+        "Pound" => "GBP",
+        _ => defaultCurrency,
+    };
 
     // A bare number counts only as the last word ("new deal Acme 45000", "… 45k"), so names like "Route 66 Diner" survive.
     private (Money Value, int Start, int End)? FindBareNumber(string text)

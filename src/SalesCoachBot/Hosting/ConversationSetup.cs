@@ -1,24 +1,23 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Hosting;
 
 public static class ConversationSetup
 {
-    /// <summary>The bot itself, its understanding and its sales content, checked at start-up.</summary>
+    /// <summary>The bot itself, its understanding and its sales content.</summary>
     public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SalesCoachOptions.Section).Get<SalesCoachOptions>() ?? new();
-        if (!IsCurrencyCode(options.DefaultCurrency))
-            throw new OptionsValidationException(SalesCoachOptions.Section, typeof(SalesCoachOptions),
-                [$"SalesCoach:DefaultCurrency must be a three-letter ISO 4217 code such as USD or EUR, not '{options.DefaultCurrency}'."]);
-
-        var content = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new();
-        builder.Services.AddSingleton(SalesContentLoader.Load(content.Resolve()));
-        builder.Services.AddSalesCoachCore(options.DefaultCurrency.ToUpperInvariant());
+        builder.Services.AddOptions<SalesCoachOptions>().BindConfiguration(SalesCoachOptions.Section)
+            .Validate(o => o.DefaultCurrency is { Length: 3 } code && code.All(char.IsAsciiLetter),
+                "SalesCoach:DefaultCurrency must be a three-letter ISO 4217 code such as USD or EUR.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        builder.Services.AddSingleton(services => SalesContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Resolve()));
+        builder.Services.AddSalesCoachCore();
+        builder.Services.AddSingleton(services =>
+            new AmountRecognizer(services.GetRequiredService<IOptions<SalesCoachOptions>>().Value.DefaultCurrency.ToUpperInvariant()));
         return builder;
     }
-
-    private static bool IsCurrencyCode(string code) => Regex.IsMatch(code, "^[A-Za-z]{3}$");
 }

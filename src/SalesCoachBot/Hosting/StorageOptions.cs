@@ -8,4 +8,7 @@ public sealed class StorageOptions
 
     /// <summary><c>Sqlite</c> (default, a local file).</summary>
     public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>From <c>ConnectionStrings:SalesCoach</c>.</summary>
+    public string? ConnectionString { get; set; }
 }

@@ -9,26 +9,26 @@ public static class StorageSetup
 {
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Configure<IConfiguration>((o, config) => o.ConnectionString = config.GetConnectionString(StorageOptions.ConnectionStringName))
             .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
                 "Storage:Provider must be 'Sqlite' (the only database this version supports).")
-            .Validate(_ => !string.IsNullOrWhiteSpace(connectionString),
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
                 $"ConnectionStrings:{StorageOptions.ConnectionStringName} is empty; e.g. 'Data Source=salescoach.db'.")
             .ValidateOnStart();
-        builder.Services.AddDbContextFactory<SalesCoachDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<SalesCoachDbContext>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
     /// <summary>Creates the database on first run and upgrades an older one in place.</summary>
-    public static async Task PrepareDatabaseAsync(this IHost host)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
-        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value; // fails fast on bad settings
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
         if (db.Database.GetConnectionString() is { } connectionString &&
-            new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file &&
+            new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
             Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
             Directory.CreateDirectory(folder);
         await db.Database.MigrateAsync();

@@ -38,7 +38,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddConversations();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         var host = builder.Build();
-        await host.PrepareDatabaseAsync();
+        await host.PrepareAsync();
         return new BotHarness(host, clock);
     }
 

@@ -26,7 +26,7 @@ public static class ChatCommand
             builder.AddStorage();
             builder.AddConversations();
             host = builder.Build();
-            await host.PrepareDatabaseAsync();
+            await host.PrepareAsync();
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)
         {

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// A Bot Connector on 127.0.0.1 that answers the REST calls the Bot Framework makes to a channel's
+/// serviceUrl and records every activity the bot sends.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<SentActivity> sent = new();
+
+    private FakeBotConnector(WebApplication app) => this.app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+    public IReadOnlyList<SentActivity> Sent => [.. sent];
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var connector = new FakeBotConnector(builder.Build());
+        connector.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.ReceiveAsync);
+        await connector.app.StartAsync();
+        var address = connector.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        connector.ServiceUrl = address + "/";
+        return connector;
+    }
+
+    private async Task<IResult> ReceiveAsync(string conversationId, string? replyToId, HttpRequest request)
+    {
+        var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+        sent.Enqueue(new SentActivity(conversationId, replyToId, request.Headers.Authorization.ToString(), body));
+        return Results.Json(new { id = $"reply-{sent.Count}" });
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+}
+
+/// <summary>One activity the bot posted: where to, and its JSON as sent.</summary>
+public sealed record SentActivity(string ConversationId, string? ReplyToId, string Authorization, JsonObject Body)
+{
+    public string Text => Body["text"]?.GetValue<string>() ?? "";
+
+    /// <summary>The Adaptive Card the activity carries, if any.</summary>
+    public JsonObject? Card => Body["attachments"]?.AsArray()
+        .FirstOrDefault(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();
+
+    /// <summary>Every text on the card or in the message, to search what the rep sees.</summary>
+    public string Visible => string.Join("\n", [Text, .. Strings(Card)]);
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+}
