@@ -9,7 +9,7 @@ if (args is ["chat", .. var chatArgs])
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddStorage();
     builder.AddConversations();
     builder.AddTeamsChannel();

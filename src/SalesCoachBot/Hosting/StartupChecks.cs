@@ -13,8 +13,7 @@ public static class StartupChecks
     public static async Task PrepareAsync(this IHost host)
     {
         var services = host.Services;
-        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<SalesCoachOptions>>().Value;
+        services.GetService<IStartupValidator>()?.Validate();
         _ = services.GetRequiredService<SalesContent>();
         await services.PrepareDatabaseAsync();
     }

@@ -14,7 +14,7 @@ public static class ChatCommand
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, bool inputRedirected, Action<IHostApplicationBuilder>? configure = null)
     {
         var (user, hostArgs) = ReadUser(args);
-        var builder = Host.CreateApplicationBuilder(hostArgs);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
