@@ -51,6 +51,8 @@ public sealed class DealCommands(DealService deals, SalesContent content, TimePr
 
     public async Task<Reply> MoveAsync(Rep rep, MoveDealIntent intent, ConversationMemory memory, CancellationToken cancellationToken)
     {
+        if (intent.DealQuery.Length == 0)
+            return new("Which deal, and to which stage? For example: move Acme to discovery");
         if (!StageNames.TryParse(intent.StageText, out var stage))
             return new($"I don't know the stage \"{intent.StageText}\". The stages are: {StageNames.ListForHumans()}.");
 

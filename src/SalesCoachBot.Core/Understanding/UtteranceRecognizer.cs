@@ -16,6 +16,8 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts)
             return new UndoIntent();
         if (NewDeal().Match(message) is { Success: true } newDeal)
             return ReadNewDeal(newDeal.Groups["rest"].Value);
+        if (MoveAlone().IsMatch(message))
+            return new MoveDealIntent("", "");
         if (MoveDeal().Match(message) is { Success: true } move)
             return new MoveDealIntent(move.Groups["deal"].Value.Trim(' ', '"', '\''), move.Groups["stage"].Value.Trim());
         return new UnknownIntent(message);
@@ -47,6 +49,9 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts)
     // The deal name is greedy so that a name containing "to" still splits at the last "to".
     [GeneratedRegex(@"^(move|advance|set|put|mark)\s+(?<deal>.+)\s+(to|into|as|in)\s+(?<stage>\S+(\s\S+){0,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex MoveDeal();
+
+    [GeneratedRegex(@"^(move|advance)( deal)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoveAlone();
 
     [GeneratedRegex(@"(\s+|^)(for|worth|at|of|valued at|with a value of|amount)$", RegexOptions.IgnoreCase)]
     private static partial Regex DanglingWords();

@@ -1,0 +1,65 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Tests.Infrastructure;
+
+namespace SalesCoachBot.Tests.Persistence;
+
+public sealed class DatabaseStorageTests : IAsyncLifetime
+{
+    private readonly TempDatabase database = new();
+    private BotHarness harness = null!;
+
+    private IStorage Storage => harness.Host.Services.GetRequiredService<IStorage>();
+
+    public async Task InitializeAsync() => harness = await BotHarness.StartAsync(database.ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        await harness.DisposeAsync();
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task WhatIsWrittenIsReadBackWithItsTypes()
+    {
+        var move = new StageMove(7, 9, DealStage.Proposal, DealStage.Won, BotHarness.Start, null);
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["move"] = move, ["n"] = 3L } });
+
+        var read = (IDictionary<string, object>)(await Storage.ReadAsync(["k", "absent"]))["k"];
+
+        Assert.Equal(move, read["move"]);
+        Assert.Equal(3L, read["n"]);
+    }
+
+    [Fact]
+    public async Task AStaleETagIsRefusedAndTheNewerValueKept()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Item { Value = "first" } });
+        var copyA = (Item)(await Storage.ReadAsync(["k"]))["k"];
+        var copyB = (Item)(await Storage.ReadAsync(["k"]))["k"];
+
+        copyA.Value = "from A";
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = copyA });
+        copyB.Value = "from B";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Storage.WriteAsync(new Dictionary<string, object> { ["k"] = copyB }));
+
+        Assert.Equal("from A", ((Item)(await Storage.ReadAsync(["k"]))["k"]).Value);
+    }
+
+    [Fact]
+    public async Task DeleteRemovesOnlyTheNamedKeys()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Item { Value = "1" }, ["b"] = new Item { Value = "2" } });
+
+        await Storage.DeleteAsync(["a"]);
+
+        Assert.Equal(["b"], (await Storage.ReadAsync(["a", "b"])).Keys);
+    }
+
+    public sealed class Item : IStoreItem
+    {
+        public string? Value { get; set; }
+        public string? ETag { get; set; }
+    }
+}
