@@ -17,10 +17,18 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.Message)
             await OnMessageAsync(turnContext, cancellationToken);
-        else if (activity.Type == ActivityTypes.ConversationUpdate &&
-                 activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true &&
-                 activity.Conversation?.ConversationType is null or "personal")
+        else if (activity.Type == ActivityTypes.ConversationUpdate && IsWelcomeMoment(activity))
             await turnContext.SendReplyAsync(HelpReplies.Welcome(), cancellationToken);
+    }
+
+    // Say hello once: when the bot is installed for someone or added to a team or chat, not whenever
+    // anyone else joins a team.
+    private static bool IsWelcomeMoment(Activity activity)
+    {
+        var added = activity.MembersAdded ?? [];
+        var botAdded = added.Any(m => m.Id == activity.Recipient?.Id);
+        var personal = activity.Conversation?.ConversationType is null or "personal";
+        return botAdded || (personal && added.Count > 0);
     }
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)

@@ -5,23 +5,12 @@ using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Conversations;
 
-public sealed class DealConversationTests : IAsyncLifetime
+public sealed class DealConversationTests : BotTest
 {
-    private readonly TempDatabase database = new();
-    private BotHarness bot = null!;
-
-    public async Task InitializeAsync() => bot = await BotHarness.StartAsync(database.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        database.Dispose();
-    }
-
     [Fact]
     public async Task HelpListsTheCommandsWithExamples()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("help")
             .AssertReply(Contains("new deal Acme Corp $45,000", "my deals", "move Acme to discovery", "Prospecting → Initial contact"))
             .StartTestAsync();
@@ -30,12 +19,12 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task NewDealIsCreatedInProspectingOwnedByTheSpeaker()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000")
             .AssertReply(Contains("New deal: Acme Corp", "$45,000", "Prospecting"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         var deal = await db.Deals.Include(d => d.Owner).Include(d => d.StageHistory).SingleAsync();
         Assert.Equal(("Acme Corp", 45_000m, "USD", DealStage.Prospecting), (deal.Name, deal.Amount!.Value, deal.Currency!, deal.Stage));
         Assert.Equal("user1", (await db.ChannelAccounts.SingleAsync(a => a.RepId == deal.OwnerId)).AccountId);
@@ -46,22 +35,22 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task ASecondOpenDealWithTheSameNameIsRefused()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal: Acme Corp"))
             .Send("new deal acme corp $10,000").AssertReply(Contains("already have an open deal called Acme Corp"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         Assert.Equal(1, await db.Deals.CountAsync());
     }
 
     [Fact]
     public async Task MyDealsShowsStageAmountAndDaysSinceLastActivity()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Send("new deal Globex 12k EUR").AssertReply(Contains("New deal"))
-            .Do(() => bot.Clock.Advance(TimeSpan.FromDays(3)))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(3)))
             .Send("my deals")
             .AssertReply(Contains("Your open deals (2)", "Acme Corp: Prospecting · $45,000 · 3 days since last activity",
                 "Globex: Prospecting · €12,000 · 3 days", "Total: $45,000 + €12,000"))
@@ -72,9 +61,9 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task ADealIdleLongerThanItsStageThresholdIsMarkedStalled()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
-            .Do(() => bot.Clock.Advance(TimeSpan.FromDays(15)))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(15)))
             .Send("my deals").AssertReply(Contains("15 days since last activity · stalled"))
             .StartTestAsync();
     }
@@ -82,14 +71,14 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task MoveByPartialCaseInsensitiveNameRecordsStageHistory()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
-            .Do(() => bot.Clock.Advance(TimeSpan.FromDays(2)))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(2)))
             .Send("move acme to discovery")
             .AssertReply(Contains("Acme Corp → Discovery", "Next best action"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
         Assert.Equal(DealStage.Discovery, deal.Stage);
         Assert.Equal(BotHarness.Start.AddDays(2), deal.LastActivityAt);
@@ -102,13 +91,13 @@ public sealed class DealConversationTests : IAsyncLifetime
     [InlineData("mark acme corp as lost", DealStage.Lost)]
     public async Task WonOrLostClosesTheDealAndTakesItOffMyDeals(string command, DealStage outcome)
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Send(command).AssertReply(Contains("Acme Corp"))
             .Send("my deals").AssertReply(Contains("no open deals"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         var deal = await db.Deals.SingleAsync();
         Assert.Equal((outcome, BotHarness.Start), (deal.Outcome!.Value, deal.ClosedAt!.Value));
     }
@@ -116,33 +105,33 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task AWrongStageNameExplainsTheStagesAndChangesNothing()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Send("move Acme to the moon")
             .AssertReply(Contains("I don't know the stage \"the moon\"", "Initial contact", "Follow-up", "Won", "Lost"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         Assert.Equal(DealStage.Prospecting, (await db.Deals.SingleAsync()).Stage);
     }
 
     [Fact]
     public async Task ADealNameThatMatchesNothingOffersToCreateIt()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Send("move Hooli to proposal")
             .AssertReply(Contains("couldn't find a deal matching \"Hooli\"", "Your open deals: Acme Corp", "new deal Hooli"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         Assert.Equal(DealStage.Prospecting, (await db.Deals.SingleAsync()).Stage);
     }
 
     [Fact]
     public async Task TwoMatchingDealsAskWhichOneWithAButtonForEach()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("new deal Acme Labs").AssertReply(Contains("New deal"))
             .Send("move acme to proposal")
@@ -154,14 +143,14 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task UndoPutsTheDealBackAndDropsTheMistakenStep()
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("move acme to won").AssertReply(Contains("won"))
             .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting"))
             .Send("undo").AssertReply(Contains("nothing to undo"))
             .StartTestAsync();
 
-        await using var db = bot.Database();
+        await using var db = Bot.Database();
         var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
         Assert.Equal((DealStage.Prospecting, (DateTimeOffset?)null), (deal.Stage, deal.ClosedAt));
         Assert.Single(deal.StageHistory);
@@ -170,10 +159,10 @@ public sealed class DealConversationTests : IAsyncLifetime
     [Fact]
     public async Task EachRepSeesOnlyTheirOwnDeals()
     {
-        await bot.Flow(BotHarness.AdapterFor("alice"))
+        await Bot.Flow(BotHarness.AdapterFor("alice"))
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .StartTestAsync();
-        await bot.Flow(BotHarness.AdapterFor("bob"))
+        await Bot.Flow(BotHarness.AdapterFor("bob"))
             .Send("my deals").AssertReply(Contains("no open deals"))
             .Send("move acme to discovery").AssertReply(Contains("couldn't find a deal"))
             .StartTestAsync();
@@ -186,7 +175,7 @@ public sealed class DealConversationTests : IAsyncLifetime
     [InlineData("new deal")]
     public async Task AnythingElseGetsAShortHelpfulAnswer(string text)
     {
-        await bot.Flow()
+        await Bot.Flow()
             .Send(text)
             .AssertReply(activity => Assert.Matches("didn't understand|What's the deal called|Which deal, and to which stage", ((IMessageActivity)activity).Text))
             .StartTestAsync();

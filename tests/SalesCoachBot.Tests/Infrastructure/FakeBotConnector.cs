@@ -18,11 +18,27 @@ public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SentActivity> sent = new();
+    private readonly ConcurrentDictionary<string, JsonObject> members = new();
 
     private FakeBotConnector(WebApplication app) => this.app = app;
 
     public string ServiceUrl { get; private set; } = "";
     public IReadOnlyList<SentActivity> Sent => [.. sent];
+
+    /// <summary>How many times the bot asked for a member's profile.</summary>
+    public int MemberLookups { get; private set; }
+
+    /// <summary>A Teams user whose profile (with e-mail) the connector returns.</summary>
+    public void AddMember(string userId, string aadObjectId, string name, string email) => members[userId] = new JsonObject
+    {
+        ["id"] = userId,
+        ["name"] = name,
+        ["aadObjectId"] = aadObjectId,
+        ["email"] = email,
+        ["userPrincipalName"] = email,
+        ["tenantId"] = TeamsActivities.TenantId,
+        ["userRole"] = "user",
+    };
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -31,6 +47,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
         builder.Logging.ClearProviders();
         var connector = new FakeBotConnector(builder.Build());
         connector.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.ReceiveAsync);
+        connector.app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string userId) =>
+        {
+            connector.MemberLookups++;
+            return connector.members.TryGetValue(userId, out var member)
+                ? Results.Json(member)
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "The member was not found." } }, statusCode: 404);
+        });
         await connector.app.StartAsync();
         var address = connector.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         connector.ServiceUrl = address + "/";

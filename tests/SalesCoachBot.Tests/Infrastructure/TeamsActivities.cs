@@ -7,6 +7,8 @@ public static class TeamsActivities
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string AliceAadObjectId = "6f7d6b4a-8a3c-4d3e-9c1b-2a6f0e1d5c11";
+    public const string AliceTeamsUserId = "29:1pQ8rS7tU6vW5xY4zA3bC2dE1fG0hI9jK8lM7nO6pQ5rS4tU3vW2xY1zA0bC9dE8f";
+    public const string BotId = "28:00000000-0000-0000-0000-000000000000";
     public const string PersonalConversationId = "a:1Vw3kY8zJb0mQ2r9TxLp4sH6uC5eA7dN0fG3hJ2kL1mZ";
 
     public static JsonObject PersonalMessage(string serviceUrl, string text, string aadObjectId = AliceAadObjectId, string conversationId = PersonalConversationId) => new()
@@ -21,7 +23,7 @@ public static class TeamsActivities
         ["serviceUrl"] = serviceUrl,
         ["from"] = new JsonObject
         {
-            ["id"] = "29:1pQ8rS7tU6vW5xY4zA3bC2dE1fG0hI9jK8lM7nO6pQ5rS4tU3vW2xY1zA0bC9dE8f",
+            ["id"] = AliceTeamsUserId,
             ["name"] = "Alice Example",
             ["aadObjectId"] = aadObjectId,
         },
@@ -31,7 +33,7 @@ public static class TeamsActivities
             ["tenantId"] = TenantId,
             ["id"] = conversationId,
         },
-        ["recipient"] = new JsonObject { ["id"] = "28:00000000-0000-0000-0000-000000000000", ["name"] = "SalesCoachBot" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "SalesCoachBot" },
         ["entities"] = new JsonArray(new JsonObject
         {
             ["locale"] = "en-US",
@@ -55,12 +57,33 @@ public static class TeamsActivities
         {
             ["type"] = "mention",
             ["text"] = "<at>SalesCoachBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = "28:00000000-0000-0000-0000-000000000000", ["name"] = "SalesCoachBot" },
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "SalesCoachBot" },
         });
         activity["channelData"]!["teamsChannelId"] = "19:8f1b2c3d4e5f@thread.tacv2";
         activity["channelData"]!["teamsTeamId"] = "19:8f1b2c3d4e5f@thread.tacv2";
         activity["channelData"]!["channel"] = new JsonObject { ["id"] = "19:8f1b2c3d4e5f@thread.tacv2" };
         activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:8f1b2c3d4e5f@thread.tacv2" };
+        return activity;
+    }
+
+    /// <summary>What Teams sends when a user installs the bot for personal chat: the bot is the member added.</summary>
+    public static JsonObject PersonalInstall(string serviceUrl)
+    {
+        var activity = PersonalMessage(serviceUrl, "");
+        activity.Remove("text");
+        activity.Remove("textFormat");
+        activity["type"] = "conversationUpdate";
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
+        return activity;
+    }
+
+    /// <summary>Someone else joining a team where the bot already is.</summary>
+    public static JsonObject TeamMemberJoined(string serviceUrl)
+    {
+        var activity = ChannelMention(serviceUrl, "");
+        activity.Remove("text");
+        activity["type"] = "conversationUpdate";
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else", ["aadObjectId"] = "0d9f0a7e-1111-2222-3333-444455556666" });
         return activity;
     }
 }

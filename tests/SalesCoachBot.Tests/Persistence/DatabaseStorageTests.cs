@@ -5,20 +5,9 @@ using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Persistence;
 
-public sealed class DatabaseStorageTests : IAsyncLifetime
+public sealed class DatabaseStorageTests : BotTest
 {
-    private readonly TempDatabase database = new();
-    private BotHarness harness = null!;
-
-    private IStorage Storage => harness.Host.Services.GetRequiredService<IStorage>();
-
-    public async Task InitializeAsync() => harness = await BotHarness.StartAsync(database.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await harness.DisposeAsync();
-        database.Dispose();
-    }
+    private IStorage Storage => Bot.Host.Services.GetRequiredService<IStorage>();
 
     [Fact]
     public async Task WhatIsWrittenIsReadBackWithItsTypes()

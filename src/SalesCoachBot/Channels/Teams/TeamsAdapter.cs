@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using SalesCoachBot.Replies;
@@ -8,9 +7,10 @@ namespace SalesCoachBot.Channels.Teams;
 /// <summary>The Bot Framework CloudAdapter with one constructor for DI and a turn-error handler that never leaks internals.</summary>
 public sealed class TeamsAdapter : CloudAdapter
 {
-    public TeamsAdapter(BotFrameworkAuthentication authentication, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(BotFrameworkAuthentication authentication, TeamsMemberEmailMiddleware memberEmail, ILogger<TeamsAdapter> logger)
         : base(authentication, logger)
     {
+        Use(memberEmail);
         OnTurnError = async (turn, exception) =>
         {
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turn.Activity.Conversation?.Id);

@@ -14,6 +14,8 @@ public static class TeamsChannel
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidation>();
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<TeamsAdapter>>()));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<TeamsMemberEmailMiddleware>();
         builder.Services.AddSingleton<TeamsAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
         return builder;

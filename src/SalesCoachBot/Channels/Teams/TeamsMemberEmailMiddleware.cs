@@ -1,0 +1,48 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SalesCoachBot.Channels.Teams;
+
+/// <summary>
+/// Teams messages carry no e-mail address; this asks Teams for the sender's (TeamsInfo.GetMemberAsync)
+/// so a rep is the same person in Teams, Slack and the terminal. Answers are cached; a failed lookup
+/// never blocks the message.
+/// </summary>
+public sealed class TeamsMemberEmailMiddleware(IMemoryCache cache, ILogger<TeamsMemberEmailMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+{
+    private static readonly TimeSpan KnownFor = TimeSpan.FromHours(12);
+    private static readonly TimeSpan UnknownFor = TimeSpan.FromMinutes(10);
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams && activity.Type == ActivityTypes.Message && activity.From is { } from && from.Properties?["email"] is null)
+        {
+            var email = await cache.GetOrCreateAsync($"teams-email:{from.AadObjectId ?? from.Id}", async entry =>
+            {
+                var found = await LookUpAsync(turnContext, from.Id, cancellationToken);
+                entry.AbsoluteExpirationRelativeToNow = found is null ? UnknownFor : KnownFor;
+                return found;
+            });
+            if (email is not null)
+                (from.Properties ??= [])["email"] = email;
+        }
+        await next(cancellationToken);
+    }
+
+    private async Task<string?> LookUpAsync(ITurnContext turn, string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var member = await TeamsInfo.GetMemberAsync(turn, userId, cancellationToken);
+            return member.Email ?? (member.UserPrincipalName?.Contains('@') == true ? member.UserPrincipalName : null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not read the Teams member's e-mail ({Error}); the rep is known by their Teams id only.", e.Message);
+            return null;
+        }
+    }
+}
