@@ -39,7 +39,8 @@ public sealed class SettingsTemplateTests
         var template = Load(RepositoryRoot.File("appsettings.template.json"));
         var shipped = Load(RepositoryRoot.File("src", "SalesCoachBot", "appsettings.json"));
         foreach (var settings in new[] { template, shipped })
-            Assert.Equal("", settings["MicrosoftAppPassword"]);
+            foreach (var secret in new[] { "MicrosoftAppPassword", "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken" })
+                Assert.Equal("", settings[secret]);
     }
 
     private static Dictionary<string, string?> Load(string path) =>
