@@ -3,6 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Content;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Dialogs;
+using SalesCoachBot.Goals;
+using SalesCoachBot.Interactions;
+using SalesCoachBot.Objections;
+using SalesCoachBot.Pipeline;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
@@ -13,19 +18,36 @@ public static class SalesCoachCoreServices
 {
     /// <summary>The channel-free core: the bot, its understanding, the sales domain and bot state in the database.</summary>
     /// <remarks>
-    /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>
-    /// and the <see cref="AmountRecognizer"/> with its default currency.
+    /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>,
+    /// the <see cref="AmountRecognizer"/> with its default currency, <see cref="RepClockFactory"/> with the
+    /// default time zone and <see cref="DialogSettings"/>.
     /// </remarks>
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStorage, DatabaseStorage>();
         services.AddSingleton<PrivateConversationState>();
+        services.AddSingleton<DateRecognizer>();
+        services.AddSingleton<InteractionParser>();
+        services.AddSingleton<GoalParser>();
         services.AddSingleton<UtteranceRecognizer>();
+        services.AddSingleton<PromptAnswers>();
+        services.AddSingleton(sp => sp.GetRequiredService<SalesContent>().Playbook);
         services.AddSingleton<IBot, CoachBot>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<DealService>();
+        services.AddScoped<DealReplies>();
         services.AddScoped<DealCommands>();
+        services.AddScoped<InteractionService>();
+        services.AddScoped<PipelineView>();
+        services.AddScoped<ObjectionCoach>();
+        services.AddScoped<GoalService>();
+        services.AddScoped<GoalCommands>();
+        services.AddScoped<Dialog, LogInteractionDialog>();
+        services.AddScoped<Dialog, NewDealDialog>();
+        services.AddScoped<Dialog, ConfirmSkipDialog>();
+        services.AddScoped<Dialog, CloseReasonDialog>();
+        services.AddScoped<DialogRunner>();
         services.AddScoped<Conversation>();
         return services;
     }

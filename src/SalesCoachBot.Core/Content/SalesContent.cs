@@ -1,10 +1,14 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Objections;
 
 namespace SalesCoachBot.Content;
 
 /// <summary>The sales content the bot speaks, loaded from <c>dialogs/</c> and validated at start-up.</summary>
-public sealed class SalesContent(IReadOnlyDictionary<DealStage, StageGuide> stages)
+public sealed class SalesContent(IReadOnlyDictionary<DealStage, StageGuide> stages, ObjectionPlaybook playbook, Phrasing phrasing)
 {
+    public ObjectionPlaybook Playbook { get; } = playbook;
+    public Phrasing Phrasing { get; } = phrasing;
+
     public StageGuide For(DealStage stage) => stages[stage];
 
     public bool TryGet(DealStage stage, out StageGuide guide) => stages.TryGetValue(stage, out guide!);

@@ -62,6 +62,6 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
             from.AadObjectId ?? from.Id,
             from.Name,
             email,
-            activity.Conversation?.TenantId);
+            activity.Conversation?.TenantId) { TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone };
     }
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Dialogs;
 
 namespace SalesCoachBot.Conversations;
 
@@ -6,4 +7,9 @@ namespace SalesCoachBot.Conversations;
 public sealed class ConversationMemory
 {
     public StageMove? LastMove { get; set; }
+    public long? LastCreatedDealId { get; set; }
+    public DialogStack Dialogs { get; set; } = new();
+
+    /// <summary>The messages behind the last reply's buttons, so "2" can stand for the second one.</summary>
+    public List<string> LastButtons { get; set; } = [];
 }

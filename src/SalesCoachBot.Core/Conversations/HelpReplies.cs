@@ -10,19 +10,22 @@ public static class HelpReplies
         Title = "SalesCoachBot",
         Facts =
         [
-            new("new deal Acme Corp $45,000", "create a deal, starting in Prospecting"),
-            new("my deals", "your open deals with stage, amount and days since last activity"),
+            new("called Acme yesterday, they want pricing by Friday", "log a call, e-mail, meeting, demo or note, with a next step I'll remind you of"),
+            new("new deal Acme Corp $45,000 closing end of month", "create a deal (or just \"new deal\" and I'll ask)"),
             new("move Acme to discovery", "move a deal to another stage, or to won or lost"),
-            new("undo", "take back your last move"),
+            new("they say we're too expensive", "objection-handling tips; add \"for Acme\" for its stage"),
+            new("my deals · my pipeline", "open deals with amounts and days idle; the pipeline by stage, stalled ones flagged"),
+            new("goal: 20 calls a week · my goals", "set a goal and see progress from what you log"),
+            new("undo · cancel", "take back your last change; stop a question"),
         ],
         Notes = [$"Stages: {string.Join(" → ", StageNames.All.Where(s => !s.IsClosed()).Select(s => s.DisplayName()))}, then Won or Lost."],
-        Buttons = [new("My deals", "my deals"), new("Help", "help")],
+        Buttons = [new("My deals", "my deals"), new("My pipeline", "my pipeline"), new("My goals", "my goals")],
     };
 
     public static Reply Welcome() => Help() with { Title = "Hi, I'm SalesCoachBot 👋" };
 
     public static Reply NotUnderstood(string text) =>
-        new($"Sorry, I didn't understand \"{Shorten(text)}\". Try \"my deals\", \"new deal Acme Corp $45,000\" or \"move Acme to proposal\".")
+        new($"Sorry, I didn't understand \"{Shorten(text)}\". Try \"called Acme today\", \"my deals\", \"move Acme to proposal\" or \"help\".")
         {
             Buttons = [new("My deals", "my deals"), new("Help", "help")],
         };

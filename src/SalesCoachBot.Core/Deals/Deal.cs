@@ -14,7 +14,11 @@ public sealed class Deal
     public Rep? Owner { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
+    public DateOnly? ExpectedCloseDate { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why the deal was won or lost, in the rep's words or one of the standard lost reasons.</summary>
+    public string? CloseReason { get; set; }
     public List<StageChange> StageHistory { get; set; } = [];
 
     public Money? Value => Amount is { } amount && Currency is { } currency ? new Money(amount, currency) : null;
@@ -48,6 +52,7 @@ public sealed class Deal
         Stage = stage;
         LastActivityAt = now;
         ClosedAt = stage.IsClosed() ? now : null;
+        CloseReason = null;
         return change;
     }
 

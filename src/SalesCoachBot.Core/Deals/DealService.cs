@@ -11,10 +11,38 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         (await OpenDealsAsync(owner, cancellationToken))
             .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public async Task<Deal> CreateAsync(Rep owner, string name, Money? value, CancellationToken cancellationToken)
+    public async Task<Deal> CreateAsync(Rep owner, NewDeal details, CancellationToken cancellationToken)
     {
-        var deal = Deal.Open(name, value, owner, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var deal = Deal.Open(details.Name, details.Value, owner, now);
+        deal.Account = details.Account ?? details.Name;
+        deal.ExpectedCloseDate = details.ExpectedClose;
+        if (details.Stage is { } stage && stage != DealStage.Prospecting)
+            deal.MoveTo(stage, now);
         db.Deals.Add(deal);
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+
+    public Task<Deal?> GetAsync(Rep owner, long id, CancellationToken cancellationToken) =>
+        db.Deals.FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == owner.Id, cancellationToken);
+
+    /// <summary>Records why a deal was won or lost, on the deal and on the move that closed it.</summary>
+    public async Task SetCloseReasonAsync(Deal deal, long stageChangeId, string reason, CancellationToken cancellationToken)
+    {
+        deal.CloseReason = reason;
+        if (await db.StageChanges.FirstOrDefaultAsync(c => c.Id == stageChangeId && c.DealId == deal.Id, cancellationToken) is { } change)
+            change.Reason = reason;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes a deal just created by mistake, if nothing has been recorded on it since.</summary>
+    public async Task<Deal?> UndoCreateAsync(Rep owner, long dealId, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.Include(d => d.StageHistory).FirstOrDefaultAsync(d => d.Id == dealId && d.OwnerId == owner.Id, cancellationToken);
+        if (deal is null || deal.StageHistory.Count > 2 || await db.Interactions.AnyAsync(i => i.DealId == dealId, cancellationToken))
+            return null;
+        db.Deals.Remove(deal);
         await db.SaveChangesAsync(cancellationToken);
         return deal;
     }
@@ -42,7 +70,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
 
     public async Task<StageMove> MoveAsync(Deal deal, DealStage stage, CancellationToken cancellationToken)
     {
-        var before = new StageMove(deal.Id, 0, deal.Stage, stage, deal.LastActivityAt, deal.ClosedAt);
+        var before = new StageMove(deal.Id, 0, deal.Stage, stage, deal.LastActivityAt, deal.ClosedAt) { PreviousCloseReason = deal.CloseReason };
         var change = deal.MoveTo(stage, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return before with { StageChangeId = change.Id };
@@ -61,6 +89,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         deal.Stage = move.From;
         deal.LastActivityAt = move.PreviousLastActivityAt;
         deal.ClosedAt = move.PreviousClosedAt;
+        deal.CloseReason = move.PreviousCloseReason;
         await db.SaveChangesAsync(cancellationToken);
         return deal;
     }

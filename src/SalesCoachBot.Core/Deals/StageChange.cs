@@ -8,4 +8,5 @@ public sealed class StageChange
     public DealStage? From { get; set; }
     public DealStage To { get; set; }
     public DateTimeOffset At { get; set; }
+    public string? Reason { get; set; }
 }

@@ -7,4 +7,7 @@ public sealed record StageMove(
     DealStage From,
     DealStage To,
     DateTimeOffset PreviousLastActivityAt,
-    DateTimeOffset? PreviousClosedAt);
+    DateTimeOffset? PreviousClosedAt)
+{
+    public string? PreviousCloseReason { get; init; }
+}

@@ -10,4 +10,5 @@ public sealed class Interaction
     public DateTimeOffset OccurredAt { get; set; }
     public required string Summary { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    public string? NextStep { get; set; }
 }

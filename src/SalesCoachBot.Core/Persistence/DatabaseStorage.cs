@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -10,11 +11,12 @@ namespace SalesCoachBot.Persistence;
 /// survive restarts and are shared by every host. Items that implement <see cref="IStoreItem"/> get
 /// optimistic concurrency on their ETag, as with the SDK's own storages.
 /// </summary>
-public sealed class DatabaseStorage(IDbContextFactory<SalesCoachDbContext> contexts, TimeProvider clock) : IStorage
+public sealed class DatabaseStorage(IDbContextFactory<SalesCoachDbContext> contexts, TimeProvider clock, ILogger<DatabaseStorage> logger) : IStorage
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        // Objects name their type so state comes back typed; collections stay plain arrays.
+        TypeNameHandling = TypeNameHandling.Objects,
         SerializationBinder = new StateTypeBinder(),
         NullValueHandling = NullValueHandling.Include,
     });
@@ -23,7 +25,21 @@ public sealed class DatabaseStorage(IDbContextFactory<SalesCoachDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entries = await db.BotState.AsNoTracking().Where(e => keys.Contains(e.Key)).ToListAsync(cancellationToken);
-        return entries.ToDictionary(e => e.Key, e => JObject.Parse(e.Json).ToObject<object>(Serializer)!);
+        var items = new Dictionary<string, object>();
+        foreach (var entry in entries)
+        {
+            // State this version cannot read (written by an older one, or damaged) starts afresh rather
+            // than failing every turn of that conversation from now on.
+            try
+            {
+                items[entry.Key] = JObject.Parse(entry.Json).ToObject<object>(Serializer)!;
+            }
+            catch (JsonException e)
+            {
+                logger.LogWarning("Bot state {Key} could not be read and starts afresh: {Error}", entry.Key, e.Message);
+            }
+        }
+        return items;
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Goals;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Reps;
 
@@ -13,6 +14,8 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -32,6 +35,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
         {
             rep.Property(r => r.DisplayName).HasMaxLength(200);
             rep.Property(r => r.Email).HasMaxLength(320);
+            rep.Property(r => r.TimeZone).HasMaxLength(64);
             rep.HasIndex(r => r.Email);
             rep.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.RepId);
         });
@@ -47,17 +51,36 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             deal.Property(d => d.Name).HasMaxLength(200);
             deal.Property(d => d.Account).HasMaxLength(200);
             deal.Property(d => d.Currency).HasMaxLength(3);
+            deal.Property(d => d.CloseReason).HasMaxLength(1000);
             deal.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId);
             deal.HasMany(d => d.StageHistory).WithOne().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
             deal.HasIndex(d => new { d.OwnerId, d.Stage });
         });
-        modelBuilder.Entity<StageChange>().HasIndex(c => new { c.DealId, c.At });
+        modelBuilder.Entity<StageChange>(change =>
+        {
+            change.HasIndex(c => new { c.DealId, c.At });
+            change.Property(c => c.Reason).HasMaxLength(1000);
+        });
         modelBuilder.Entity<Interaction>(interaction =>
         {
             interaction.Property(i => i.Summary).HasMaxLength(4000);
+            interaction.Property(i => i.NextStep).HasMaxLength(1000);
             interaction.HasOne<Deal>().WithMany().HasForeignKey(i => i.DealId).OnDelete(DeleteBehavior.Cascade);
             interaction.HasOne<Rep>().WithMany().HasForeignKey(i => i.RepId);
             interaction.HasIndex(i => new { i.DealId, i.OccurredAt });
+        });
+        modelBuilder.Entity<FollowUp>(followUp =>
+        {
+            followUp.Property(f => f.Note).HasMaxLength(1000);
+            followUp.HasOne<Deal>().WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Cascade);
+            followUp.HasOne<Rep>().WithMany().HasForeignKey(f => f.RepId);
+            followUp.HasIndex(f => new { f.DueOn, f.RemindedAt });
+        });
+        modelBuilder.Entity<Goal>(goal =>
+        {
+            goal.HasOne<Rep>().WithMany().HasForeignKey(g => g.RepId).OnDelete(DeleteBehavior.Cascade);
+            goal.HasIndex(g => new { g.RepId, g.Metric, g.Period }).IsUnique();
+            goal.Property(g => g.Currency).HasMaxLength(3);
         });
         modelBuilder.Entity<BotStateEntry>(entry =>
         {

@@ -4,7 +4,7 @@ using Microsoft.Bot.Schema;
 
 namespace SalesCoachBot.Replies;
 
-/// <summary>Renders a reply as text for the terminal and any channel without rich cards.</summary>
+/// <summary>Renders a reply as text for the terminal and any channel without rich cards; buttons become numbered choices.</summary>
 public sealed class PlainTextRenderer : IReplyRenderer
 {
     public IMessageActivity Render(Reply reply) => MessageFactory.Text(ToText(reply));
@@ -20,7 +20,7 @@ public sealed class PlainTextRenderer : IReplyRenderer
         foreach (var note in reply.Notes)
             text.AppendLine(note);
         if (reply.Buttons.Count > 0)
-            text.AppendLine("Try: " + string.Join(" · ", reply.Buttons.Select(b => $"\"{b.Message}\"")));
+            text.AppendLine(string.Join("  ", reply.Buttons.Select((b, i) => $"[{i + 1}] {b.Title}")));
         return text.ToString().TrimEnd();
     }
 }

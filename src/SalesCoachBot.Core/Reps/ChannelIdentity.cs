@@ -1,4 +1,8 @@
 namespace SalesCoachBot.Reps;
 
 /// <summary>Who sent a message, as the channel tells it.</summary>
-public sealed record ChannelIdentity(string Channel, string AccountId, string? DisplayName, string? Email = null, string? TenantId = null);
+public sealed record ChannelIdentity(string Channel, string AccountId, string? DisplayName, string? Email = null, string? TenantId = null)
+{
+    /// <summary>The time zone the channel reports for the user (Teams' clientInfo), if any.</summary>
+    public string? TimeZone { get; init; }
+}

@@ -7,5 +7,8 @@ public sealed class Rep
     public required string DisplayName { get; set; }
     public string? Email { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>IANA or Windows time zone id; dates the rep types ("yesterday", "Friday") are read in it.</summary>
+    public string? TimeZone { get; set; }
     public List<ChannelAccount> Accounts { get; set; } = [];
 }

@@ -26,6 +26,19 @@ public sealed class AmountRecognizer(string defaultCurrency)
         return FindBareNumber(text);
     }
 
+    /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500".</summary>
+    public Money? ReadAnswer(string text)
+    {
+        if (Find(text) is { } found)
+            return found.Value;
+        var word = text.Trim().ToLowerInvariant().Replace(",", "");
+        var multiplier = word.EndsWith('k') ? 1_000m : word.EndsWith('m') ? 1_000_000m : 1m;
+        var digits = multiplier == 1m ? word : word[..^1];
+        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? new Money(number * multiplier, defaultCurrency)
+            : null;
+    }
+
     // "$" and "£" name no single currency: "$" is the default currency when that is a dollar, and "£" is sterling.
     private string CurrencyOfSymbol(string? unit) => unit switch
     {

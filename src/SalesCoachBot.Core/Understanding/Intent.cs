@@ -1,4 +1,6 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Goals;
+using SalesCoachBot.Interactions;
 
 namespace SalesCoachBot.Understanding;
 
@@ -7,14 +9,40 @@ public abstract record Intent;
 
 public sealed record HelpIntent : Intent;
 
+public sealed record CancelIntent : Intent;
+
+public sealed record UndoIntent : Intent;
+
 public sealed record ListDealsIntent : Intent;
 
-/// <summary>"new deal Acme Corp $45,000"; <see cref="Name"/> is empty when the rep gave none.</summary>
-public sealed record NewDealIntent(string Name, Money? Value) : Intent;
+public sealed record PipelineIntent : Intent;
+
+/// <summary>"new deal Acme Corp $45,000 closing end of month"; <see cref="Name"/> is empty when the rep gave none.</summary>
+public sealed record NewDealIntent(string Name, Money? Value) : Intent
+{
+    public string? Account { get; init; }
+    public DateOnly? ExpectedClose { get; init; }
+    public DealStage? Stage { get; init; }
+}
 
 /// <summary>"move Acme to discovery"; the stage is kept as typed so a wrong one can be explained.</summary>
 public sealed record MoveDealIntent(string DealQuery, string StageText) : Intent;
 
-public sealed record UndoIntent : Intent;
+/// <summary>"called Acme yesterday, they want pricing by Friday".</summary>
+public sealed record LogInteractionIntent(InteractionKind Kind, string? DealQuery, DateTime? When, string Summary) : Intent
+{
+    public string? NextStep { get; init; }
+    public DateTime? NextStepDue { get; init; }
+    public bool NextStepHasTime { get; init; }
+}
+
+/// <summary>"they say it's too expensive"; <see cref="CategoryId"/> is null when the objection is unclear.</summary>
+public sealed record ObjectionIntent(string? CategoryId, string? DealQuery, string Text) : Intent;
+
+public sealed record SetGoalIntent(GoalMetric Metric, decimal Target, GoalPeriod Period, string? Currency) : Intent;
+
+public sealed record ShowGoalsIntent : Intent;
+
+public sealed record SetTimeZoneIntent(string Zone) : Intent;
 
 public sealed record UnknownIntent(string Text) : Intent;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
+using SalesCoachBot.Dialogs;
+using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Hosting;
@@ -12,12 +14,20 @@ public static class ConversationSetup
         builder.Services.AddOptions<SalesCoachOptions>().BindConfiguration(SalesCoachOptions.Section)
             .Validate(o => o.DefaultCurrency is { Length: 3 } code && code.All(char.IsAsciiLetter),
                 "SalesCoach:DefaultCurrency must be a three-letter ISO 4217 code such as USD or EUR.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _),
+                "SalesCoach:DefaultTimeZone must be a time zone id such as UTC, Europe/Berlin or America/New_York.")
+            .Validate(o => o.DialogIdleMinutes is >= 1 and <= 10_080,
+                "SalesCoach:DialogIdleMinutes must be between 1 and 10080 (a week).")
             .ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         builder.Services.AddSingleton(services => SalesContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Resolve()));
         builder.Services.AddSalesCoachCore();
-        builder.Services.AddSingleton(services =>
-            new AmountRecognizer(services.GetRequiredService<IOptions<SalesCoachOptions>>().Value.DefaultCurrency.ToUpperInvariant()));
+        builder.Services.AddSingleton(services => new AmountRecognizer(Options(services).DefaultCurrency.ToUpperInvariant()));
+        builder.Services.AddSingleton(services => new RepClockFactory(
+            services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
+        builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         return builder;
     }
+
+    private static SalesCoachOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<SalesCoachOptions>>().Value;
 }

@@ -7,4 +7,10 @@ public sealed class SalesCoachOptions
 
     /// <summary>ISO 4217 currency for amounts typed without one ("new deal Acme 45000"). Default USD.</summary>
     public string DefaultCurrency { get; set; } = "USD";
+
+    /// <summary>Time zone for reps whose channel has not told theirs (IANA id, e.g. Europe/Berlin). Default UTC.</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>Minutes a question may wait for an answer before the dialog is dropped quietly. Default 30.</summary>
+    public int DialogIdleMinutes { get; set; } = 30;
 }

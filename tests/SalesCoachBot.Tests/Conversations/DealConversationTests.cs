@@ -74,16 +74,16 @@ public sealed class DealConversationTests : BotTest
         await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(2)))
-            .Send("move acme to discovery")
-            .AssertReply(Contains("Acme Corp → Discovery", "Next best action"))
+            .Send("move acme to initial contact")
+            .AssertReply(Contains("Acme Corp → Initial contact", "Next best action"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
         var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
-        Assert.Equal(DealStage.Discovery, deal.Stage);
+        Assert.Equal(DealStage.InitialContact, deal.Stage);
         Assert.Equal(BotHarness.Start.AddDays(2), deal.LastActivityAt);
         var move = deal.StageHistory.OrderBy(c => c.Id).Last();
-        Assert.Equal((DealStage.Prospecting, DealStage.Discovery, BotHarness.Start.AddDays(2)), (move.From!.Value, move.To, move.At));
+        Assert.Equal((DealStage.Prospecting, DealStage.InitialContact, BotHarness.Start.AddDays(2)), (move.From!.Value, move.To, move.At));
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class DealConversationTests : BotTest
         await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
             .Send("move Hooli to proposal")
-            .AssertReply(Contains("couldn't find a deal matching \"Hooli\"", "Your open deals: Acme Corp", "new deal Hooli"))
+            .AssertReply(Contains("couldn't find a deal matching \"Hooli\"", "Your open deals: Acme Corp", "[1] New deal Hooli"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
@@ -134,9 +134,9 @@ public sealed class DealConversationTests : BotTest
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("new deal Acme Labs").AssertReply(Contains("New deal"))
-            .Send("move acme to proposal")
-            .AssertReply(Contains("More than one deal matches", "\"move Acme Corp to Proposal\"", "\"move Acme Labs to Proposal\""))
-            .Send("move Acme Labs to Proposal").AssertReply(Contains("Acme Labs → Proposal"))
+            .Send("move acme to initial contact")
+            .AssertReply(Contains("More than one deal matches", "[1] Acme Corp", "[2] Acme Labs"))
+            .Send("2").AssertReply(Contains("Acme Labs → Initial contact"))
             .StartTestAsync();
     }
 
@@ -145,7 +145,7 @@ public sealed class DealConversationTests : BotTest
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
-            .Send("move acme to won").AssertReply(Contains("won"))
+            .Send("move acme to won").AssertReply(Contains("won", "What made the difference?"))
             .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting"))
             .Send("undo").AssertReply(Contains("nothing to undo"))
             .StartTestAsync();

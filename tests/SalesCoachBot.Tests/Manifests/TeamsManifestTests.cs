@@ -42,9 +42,10 @@ public sealed class TeamsManifestTests
         var bot = Manifest["bots"]!.AsArray().Single()!;
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         var commands = bot["commandLists"]!.AsArray().SelectMany(l => l!["commands"]!.AsArray()).Select(c => c!["title"]!.GetValue<string>()).ToList();
-        var recognizer = new SalesCoachBot.Understanding.UtteranceRecognizer(new SalesCoachBot.Understanding.AmountRecognizer("USD"));
+        var recognizer = TestRecognizer.Create();
+        var context = new SalesCoachBot.Understanding.RecognitionContext(new DateTime(2026, 3, 4), []);
         foreach (var command in commands)
-            Assert.IsNotType<SalesCoachBot.Understanding.UnknownIntent>(recognizer.Recognize(command));
+            Assert.IsNotType<SalesCoachBot.Understanding.UnknownIntent>(recognizer.Recognize(command, context));
     }
 
     [Theory]

@@ -46,6 +46,18 @@ public sealed class DatabaseStorageTests : BotTest
         Assert.Equal(["b"], (await Storage.ReadAsync(["a", "b"])).Keys);
     }
 
+    [Fact]
+    public async Task StateThatCannotBeReadStartsAfreshInsteadOfFailingEveryTurn()
+    {
+        await using (var db = Bot.Database())
+        {
+            db.BotState.Add(new SalesCoachBot.Persistence.BotStateEntry { Key = "k", Json = "{\"$type\":\"No.Such.Type, SalesCoachBot.Core\"}", ETag = "1" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await Storage.ReadAsync(["k"]));
+    }
+
     public sealed class Item : IStoreItem
     {
         public string? Value { get; set; }

@@ -14,7 +14,7 @@ public sealed class ChatCommandTests : IDisposable
     {
         var output = new StringWriter();
         var exitCode = await ChatCommand.RunAsync(["--user", "alice@example.com"],
-            new StringReader("new deal Acme Corp $45,000\n\nmove acme to discovery\nmy deals\n"), output, inputRedirected: true,
+            new StringReader("new deal Acme Corp $45,000\n\nmove acme to discovery\nyes\nmy deals\n"), output, inputRedirected: true,
             configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = database.ConnectionString);
 
         Assert.Equal(0, exitCode);

@@ -138,7 +138,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     public async Task ConversationStateSurvivesARestartSoUndoStillWorks()
     {
         await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "new deal Acme Corp"));
-        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "move acme to proposal"));
+        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "move acme to initial contact"));
         await factory.DisposeAsync();
 
         factory = new BotApplicationFactory(database.ConnectionString);

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace SalesCoachBot.Content;
+
+/// <summary><c>goals.yaml</c>: goal suggestions, progress lines and weekly check-in lines.</summary>
+internal static partial class GoalsFile
+{
+    public const string Name = "goals.yaml";
+
+    private static readonly string[] ProgressStates = ["done", "ahead", "onTrack", "behind"];
+    private static readonly string[] CheckInKinds = ["goodWeek", "steadyWeek", "roughWeek", "motivation"];
+    private static readonly string[] ProgressPlaceholders = ["goal", "done", "target", "left", "daysLeft"];
+
+    public static Phrasing Load(string directory)
+    {
+        var file = YamlContentFile.Open(directory, Name);
+        var goals = file.Required<YamlMappingNode>(file.Root, "goals");
+        var progressNode = file.Required<YamlMappingNode>(goals, "progress");
+        var checkInsNode = file.Required<YamlMappingNode>(file.Root, "checkIns");
+
+        var progress = ProgressStates.ToDictionary(s => s, s => Checked(file, progressNode, s, ProgressPlaceholders));
+        var checkIns = CheckInKinds.ToDictionary(k => k, k => Checked(file, checkInsNode, k, k == "goodWeek" ? ["wins"] : []));
+        return new Phrasing(
+            Checked(file, goals, "suggestions", []),
+            Checked(file, goals, "set", ["goal"]),
+            progress,
+            Checked(file, goals, "noGoal", []),
+            checkIns);
+    }
+
+    private static IReadOnlyList<string> Checked(YamlContentFile file, YamlMappingNode map, string key, string[] allowed)
+    {
+        var lines = file.Lines(map, key);
+        foreach (var line in lines)
+            foreach (Match placeholder in Placeholder().Matches(line))
+                if (!allowed.Contains(placeholder.Groups[1].Value))
+                    throw file.Error(file.Required<YamlSequenceNode>(map, key),
+                        $"'{key}' uses {{{placeholder.Groups[1].Value}}}; it may use only {(allowed.Length == 0 ? "no placeholders" : string.Join(", ", allowed.Select(a => "{" + a + "}")))}");
+        return lines;
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,43 @@
+using SalesCoachBot.Deals;
+using YamlDotNet.RepresentationModel;
+
+namespace SalesCoachBot.Content;
+
+/// <summary><c>stages.yaml</c>: one guide for each of the seven stages.</summary>
+internal static class StagesFile
+{
+    public const string Name = "stages.yaml";
+
+    public static Dictionary<DealStage, StageGuide> Load(string directory)
+    {
+        var file = YamlContentFile.Open(directory, Name);
+        var list = file.Required<YamlSequenceNode>(file.Root, "stages");
+        var guides = new Dictionary<DealStage, StageGuide>();
+        foreach (var node in list)
+        {
+            var item = file.As<YamlMappingNode>(node, "a stage (a mapping with stage, goal, …)");
+            var stage = ReadStage(file, file.Required<YamlScalarNode>(item, "stage"));
+            if (guides.ContainsKey(stage))
+                throw file.Error(item, $"stage '{stage.DisplayName()}' appears twice");
+
+            var days = file.Required<YamlScalarNode>(item, "stallAfterDays");
+            if (!int.TryParse(days.Value, out var stallAfterDays) || stallAfterDays is < 1 or > 365)
+                throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
+
+            guides[stage] = new StageGuide(stage, file.Text(item, "goal"), file.Lines(item, "exitCriteria"),
+                file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays);
+        }
+
+        var missing = OpenStages.Where(s => !guides.ContainsKey(s)).ToList();
+        if (missing.Count > 0)
+            throw file.Error(list, $"missing stage(s): {string.Join(", ", missing.Select(s => s.DisplayName()))}");
+        return guides;
+    }
+
+    public static IEnumerable<DealStage> OpenStages => StageNames.All.Where(s => !s.IsClosed());
+
+    public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
+        StageNames.TryParse(node.Value ?? "", out var stage) && !stage.IsClosed()
+            ? stage
+            : throw file.Error(node, $"'{node.Value}' is not one of the seven stages ({string.Join(", ", OpenStages.Select(s => s.DisplayName()))})");
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Conversations;
+
+/// <summary>Dates as a rep reads them: "today", "yesterday", "Fri 6 Mar", "Tue 10 Mar, 15:00".</summary>
+public static class Dates
+{
+    public static string Describe(DateTime local, RepClock clock, bool withTime = false)
+    {
+        var day = DateOnly.FromDateTime(local);
+        var name = (day.DayNumber - clock.Today.DayNumber) switch
+        {
+            0 => "today",
+            -1 => "yesterday",
+            1 => "tomorrow",
+            _ => local.ToString(local.Year == clock.LocalNow.Year ? "ddd d MMM" : "ddd d MMM yyyy", CultureInfo.InvariantCulture),
+        };
+        return withTime ? $"{name}, {local.ToString("HH:mm", CultureInfo.InvariantCulture)}" : name;
+    }
+
+    public static string Describe(DateOnly day, RepClock clock) => Describe(day.ToDateTime(TimeOnly.MinValue), clock);
+}

@@ -1,0 +1,37 @@
+using SalesCoachBot.Conversations;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>Moving a deal forward past stages asks first: skipped stages are usually skipped work.</summary>
+public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : Dialog
+{
+    public const string Name = "confirm-skip";
+
+    public override string Id => Name;
+
+    public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps => [AskAsync, MoveAsync];
+
+    private async Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        var to = Enum.Parse<DealStage>(turn.Text("stage")!);
+        if (deal is null)
+            return new StepResult.Done(new Reply("That deal is gone."));
+        var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(s => s.DisplayName());
+        return Prompts.YesNo("confirmed", new Reply($"Moving {deal.Name} from {deal.Stage.DisplayName()} to {to.DisplayName()} skips {string.Join(", ", skipped)}. Move it anyway?"));
+    }
+
+    private async Task<StepResult> MoveAsync(DialogTurn turn, CancellationToken ct)
+    {
+        if (!PromptAnswers.IsYes(turn.Text("confirmed")))
+            return new StepResult.Done(new Reply("OK, it stays where it is."));
+        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        if (deal is null)
+            return new StepResult.Done(new Reply("That deal is gone."));
+        var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text("stage")!), ct);
+        DealCommands.Remember(turn.Memory, move);
+        return new StepResult.Done(replies.Moved(deal));
+    }
+}

@@ -1,0 +1,15 @@
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>
+/// A conversation that takes more than one message: a list of steps run in order. A step may ask
+/// (the dialog waits for the rep's answer, then runs the next step), go on, jump, or finish.
+/// </summary>
+public abstract class Dialog
+{
+    public abstract string Id { get; }
+
+    public abstract IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps { get; }
+
+    /// <summary>What "help" says in the middle of this dialog, before the question is asked again.</summary>
+    public virtual string Help => "Answer the question, or say \"cancel\" to stop.";
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using SalesCoachBot.Conversations;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>
+/// Runs dialogs: starts them, feeds them the rep's answers, re-asks on answers that do not fit, and
+/// handles what works at any step: "cancel", "help" (answers, then asks again) and quiet expiry.
+/// </summary>
+public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answers, DialogSettings settings)
+{
+    private readonly Dictionary<string, Dialog> byId = dialogs.ToDictionary(d => d.Id);
+
+    public static bool IsCancel(string text) => Cancel().IsMatch(text.Trim());
+
+    public Task<Reply> BeginAsync(string dialogId, RepTurn turn, IReadOnlyDictionary<string, string?>? values, CancellationToken cancellationToken)
+    {
+        var frame = new DialogFrame { DialogId = dialogId, Values = new(values ?? new Dictionary<string, string?>()), LastActiveAt = turn.Clock.UtcNow };
+        turn.Memory.Dialogs.Frames.Add(frame);
+        return RunAsync(byId[dialogId], frame, turn, cancellationToken);
+    }
+
+    /// <summary>The prompt the running dialog waits on, if any.</summary>
+    public static Prompt? Waiting(ConversationMemory memory) => memory.Dialogs.Active?.Prompt;
+
+    /// <summary>
+    /// The reply when the message belongs to a running dialog; null when no dialog is running (or it
+    /// expired, or the rep clearly started something else), so the message is understood afresh.
+    /// <paramref name="startsSomethingElse"/> is asked when an answer does not fit, and for free-text
+    /// answers, which fit anything.
+    /// </summary>
+    public async Task<Reply?> ContinueAsync(string text, RepTurn turn, Func<string, PromptKind, bool> startsSomethingElse, CancellationToken cancellationToken)
+    {
+        var (stack, clock) = (turn.Memory.Dialogs, turn.Clock);
+        if (stack.Active is not { } frame)
+            return null;
+        if (clock.UtcNow - frame.LastActiveAt > settings.IdleTimeout || !byId.TryGetValue(frame.DialogId, out var dialog) || frame.Prompt is null)
+        {
+            stack.Frames.Clear();
+            return null;
+        }
+        frame.LastActiveAt = clock.UtcNow;
+        var prompt = frame.Prompt;
+
+        if (IsCancel(text))
+        {
+            stack.Frames.Clear();
+            return new Reply("OK, cancelled. Nothing was saved.");
+        }
+        if (HelpWord().IsMatch(text.Trim()))
+            return Again(prompt, $"{dialog.Help} {prompt.Hint}");
+        var valid = answers.TryRead(prompt, text, clock, out var value);
+        if ((!valid || prompt.Kind == PromptKind.Text) && startsSomethingElse(text, prompt.Kind))
+        {
+            stack.Frames.Remove(frame);
+            return null;
+        }
+        if (!valid)
+        {
+            frame.Attempts++;
+            return Again(prompt, frame.Attempts > 2 ? $"{prompt.Hint} (Or say \"cancel\" to stop.)" : prompt.Hint);
+        }
+
+        frame.Values[prompt.Key] = value;
+        frame.Prompt = null;
+        frame.Attempts = 0;
+        frame.Step++;
+        return await RunAsync(dialog, frame, turn, cancellationToken);
+    }
+
+    private static async Task<Reply> RunAsync(Dialog dialog, DialogFrame frame, RepTurn repTurn, CancellationToken cancellationToken)
+    {
+        var stack = repTurn.Memory.Dialogs;
+        var turn = new DialogTurn(repTurn, frame.Values);
+        while (frame.Step < dialog.Steps.Count)
+        {
+            switch (await dialog.Steps[frame.Step](turn, cancellationToken))
+            {
+                case StepResult.Ask ask:
+                    frame.Prompt = ask.Prompt;
+                    return ask.Prompt.Question;
+                case StepResult.GoTo jump:
+                    frame.Step = jump.Step;
+                    break;
+                case StepResult.Done done:
+                    stack.Frames.Remove(frame);
+                    return done.Reply;
+                default:
+                    frame.Step++;
+                    break;
+            }
+        }
+        stack.Frames.Remove(frame);
+        return new Reply("Done.");
+    }
+
+    private static Reply Again(Prompt prompt, string hint) => prompt.Question with { Text = $"{hint}\n{prompt.Question.Text}" };
+
+    [GeneratedRegex(@"^(cancel|never ?mind|stop|forget it|abort|quit)[.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Cancel();
+
+    [GeneratedRegex(@"^(help|\?|what\?|huh\?*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HelpWord();
+}

@@ -1,0 +1,9 @@
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>The dialogs running in one rep's conversation, innermost last. Persisted with the conversation.</summary>
+public sealed class DialogStack
+{
+    public List<DialogFrame> Frames { get; set; } = [];
+
+    public DialogFrame? Active => Frames.Count > 0 ? Frames[^1] : null;
+}

@@ -1,0 +1,170 @@
+using SalesCoachBot.Conversations;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Interactions;
+using SalesCoachBot.Objections;
+using SalesCoachBot.Replies;
+using SalesCoachBot.Understanding;
+
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>
+/// Logs a call, e-mail, meeting, demo or note: finds the deal (asking when unclear, offering to create
+/// it when unknown), shows what was understood, and saves only on Confirm. Edit changes one field.
+/// </summary>
+public sealed class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates) : Dialog
+{
+    public const string Name = "log-interaction";
+    private static readonly string[] ConfirmChoices = ["Confirm", "Edit", "Cancel"];
+    private static readonly string[] Fields = ["Deal", "Type", "When", "Summary", "Next step"];
+
+    public override string Id => Name;
+
+    public override string Help => "I'm logging an interaction: confirm it, edit a field, or say \"cancel\".";
+
+    public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps =>
+        [FindDealAsync, AfterDealAnswerAsync, ShowUnderstoodAsync, AfterConfirmAsync, AskForFieldAsync, ApplyEditAsync];
+
+    private async Task<StepResult> FindDealAsync(DialogTurn turn, CancellationToken ct)
+    {
+        if (turn.Has("dealId"))
+            return new StepResult.GoTo(2);
+        if (!turn.Has("dealQuery"))
+        {
+            var open = await deals.OpenDealsAsync(turn.Rep, ct);
+            return open.Count == 0
+                ? Prompts.Text("dealQuery", "Which deal was this for? Type its name.")
+                : Prompts.Choice("dealQuery", new Reply("Which deal was this for?"), [.. open.Take(8).Select(d => d.Name)]);
+        }
+        switch (await deals.FindAsync(turn.Rep, turn.Text("dealQuery")!, ct))
+        {
+            case DealMatch.One one:
+                turn.Set("dealId", one.Deal.Id);
+                return new StepResult.GoTo(2);
+            case DealMatch.Several several:
+                return Prompts.Choice("dealQuery", new Reply($"More than one deal matches \"{turn.Text("dealQuery")}\". Which one?"), [.. several.Deals.Select(d => d.Name)]);
+            default:
+                return Prompts.YesNo("createDeal", new Reply($"I don't have a deal called \"{turn.Text("dealQuery")}\". Create it and log this on it?"));
+        }
+    }
+
+    private async Task<StepResult> AfterDealAnswerAsync(DialogTurn turn, CancellationToken ct)
+    {
+        if (!turn.Has("createDeal"))
+            return new StepResult.GoTo(0);
+        var create = PromptAnswers.IsYes(turn.Text("createDeal"));
+        turn.Remove("createDeal");
+        if (!create)
+            return new StepResult.Done(new Reply("OK, nothing saved. Say the deal's name, or \"my deals\" to see them."));
+        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text("dealQuery")!, null), ct);
+        turn.Set("dealId", deal.Id);
+        return StepResult.Continue;
+    }
+
+    private async Task<StepResult> ShowUnderstoodAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        if (deal is null)
+            return new StepResult.Done(new Reply("That deal is gone, so nothing was saved."));
+        var kind = Kind(turn);
+        var facts = new List<Fact>
+        {
+            new("Deal", $"{deal.Name} ({deal.Stage.DisplayName()})"),
+            new("Type", kind.ToString()),
+            new("When", Dates.Describe(When(turn), turn.Clock, turn.Values.ContainsKey("whenHasTime"))),
+            new("Summary", turn.Text("summary") ?? ""),
+        };
+        if (turn.Has("nextStep"))
+            facts.Add(new("Next step", turn.Has("nextDue") ? $"{turn.Text("nextStep")} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : turn.Text("nextStep")!));
+        return Prompts.Choice("confirm", new Reply("Here's what I understood. Save it?") { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
+    }
+
+    private async Task<StepResult> AfterConfirmAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var answer = turn.Text("confirm");
+        turn.Remove("confirm");
+        return answer switch
+        {
+            "Confirm" => new StepResult.Done(await SaveAsync(turn, ct)),
+            "Edit" => Prompts.Choice("field", new Reply("What should I change?"), Fields),
+            _ => new StepResult.Done(new Reply("OK, nothing saved.")),
+        };
+    }
+
+    private Task<StepResult> AskForFieldAsync(DialogTurn turn, CancellationToken ct) => Task.FromResult(turn.Text("field") switch
+    {
+        "Deal" => Prompts.Text("edit", "Which deal was it?"),
+        "Type" => Prompts.Choice("edit", new Reply("What kind of interaction?"), Enum.GetNames<InteractionKind>()),
+        "When" => Prompts.Date("edit", "When was it? (e.g. \"yesterday 2pm\", \"Monday\")", DateLean.Past),
+        "Summary" => Prompts.Text("edit", "What happened, in a sentence?"),
+        _ => Prompts.Text("edit", "What's the next step, with a date if there is one (e.g. \"send pricing by Friday\")? Or \"none\"."),
+    });
+
+    private Task<StepResult> ApplyEditAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var value = turn.Text("edit")!;
+        switch (turn.Text("field"))
+        {
+            case "Deal":
+                turn.Remove("dealId");
+                turn.Set("dealQuery", value);
+                turn.Remove("edit", "field");
+                return Task.FromResult<StepResult>(new StepResult.GoTo(0));
+            case "Type":
+                turn.Set("kind", value);
+                break;
+            case "When":
+                turn.Set("when", value);
+                turn.Set("whenHasTime", turn.LocalDateTime("edit")!.Value.TimeOfDay != TimeSpan.Zero ? "yes" : null);
+                break;
+            case "Summary":
+                turn.Set("summary", value);
+                break;
+            default:
+                SetNextStep(turn, value);
+                break;
+        }
+        turn.Remove("edit", "field");
+        return Task.FromResult<StepResult>(new StepResult.GoTo(2));
+    }
+
+    private void SetNextStep(DialogTurn turn, string text)
+    {
+        turn.Remove("nextStep", "nextDue", "nextHasTime");
+        if (text.Trim().ToLowerInvariant() is "none" or "no" or "-")
+            return;
+        turn.Set("nextStep", text.Trim());
+        if (dates.Find(text, turn.Clock.LocalNow, DateLean.Future) is { } due)
+        {
+            turn.Set("nextDue", due.Local);
+            turn.Set("nextHasTime", due.HasTime ? "yes" : null);
+        }
+    }
+
+    private async Task<Reply> SaveAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        if (deal is null)
+            return new Reply("That deal is gone, so nothing was saved.");
+        var due = turn.LocalDateTime("nextDue");
+        var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text("summary") ?? "")
+        {
+            NextStep = turn.Text("nextStep"),
+            NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
+            NextStepDueAt = due is { } at && turn.Has("nextHasTime") ? turn.Clock.ToInstant(at) : null,
+        };
+        var (_, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+
+        var text = $"Logged: {logged.Kind.ToString().ToLowerInvariant()} on {deal.Name}, {Dates.Describe(When(turn), turn.Clock)}.";
+        if (followUp is not null)
+            text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
+        var buttons = new List<ReplyButton> { new("My deals", "my deals") };
+        if (playbook.Classify(logged.Summary) is { } objection)
+            buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));
+        return new Reply(text) { Buttons = buttons };
+    }
+
+    private static InteractionKind Kind(DialogTurn turn) =>
+        Enum.TryParse<InteractionKind>(turn.Text("kind"), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;
+
+    private static DateTime When(DialogTurn turn) => turn.LocalDateTime("when") ?? turn.Clock.LocalNow;
+}

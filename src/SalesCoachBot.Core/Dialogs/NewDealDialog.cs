@@ -1,0 +1,47 @@
+using SalesCoachBot.Conversations;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Understanding;
+
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>Creates a deal step by step when the rep just says "new deal": name, amount, expected close.</summary>
+public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dialog
+{
+    public const string Name = "new-deal";
+
+    public override string Id => Name;
+
+    public override string Help => "I'm creating a deal: answer the question, \"skip\" the optional ones, or say \"cancel\".";
+
+    public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps =>
+        [AskNameAsync, AskAmountAsync, AskCloseAsync, CreateAsync];
+
+    private static Task<StepResult> AskNameAsync(DialogTurn turn, CancellationToken ct) =>
+        Task.FromResult(turn.Has("name") ? StepResult.Continue : Prompts.Text("name", "What's the deal called? (usually the account, e.g. Acme Corp)", title: "New deal"));
+
+    private async Task<StepResult> AskAmountAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var name = turn.Text("name")!.Trim();
+        if (name.Length > DealReplies.MaxNameLength)
+        {
+            turn.Remove("name");
+            return Prompts.Text("name", $"Please keep the name under {DealReplies.MaxNameLength} characters. What's the deal called?");
+        }
+        if (await deals.FindOpenByExactNameAsync(turn.Rep, name, ct) is { } existing)
+            return new StepResult.Done(replies.AlreadyExists(existing));
+        return turn.Has("amount") ? StepResult.Continue : Prompts.Amount("amount", "How much is it worth? (e.g. $45,000 or 45k EUR)", optional: true);
+    }
+
+    private static Task<StepResult> AskCloseAsync(DialogTurn turn, CancellationToken ct) =>
+        Task.FromResult(Prompts.Date("close", "When do you expect it to close? (e.g. \"end of next month\")", DateLean.Future, optional: true));
+
+    private async Task<StepResult> CreateAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var close = turn.LocalDateTime("close");
+        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text("name")!.Trim(), turn.Money("amount"))
+        {
+            ExpectedClose = close is { } day ? DateOnly.FromDateTime(day) : null,
+        }, ct);
+        return new StepResult.Done(replies.Created(deal, turn.Clock));
+    }
+}

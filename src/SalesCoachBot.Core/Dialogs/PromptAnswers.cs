@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using SalesCoachBot.Reps;
+using SalesCoachBot.Understanding;
+
+namespace SalesCoachBot.Dialogs;
+
+/// <summary>Reads an answer to a prompt: text, an amount, a date, one of the choices, or yes/no.</summary>
+public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecognizer dates)
+{
+    /// <summary>True with the value to store (null for a skipped optional prompt); false when the answer does not fit.</summary>
+    public bool TryRead(Prompt prompt, string text, RepClock clock, out string? value)
+    {
+        value = null;
+        var answer = text.Trim();
+        if (prompt.Optional && Skip().IsMatch(answer))
+            return true;
+        switch (prompt.Kind)
+        {
+            case PromptKind.Text:
+                value = answer.Length > 0 ? answer : null;
+                break;
+            case PromptKind.Amount:
+                value = amounts.ReadAnswer(answer) is { Amount: > 0 } money ? DialogValues.Write(money) : null;
+                break;
+            case PromptKind.Date:
+                value = dates.Find(answer, clock.LocalNow, prompt.Lean) is { } date ? DialogValues.Write(date.Local) : null;
+                break;
+            case PromptKind.Choice:
+                value = Choose(prompt.Choices, answer);
+                break;
+            case PromptKind.YesNo:
+                value = Yes().IsMatch(answer) ? "yes" : No().IsMatch(answer) ? "no" : null;
+                break;
+        }
+        return value is not null;
+    }
+
+    public static bool IsYes(string? value) => value == "yes";
+
+    // By number ("2"), by title, by the start of a title, or by a part that fits only one choice.
+    private static string? Choose(IReadOnlyList<string> choices, string answer)
+    {
+        var trimmed = answer.TrimStart('#').Trim().TrimEnd('.');
+        if (int.TryParse(trimmed, out var number) && number >= 1 && number <= choices.Count)
+            return choices[number - 1];
+        return choices.FirstOrDefault(c => c.Equals(trimmed, StringComparison.OrdinalIgnoreCase))
+               ?? Single(choices.Where(c => c.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase)))
+               ?? Single(choices.Where(c => trimmed.Length >= 3 && c.Contains(trimmed, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static string? Single(IEnumerable<string> matches) => matches.Take(2).ToList() is [var only] ? only : null;
+
+    [GeneratedRegex(@"^(skip|none|no idea|don't know|dont know|n/a|-)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Skip();
+
+    [GeneratedRegex(@"^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|correct|right|do it|go ahead|please do|👍)[.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Yes();
+
+    [GeneratedRegex(@"^(n|no|nope|nah|not now|no thanks|don't|dont)[.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex No();
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesCoachBot.Goals;
+
+namespace SalesCoachBot.Understanding;
+
+/// <summary>Reads a goal: "my goal this month: close 3 deals", "goal: 20 calls a week", "$50k this quarter".</summary>
+public sealed partial class GoalParser(AmountRecognizer amounts)
+{
+    public SetGoalIntent? Parse(string message)
+    {
+        var mentionsGoal = GoalWord().IsMatch(message);
+        var period = PeriodOf(message);
+        if (!mentionsGoal && period is null)
+            return null;
+
+        var body = GoalWord().Replace(PeriodPhrase().Replace(message, " "), " ");
+        if (Count().Match(body) is { Success: true } count)
+            return new SetGoalIntent(MetricOf(count.Groups["what"].Value), decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), period ?? GoalPeriod.Month, null);
+        if (amounts.Find(body) is { } money && (mentionsGoal || Revenue().IsMatch(message) || body.Trim().Length <= money.End - money.Start + 12))
+            return new SetGoalIntent(GoalMetric.Revenue, money.Value.Amount, period ?? GoalPeriod.Month, money.Value.Currency);
+        return null;
+    }
+
+    private static GoalPeriod? PeriodOf(string message)
+    {
+        var match = PeriodPhrase().Match(message);
+        if (!match.Success)
+            return null;
+        var word = match.Groups["p"].Success ? match.Groups["p"].Value : match.Groups["ly"].Value;
+        return word.ToLowerInvariant() switch
+        {
+            "week" or "weekly" => GoalPeriod.Week,
+            "quarter" or "quarterly" => GoalPeriod.Quarter,
+            _ => GoalPeriod.Month,
+        };
+    }
+
+    private static GoalMetric MetricOf(string what) => what.ToLowerInvariant().TrimEnd('s') switch
+    {
+        "call" => GoalMetric.Calls,
+        "email" => GoalMetric.Emails,
+        "meeting" => GoalMetric.Meetings,
+        "demo" => GoalMetric.Demos,
+        _ => GoalMetric.DealsWon,
+    };
+
+    [GeneratedRegex(@"\b(my|new|set|a)?\s*(goals?|targets?|quota)\b\s*(is|for|:)?\s*(to\s+)?:?", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalWord();
+
+    [GeneratedRegex(@"\b((this|a|per|each|every|the|in a|in the)\s+(?<p>week|month|quarter)|(?<ly>weekly|monthly|quarterly))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodPhrase();
+
+    [GeneratedRegex(@"\b(?<n>\d{1,5})\s+(new\s+|closed\s+|won\s+)?(?<what>deals?|calls?|e-?mails?|meetings?|demos?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Count();
+
+    [GeneratedRegex(@"\b(revenue|bookings|sales|close|closed|won|sell)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Revenue();
+}

@@ -1,0 +1,16 @@
+using SalesCoachBot.Content;
+using SalesCoachBot.Understanding;
+
+namespace SalesCoachBot.Tests.Infrastructure;
+
+/// <summary>The recognizer as the bot builds it, on the shipped sales content.</summary>
+public static class TestRecognizer
+{
+    public static UtteranceRecognizer Create(string defaultCurrency = "USD")
+    {
+        var amounts = new AmountRecognizer(defaultCurrency);
+        var dates = new DateRecognizer();
+        var content = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"));
+        return new UtteranceRecognizer(amounts, dates, new InteractionParser(dates), new GoalParser(amounts), content);
+    }
+}
