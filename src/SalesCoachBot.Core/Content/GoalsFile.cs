@@ -32,10 +32,10 @@ internal static partial class GoalsFile
     private static IReadOnlyList<string> Checked(YamlContentFile file, YamlMappingNode map, string key, string[] allowed)
     {
         var lines = file.Lines(map, key);
-        foreach (var line in lines)
-            foreach (Match placeholder in Placeholder().Matches(line))
+        foreach (var node in file.Required<YamlSequenceNode>(map, key))
+            foreach (Match placeholder in Placeholder().Matches(((YamlScalarNode)node).Value ?? ""))
                 if (!allowed.Contains(placeholder.Groups[1].Value))
-                    throw file.Error(file.Required<YamlSequenceNode>(map, key),
+                    throw file.Error(node,
                         $"'{key}' uses {{{placeholder.Groups[1].Value}}}; it may use only {(allowed.Length == 0 ? "no placeholders" : string.Join(", ", allowed.Select(a => "{" + a + "}")))}");
         return lines;
     }

@@ -63,10 +63,11 @@ public sealed class Conversation(
         ? intent is UndoIntent or ListDealsIntent or PipelineIntent or ShowGoalsIntent
         : intent is not (UnknownIntent or HelpIntent or CancelIntent);
 
-    // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered.
+    // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered;
+    // only a free-text answer takes a number as itself.
     private static string PressedButton(string text, ConversationMemory memory) =>
         int.TryParse(text.Trim(), out var number) && number >= 1 && number <= memory.LastButtons.Count &&
-        DialogRunner.Waiting(memory)?.Kind is null or PromptKind.Choice or PromptKind.YesNo
+        DialogRunner.Waiting(memory)?.Kind is not PromptKind.Text
             ? memory.LastButtons[number - 1]
             : text;
 

@@ -6,25 +6,30 @@ namespace SalesCoachBot.Understanding;
 /// <summary>Spots which of the rep's deals a sentence talks about: "called acme" → "Acme Corp", "Acem" → "Acme Corp".</summary>
 public static partial class DealNameFinder
 {
+    /// <summary>
+    /// The deal's full name when one deal fits best; when several fit equally (two "Acme …" deals),
+    /// the word they share, so the caller can ask which one is meant.
+    /// </summary>
     public static string? Find(string text, IReadOnlyList<string> dealNames)
     {
         var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
-        string? best = null;
-        var bestScore = 0;
-        foreach (var name in dealNames)
-        {
-            var score = Score(text, words, name);
-            if (score > bestScore)
-                (best, bestScore) = (name, score);
-        }
-        return best;
+        var scored = dealNames.Select(name => (Name: name, Score: Score(text, words, name))).Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score).ToList();
+        if (scored.Count == 0)
+            return null;
+        if (scored.Count > 1 && scored[1].Score == scored[0].Score && scored[0].Score < 1000)
+            return SignificantWord(scored[0].Name);
+        return scored[0].Name;
     }
+
+    private static string SignificantWord(string name) =>
+        Word().Matches(name).Select(m => m.Value).FirstOrDefault(w => !CommonWords.Contains(w.ToLowerInvariant())) ?? name;
 
     private static int Score(string text, List<string> words, string name)
     {
         if (Regex.IsMatch(text, $@"(?<![\w]){Regex.Escape(name)}(?![\w])", RegexOptions.IgnoreCase))
             return 1000 + name.Length;
-        var first = Word().Matches(name).Select(m => m.Value.ToLowerInvariant()).FirstOrDefault(w => !CommonWords.Contains(w)) ?? "";
+        var first = SignificantWord(name).ToLowerInvariant();
         if (first.Length < 3)
             return 0;
         if (words.Contains(first))

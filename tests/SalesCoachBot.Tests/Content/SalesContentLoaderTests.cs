@@ -55,6 +55,30 @@ public sealed class SalesContentLoaderTests : IDisposable
         Assert.Contains("missing stage(s): Closing", error.Message);
     }
 
+    [Theory]
+    [InlineData("objections.yaml", "  - id: price\n", "  - id: Price!\n", "objections.yaml, line 14: id 'Price!' must be lowercase letters and hyphens")]
+    [InlineData("objections.yaml", "      - pricey\n", "      - pricey\n      - not now\n", "phrase 'not now' is used by both 'price' and 'timing'")]
+    [InlineData("objections.yaml", "      Follow-up: \"If they question", "      Onboarding: \"If they question", "'Onboarding' is not one of the seven stages")]
+    [InlineData("goals.yaml", "{goal} reached", "{deal} reached", "goals.yaml, line 27: 'done' uses {deal}; it may use only {goal}, {done}, {target}, {left}, {daysLeft}")]
+    [InlineData("goals.yaml", "checkIns:", "checkOuts:", "goals.yaml, line 15: 'checkIns' is missing")]
+    public void ABrokenPlaybookOrPhrasingFileIsReportedPrecisely(string file, string find, string replace, string expected)
+    {
+        foreach (var shipped in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "dialogs")))
+            File.Copy(shipped, Path.Combine(folder.FullName, Path.GetFileName(shipped)));
+        var path = Path.Combine(folder.FullName, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text);
+        File.WriteAllText(path, ReplaceFirst(text, find, replace));
+
+        Assert.Contains(expected, Assert.Throws<ContentException>(() => SalesContentLoader.Load(folder.FullName)).Message);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
     [Fact]
     public void AMissingFolderSaysWhichSettingPointsToIt() =>
         Assert.Contains("Content:Directory", Assert.Throws<ContentException>(() => SalesContentLoader.Load(Path.Combine(folder.FullName, "nope"))).Message);

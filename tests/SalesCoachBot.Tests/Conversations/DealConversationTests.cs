@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Conversations;
 
@@ -180,11 +181,4 @@ public sealed class DealConversationTests : BotTest
             .AssertReply(activity => Assert.Matches("didn't understand|What's the deal called|Which deal, and to which stage", ((IMessageActivity)activity).Text))
             .StartTestAsync();
     }
-
-    private static Action<IActivity> Contains(params string[] parts) => activity =>
-    {
-        var text = ((IMessageActivity)activity).Text;
-        foreach (var part in parts)
-            Assert.Contains(part, text);
-    };
 }

@@ -146,4 +146,27 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Contains("Undone: Acme Corp is back in Prospecting", connector.Sent[2].Visible);
     }
+
+    [Fact]
+    public async Task ADialogWaitingForAnAnswerResumesAfterARestart()
+    {
+        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "new deal Acme Corp"));
+        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "called acme yesterday, they want pricing by Friday"));
+        Assert.Contains("Log this call?", connector.Sent[1].Visible);
+        await factory.DisposeAsync();
+
+        factory = new BotApplicationFactory(database.ConnectionString);
+        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "Confirm"));
+
+        Assert.Contains("Logged: call on Acme Corp", connector.Sent[2].Visible);
+    }
+
+    [Fact]
+    public async Task TeamsClientTimeZoneBecomesTheRepsTimeZone()
+    {
+        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "hi"));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal("Europe/Berlin", (await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Reps.SingleAsync()).TimeZone);
+    }
 }

@@ -1,0 +1,166 @@
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Interactions;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Conversations;
+
+/// <summary>Monday 2 March 2026, 09:00 UTC; the rep's time zone is the default, UTC.</summary>
+public sealed class LogInteractionDialogTests : BotTest
+{
+    [Fact]
+    public async Task AFreeTextLogIsShownAsUnderstoodAndSavedOnlyOnConfirm()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+            .Send("called Acme yesterday, they want pricing by Friday")
+            .AssertReply(Contains("Log this call?", "Deal: Acme Corp (Prospecting)", "When: yesterday", "Summary: Called Acme yesterday, they want pricing by Friday",
+                "Next step: They want pricing by Friday (reminder Fri 6 Mar)", "[1] Confirm  [2] Edit  [3] Cancel"))
+            .Do(() => Assert.Equal(0, Bot.Database().Interactions.Count()))
+            .Send("Confirm")
+            .AssertReply(Contains("Logged: call on Acme Corp, yesterday. I'll remind you Fri 6 Mar: They want pricing by Friday."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        var interaction = await db.Interactions.SingleAsync();
+        Assert.Equal((InteractionKind.Call, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)), (interaction.Kind, interaction.OccurredAt));
+        var followUp = await db.FollowUps.SingleAsync();
+        Assert.Equal((new DateOnly(2026, 3, 6), "They want pricing by Friday", interaction.Id), (followUp.DueOn, followUp.Note, followUp.InteractionId!.Value));
+    }
+
+    [Fact]
+    public async Task LoggingMovesTheDealsLastActivity()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(10)))
+            .Send("emailed acme today").AssertReply(Contains("Log this email?"))
+            .Send("1").AssertReply(Contains("Logged: email on Acme Corp, today."))
+            .Send("my deals").AssertReply(Contains("Acme Corp: Prospecting · active today"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task EditChangesOneFieldAndAsksAgain()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?", "When: today"))
+            .Send("Edit").AssertReply(Contains("What should I change?", "[3] When"))
+            .Send("when").AssertReply(Contains("When was it?"))
+            .Send("sometime").AssertReply(Contains("That isn't a date I can read", "When was it?"))
+            .Send("last friday").AssertReply(Contains("When: Fri 27 Feb"))
+            .Send("edit").AssertReply(Contains("What should I change?"))
+            .Send("deal").AssertReply(Contains("Which deal was it?"))
+            .Send("globex").AssertReply(Contains("Deal: Globex (Prospecting)", "When: Fri 27 Feb"))
+            .Send("Edit").AssertReply(Contains("What should I change?"))
+            .Send("Next step").AssertReply(Contains("What's the next step"))
+            .Send("send the contract next Tuesday").AssertReply(Contains("Next step: send the contract next Tuesday (reminder Tue 10 Mar)"))
+            .Send("Confirm").AssertReply(Contains("Logged: call on Globex, Fri 27 Feb. I'll remind you Tue 10 Mar"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        var globex = await db.Deals.SingleAsync(d => d.Name == "Globex");
+        Assert.Equal(globex.Id, (await db.Interactions.SingleAsync()).DealId);
+    }
+
+    [Fact]
+    public async Task TwoMatchingDealsAreOfferedAsChoices()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Acme Labs").AssertReply(Contains("New deal"))
+            .Send("met acme today").AssertReply(Contains("More than one deal matches \"Acme\"", "[1] Acme Corp", "[2] Acme Labs"))
+            .Send("labs").AssertReply(Contains("Log this meeting?", "Deal: Acme Labs"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AnUnknownDealIsOfferedToBeCreated()
+    {
+        await Bot.Flow()
+            .Send("called Hooli yesterday").AssertReply(Contains("I don't have a deal called \"Hooli\". Create it and log this on it?", "[1] Yes  [2] No"))
+            .Send("maybe").AssertReply(Contains("Please answer yes or no."))
+            .Send("yes").AssertReply(Contains("Log this call?", "Deal: Hooli (Prospecting)"))
+            .Send("confirm").AssertReply(Contains("Logged: call on Hooli"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task CancelAtAnyStepSavesNothing()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("Edit").AssertReply(Contains("What should I change?"))
+            .Send("never mind").AssertReply(Contains("OK, cancelled. Nothing was saved."))
+            .Send("cancel").AssertReply(Contains("There's nothing to cancel."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Interactions);
+    }
+
+    [Fact]
+    public async Task HelpMidDialogExplainsAndAsksTheSameQuestionAgain()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("help").AssertReply(Contains("I'm logging an interaction", "Log this call?", "[1] Confirm"))
+            .Send("confirm").AssertReply(Contains("Logged: call on Acme Corp"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ACardButtonPressRoutesIntoTheDialogLikeATypedAnswer()
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("card", "user1", "bot"));
+        await Bot.Flow(adapter)
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send(new Activity(ActivityTypes.Message) { Value = new JObject { ["text"] = "Confirm" } })
+            .AssertReply(Contains("Logged: call on Acme Corp"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ADialogLeftIdleExpiresQuietly()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(31)))
+            .Send("Confirm").AssertReply(Contains("didn't understand"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Interactions);
+    }
+
+    [Fact]
+    public async Task AnotherCommandMidDialogIsAnsweredInstead()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("my deals").AssertReply(Contains("Your open deals (1)"))
+            .Send("Confirm").AssertReply(Contains("didn't understand"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AnObjectionInTheLogOffersTheMatchingTips()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme, they say we're too expensive").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged", "[1] Tips: Price or budget"))
+            .Send("1").AssertReply(Contains("Objection: Price or budget", "At Prospecting (Acme Corp)"))
+            .StartTestAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Conversations;
+
+public sealed class StageMoveDialogTests : BotTest
+{
+    [Fact]
+    public async Task SkippingStagesAsksFirstAndNoKeepsTheDealWhereItIs()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to proposal").AssertReply(Contains("skips Initial contact, Discovery. Move it anyway?"))
+            .Send("no").AssertReply(Contains("it stays where it is"))
+            .Send("move acme to proposal").AssertReply(Contains("Move it anyway?"))
+            .Send("yes").AssertReply(Contains("Acme Corp → Proposal", "Next best action"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(DealStage.Proposal, (await db.Deals.SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task MovingBackIsNotASkipAndNeedsNoConfirmation()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp in negotiation").AssertReply(Contains("Stage: Negotiation"))
+            .Send("move acme to discovery").AssertReply(Contains("Acme Corp → Discovery"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AWinAsksWhatMadeTheDifferenceAndRecordsIt()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+            .Send("move acme to won").AssertReply(Contains("Congratulations, Acme Corp is won ($45,000)!", "What made the difference?"))
+            .Send("Champion in finance pushed it through").AssertReply(Contains("Noted why Acme Corp was won"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
+        Assert.Equal("Champion in finance pushed it through", deal.CloseReason);
+        Assert.Equal("Champion in finance pushed it through", deal.StageHistory.Single(c => c.To == DealStage.Won).Reason);
+    }
+
+    [Fact]
+    public async Task ALossAsksForAReasonFromTheListOrInWords()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("move acme to lost").AssertReply(Contains("Acme Corp is marked lost.", "Why was it lost?", "[2] Lost to a competitor", "[7] Other"))
+            .Send("2").AssertReply(Contains("Noted: Acme Corp lost (Lost to a competitor)"))
+            .Send("mark globex as lost").AssertReply(Contains("Why was it lost?"))
+            .Send("other").AssertReply(Contains("What happened, in a line?"))
+            .Send("They merged with a customer of ours").AssertReply(Contains("Noted: Globex lost (They merged with a customer of ours)"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(["Lost to a competitor", "They merged with a customer of ours"], await db.Deals.OrderBy(d => d.Id).Select(d => d.CloseReason).ToListAsync());
+    }
+
+    [Fact]
+    public async Task TheReasonCanBeSkippedAndTheWinStands()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+            .Send("skip").AssertReply(Contains("OK."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal((DealStage.Won, (string?)null), (await db.Deals.Select(d => new { d.Stage, d.CloseReason }).SingleAsync() is var d ? (d.Stage, d.CloseReason) : default));
+    }
+}

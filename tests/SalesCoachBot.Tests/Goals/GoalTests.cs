@@ -1,0 +1,69 @@
+using SalesCoachBot.Content;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Goals;
+
+/// <summary>Monday 2 March 2026: the week runs to Sunday 8 March, the month to 31 March, the quarter to 31 March.</summary>
+public sealed class GoalTests : BotTest
+{
+    [Fact]
+    public async Task AnActivityGoalCountsWhatWasLoggedThisWeek()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("goal: 20 calls a week").AssertReply(Contains("20 calls a week", "0 of 20 · 6 days left"))
+            .Send("called acme today").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("called acme last friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("my goals").AssertReply(Contains("Your goals", "20 calls a week: 1 of 20 · 6 days left"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DealAndRevenueGoalsCountWonDealsThisPeriod()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+            .Send("my goal this month: close 3 deals").AssertReply(Contains("close 3 deals this month"))
+            .Send("$50k this quarter").AssertReply(Contains("$50,000 won this quarter"))
+            .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+            .Send("skip").AssertReply(Contains("OK."))
+            .Send("my goals").AssertReply(Contains("close 3 deals this month: 1 of 3", "$50,000 won this quarter: $45,000 of $50,000"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task SettingTheSameKindOfGoalAgainReplacesIt()
+    {
+        await Bot.Flow()
+            .Send("goal: 20 calls a week").AssertReply(Contains("20 calls a week"))
+            .Send("goal: 30 calls a week").AssertReply(Contains("30 calls a week"))
+            .Send("my goals").AssertReply(Contains("30 calls a week: 0 of 30"))
+            .Send("my goals").AssertReply(DoesNotContain("20 calls"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task WithoutAGoalTheRepIsOfferedSuggestionsThatWorkWhenPressed()
+    {
+        var suggestions = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).Phrasing.GoalSuggestions;
+        await Bot.Flow()
+            .Send("my goals").AssertReply(Contains($"[1] {suggestions[0]}"))
+            .Send("1").AssertReply(Contains(suggestions[0], "0 of"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TheProgressLineComesFromTheContentAndFitsHowItIsGoing()
+    {
+        var behind = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).Phrasing.GoalProgress["behind"];
+        await Bot.Flow()
+            .Send("goal: 5 demos a month").AssertReply(Contains("5 demos a month"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(20)))
+            .Send("my goals").AssertReply(activity =>
+                Assert.Contains(behind, line => ((Microsoft.Bot.Schema.IMessageActivity)activity).Text.Contains(line.Split('{')[0].Trim())))
+            .StartTestAsync();
+    }
+}
