@@ -26,6 +26,7 @@ public static class SalesCoachCoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStorage, DatabaseStorage>();
+        services.AddSingleton<DeliveryLog>();
         services.AddSingleton<PrivateConversationState>();
         services.AddSingleton<DateRecognizer>();
         services.AddSingleton<InteractionParser>();

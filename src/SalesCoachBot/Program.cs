@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Channels.Teams;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
@@ -13,10 +14,12 @@ try
     builder.AddStorage();
     builder.AddConversations();
     builder.AddTeamsChannel();
+    builder.AddSlackChannel();
 
     var app = builder.Build();
     app.MapHealth();
     app.MapTeamsChannel();
+    app.MapSlackChannel();
 
     await app.PrepareAsync();
     await app.RunAsync();

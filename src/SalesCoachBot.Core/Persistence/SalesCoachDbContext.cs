@@ -17,6 +17,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+    public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +82,12 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             goal.HasOne<Rep>().WithMany().HasForeignKey(g => g.RepId).OnDelete(DeleteBehavior.Cascade);
             goal.HasIndex(g => new { g.RepId, g.Metric, g.Period }).IsUnique();
             goal.Property(g => g.Currency).HasMaxLength(3);
+        });
+        modelBuilder.Entity<ProcessedDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).HasMaxLength(200);
+            delivery.HasIndex(d => d.ReceivedAt);
         });
         modelBuilder.Entity<BotStateEntry>(entry =>
         {

@@ -249,6 +249,22 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("BotState");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Persistence.ProcessedDelivery", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ProcessedDeliveries");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.Property<long>("Id")

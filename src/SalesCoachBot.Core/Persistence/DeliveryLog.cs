@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesCoachBot.Persistence;
+
+/// <summary>Claims a delivery id once across every host sharing the database; a repeat is refused.</summary>
+public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts, TimeProvider time)
+{
+    public async Task<bool> TryClaimAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ProcessedDeliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken))
+            return false;
+        db.ProcessedDeliveries.Add(new ProcessedDelivery { Id = deliveryId, ReceivedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another host claimed it a moment earlier
+        }
+    }
+}

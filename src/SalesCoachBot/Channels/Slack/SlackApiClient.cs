@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Channels.Slack;
+
+/// <summary>
+/// The Slack Web API methods the bot uses. Honours HTTP 429 with Retry-After (waiting on the injected
+/// clock) and turns <c>ok: false</c> into <see cref="SlackApiException"/> with Slack's error code.
+/// </summary>
+public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "slack";
+    private const int MaxAttempts = 4;
+
+    public async Task<string?> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel, ["text"] = text };
+        if (blocks is not null)
+            body["blocks"] = blocks;
+        if (threadTs is not null)
+            body["thread_ts"] = threadTs;
+        var answer = await CallAsync("chat.postMessage", body, options.Value.BotToken, cancellationToken);
+        return answer["ts"]?.GetValue<string>();
+    }
+
+    public Task UpdateMessageAsync(string channel, string ts, string text, JsonArray? blocks, CancellationToken cancellationToken) =>
+        CallAsync("chat.update", new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text, ["blocks"] = blocks ?? [] }, options.Value.BotToken, cancellationToken);
+
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("conversations.open", new JsonObject { ["users"] = userId }, options.Value.BotToken, cancellationToken);
+        return answer["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no_channel_in_answer");
+    }
+
+    public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync($"users.info?user={Uri.EscapeDataString(userId)}", null, options.Value.BotToken, cancellationToken);
+        var user = answer["user"];
+        return new SlackUser(userId,
+            user?["real_name"]?.GetValue<string>() ?? user?["name"]?.GetValue<string>(),
+            user?["profile"]?["email"]?.GetValue<string>(),
+            user?["tz"]?.GetValue<string>(),
+            user?["is_bot"]?.GetValue<bool>() ?? false);
+    }
+
+    /// <summary>Opens a Socket Mode connection; returns the WebSocket URL to connect to.</summary>
+    public async Task<Uri> OpenSocketAsync(CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("apps.connections.open", new JsonObject(), options.Value.AppToken, cancellationToken);
+        return new Uri(answer["url"]?.GetValue<string>() ?? throw new SlackApiException("apps.connections.open", "no_url_in_answer"));
+    }
+
+    /// <summary>Answers a slash command or button press through its response_url.</summary>
+    public Task RespondAsync(string responseUrl, JsonObject message, CancellationToken cancellationToken) =>
+        SendAsync("response_url", () => Json(HttpMethod.Post, new Uri(responseUrl), message, token: null), expectJson: false, cancellationToken);
+
+    private Task<JsonObject> CallAsync(string method, JsonObject? body, string token, CancellationToken cancellationToken) =>
+        SendAsync(method.Split('?')[0], () => body is null
+            ? Authorized(new HttpRequestMessage(HttpMethod.Get, Url(method)), token)
+            : Json(HttpMethod.Post, Url(method), body, token), expectJson: true, cancellationToken);
+
+    private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> request, bool expectJson, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
+            {
+                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(attempt);
+                logger.LogWarning("Slack rate-limited {Method}; retrying in {Seconds} s", method, wait.TotalSeconds);
+                await Task.Delay(wait, time, cancellationToken);
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+                throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+            if (!expectJson)
+                return [];
+            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?.AsObject() ?? [];
+            if (answer["ok"]?.GetValue<bool>() != true)
+            {
+                var error = answer["error"]?.GetValue<string>() ?? "unknown_error";
+                logger.LogError("Slack {Method} answered ok:false ({Error})", method, error);
+                throw new SlackApiException(method, error);
+            }
+            return answer;
+        }
+    }
+
+    private Uri Url(string method) => new(new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + "/"), method);
+
+    private static HttpRequestMessage Json(HttpMethod verb, Uri url, JsonObject body, string? token) =>
+        Authorized(new HttpRequestMessage(verb, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") }, token);
+
+    private static HttpRequestMessage Authorized(HttpRequestMessage request, string? token)
+    {
+        if (!string.IsNullOrEmpty(token))
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+}

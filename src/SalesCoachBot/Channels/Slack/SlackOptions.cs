@@ -1,0 +1,24 @@
+namespace SalesCoachBot.Channels.Slack;
+
+/// <summary>The <c>Slack</c> section. While <see cref="SigningSecret"/> is empty, Slack is off.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Verifies every request from Slack (Basic Information → Signing Secret).</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>The bot token (xoxb-…) for the Web API.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>The app-level token (xapp-…) with connections:write, for Socket Mode.</summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>Connect out over Socket Mode instead of receiving HTTP requests.</summary>
+    public bool SocketMode { get; set; }
+
+    /// <summary>The Web API base address.</summary>
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) || (SocketMode && !string.IsNullOrWhiteSpace(AppToken));
+}

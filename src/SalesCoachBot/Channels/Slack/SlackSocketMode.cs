@@ -1,0 +1,81 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Channels.Slack;
+
+/// <summary>
+/// Socket Mode: the bot connects out to Slack (apps.connections.open with the app-level token), so no
+/// public endpoint is needed. Every envelope is acknowledged by its envelope_id, then handled like the
+/// HTTP endpoints handle it; on "disconnect" or a dropped socket it connects again.
+/// </summary>
+public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (options.Value.SocketMode && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var url = await api.OpenSocketAsync(stoppingToken);
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, stoppingToken);
+                logger.LogInformation("Slack Socket Mode connected");
+                await ReceiveAsync(socket, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Slack Socket Mode connection failed ({Error}); retrying in {Seconds} s", e.Message, RetryDelay.TotalSeconds);
+                await Task.Delay(RetryDelay, time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken stoppingToken)
+    {
+        while (socket.State == WebSocketState.Open && await ReadAsync(socket, stoppingToken) is { } envelope)
+        {
+            var type = envelope["type"]?.GetValue<string>();
+            if (type == "disconnect")
+            {
+                logger.LogInformation("Slack asked to reconnect ({Reason})", envelope["reason"]?.GetValue<string>());
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", stoppingToken);
+                return;
+            }
+            if (envelope["envelope_id"]?.GetValue<string>() is { } id)
+                await SendAsync(socket, new JsonObject { ["envelope_id"] = id }, stoppingToken);
+            if (envelope["payload"] is JsonObject payload && Read(type, payload) is { } inbound)
+                await inbox.AcceptAsync(inbound, stoppingToken);
+        }
+    }
+
+    private static SlackInbound? Read(string? type, JsonObject payload) => type switch
+    {
+        "events_api" => SlackPayloads.FromEventCallback(payload),
+        "slash_commands" => SlackPayloads.FromCommand(payload.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())),
+        "interactive" => SlackPayloads.FromInteraction(payload),
+        _ => null,
+    };
+
+    private static async Task<JsonObject?> ReadAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        using var message = new MemoryStream();
+        var buffer = new byte[8192];
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+                return null;
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return JsonNode.Parse(message.ToArray()) as JsonObject;
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+}
