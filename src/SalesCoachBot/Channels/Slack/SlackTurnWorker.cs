@@ -2,17 +2,15 @@ using Microsoft.Bot.Builder;
 
 namespace SalesCoachBot.Channels.Slack;
 
-/// <summary>Runs queued Slack turns in the background, a few at a time.</summary>
+/// <summary>Runs queued Slack turns in the background: the lanes in parallel, each lane in order.</summary>
 public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, IBot bot, ILogger<SlackTurnWorker> logger) : BackgroundService
 {
-    private const int Concurrency = 4;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => RunAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, SlackInbox.Lanes).Select(lane => RunAsync(lane, stoppingToken)));
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(int lane, CancellationToken stoppingToken)
     {
-        await foreach (var inbound in inbox.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var inbound in inbox.Lane(lane).ReadAllAsync(stoppingToken))
         {
             try
             {

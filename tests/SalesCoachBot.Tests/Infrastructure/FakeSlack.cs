@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// Slack's Web API (chat.postMessage, chat.update, conversations.open, users.info, apps.connections.open),
+/// response URLs and a Socket Mode WebSocket, on 127.0.0.1, recording what the bot sends.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<(string Method, JsonObject Body)> calls = new();
+    private readonly ConcurrentDictionary<string, JsonObject> users = new();
+    private readonly ConcurrentDictionary<string, int> rateLimited = new();
+    private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
+    private readonly SemaphoreSlim changed = new(0);
+    private TaskCompletionSource? userInfoGate;
+
+    private FakeSlack(WebApplication app) => this.app = app;
+
+    public string BaseUrl { get; private set; } = "";
+    public string ApiUrl => BaseUrl + "/api/";
+    public string ResponseUrl(string id) => $"{BaseUrl}/response/{id}";
+
+    /// <summary>Every Web API call and response-URL post, in order, as (method, JSON body).</summary>
+    public IReadOnlyList<(string Method, JsonObject Body)> Calls => [.. calls];
+
+    public IReadOnlyList<JsonObject> Posts(string method) => [.. calls.Where(c => c.Method == method).Select(c => c.Body)];
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeSlack(builder.Build());
+        fake.app.UseWebSockets();
+        fake.app.MapPost("/api/{method}", fake.ApiAsync);
+        fake.app.MapGet("/api/{method}", fake.ApiAsync);
+        fake.app.MapPost("/response/{id}", fake.ResponseAsync);
+        fake.app.Map("/socket", fake.SocketAsync);
+        await fake.app.StartAsync();
+        fake.BaseUrl = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return fake;
+    }
+
+    public void AddUser(string id, string name, string? email, string timeZone = "Europe/London") => users[id] = new JsonObject
+    {
+        ["id"] = id,
+        ["name"] = name.ToLowerInvariant().Replace(' ', '.'),
+        ["real_name"] = name,
+        ["tz"] = timeZone,
+        ["is_bot"] = false,
+        ["profile"] = new JsonObject { ["email"] = email, ["real_name"] = name },
+    };
+
+    /// <summary>The next call of the method is answered 429 with Retry-After: 1.</summary>
+    public void RateLimitNext(string method) => rateLimited.AddOrUpdate(method, 1, (_, n) => n + 1);
+
+    /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
+    public TaskCompletionSource HoldUserInfo() => userInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits (at most 20 s) until the recorded calls satisfy the condition.</summary>
+    public async Task WaitUntilAsync(Func<IReadOnlyList<(string Method, JsonObject Body)>, bool> condition, string what, TimeSpan? limitAfter = null)
+    {
+        using var limit = new CancellationTokenSource(limitAfter ?? WaitLimit);
+        try
+        {
+            while (!condition(Calls))
+                await changed.WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Fake Slack never saw {what}. Calls: {string.Join(", ", Calls.Select(c => c.Method))}");
+        }
+    }
+
+    public Task WaitForPostsAsync(int count, TimeSpan? limit = null) =>
+        WaitUntilAsync(c => c.Count(x => x.Method == "chat.postMessage") >= count, $"{count} chat.postMessage", limit);
+
+    public async Task<FakeSlackSocket> NextSocketAsync()
+    {
+        using var timeout = new CancellationTokenSource(WaitLimit);
+        return await sockets.Reader.ReadAsync(timeout.Token);
+    }
+
+    private async Task<IResult> ApiAsync(string method, HttpRequest request)
+    {
+        var body = request.Method == "GET"
+            ? new JsonObject(request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())))
+            : (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
+        body["authorization"] = request.Headers.Authorization.ToString();
+        if (rateLimited.TryGetValue(method, out var left) && left > 0)
+        {
+            rateLimited[method] = left - 1;
+            Record($"{method} (429)", body);
+            return new RateLimited();
+        }
+        if (method == "users.info" && userInfoGate is { } gate)
+            await gate.Task;
+        Record(method, body);
+        return method switch
+        {
+            "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts = $"1772442000.{calls.Count:000000}" }),
+            "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"] } }),
+            "users.info" => users.TryGetValue(body["user"]?.ToString() ?? "", out var user)
+                ? Results.Json(new JsonObject { ["ok"] = true, ["user"] = user.DeepClone() })
+                : Results.Json(new { ok = false, error = "user_not_found" }),
+            "apps.connections.open" => Results.Json(new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "/socket" }),
+            _ => Results.Json(new { ok = true }),
+        };
+    }
+
+    private async Task<IResult> ResponseAsync(string id, HttpRequest request)
+    {
+        var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+        body["response_url_id"] = id;
+        Record("response_url", body);
+        return Results.Ok();
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeSlackSocket(socket);
+        await sockets.Writer.WriteAsync(connection);
+        await connection.Closed;
+    }
+
+    private void Record(string method, JsonObject body)
+    {
+        calls.Enqueue((method, body));
+        changed.Release();
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private sealed class RateLimited : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = "1";
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>One Socket Mode connection from the bot: the test sends envelopes and reads acknowledgements.</summary>
+public sealed class FakeSlackSocket(WebSocket socket)
+{
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Closed => closed.Task;
+
+    public Task SendAsync(JsonObject envelope) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(envelope.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>The next message from the bot, or null once it closed the socket.</summary>
+    public async Task<JsonObject?> ReceiveAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var buffer = new byte[16384];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            closed.TrySetResult();
+            return null;
+        }
+        return JsonNode.Parse(buffer.AsSpan(0, result.Count))!.AsObject();
+    }
+
+    public void Release() => closed.TrySetResult();
+}
