@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
@@ -17,9 +18,24 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.Message)
             await OnMessageAsync(turnContext, cancellationToken);
+        else if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add" && IsPersonal(activity) && activity.From is not null)
+            await RememberAsync(activity, cancellationToken);
         else if (activity.Type == ActivityTypes.ConversationUpdate && IsWelcomeMoment(activity))
+        {
+            if (IsPersonal(activity) && activity.From is not null)
+                await RememberAsync(activity, cancellationToken);
             await turnContext.SendReplyAsync(HelpReplies.Welcome(), cancellationToken);
+        }
     }
+
+    // Installing the bot is the first chance to learn where to reach the rep later.
+    private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RepDirectory>().IdentifyAsync(IdentityOf(activity), cancellationToken);
+    }
+
+    private static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
 
     // Say hello once: when the bot is installed for someone or added to a team or chat, not whenever
     // anyone else joins a team.
@@ -27,8 +43,7 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
     {
         var added = activity.MembersAdded ?? [];
         var botAdded = added.Any(m => m.Id == activity.Recipient?.Id);
-        var personal = activity.Conversation?.ConversationType is null or "personal";
-        return botAdded || (personal && added.Count > 0);
+        return botAdded || (IsPersonal(activity) && added.Count > 0);
     }
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -62,6 +77,10 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
             from.AadObjectId ?? from.Id,
             from.Name,
             email,
-            activity.Conversation?.TenantId) { TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone };
+            activity.Conversation?.TenantId)
+        {
+            TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone,
+            Address = IsPersonal(activity) ? JsonConvert.SerializeObject(activity.GetConversationReference()) : null,
+        };
     }
 }

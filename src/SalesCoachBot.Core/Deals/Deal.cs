@@ -20,6 +20,8 @@ public sealed class Deal
     /// <summary>Why the deal was won or lost, in the rep's words or one of the standard lost reasons.</summary>
     public string? CloseReason { get; set; }
     public List<StageChange> StageHistory { get; set; } = [];
+    public DateTimeOffset? LastNudgedAt { get; set; }
+    public DateTimeOffset? SnoozedUntil { get; set; }
 
     public Money? Value => Amount is { } amount && Currency is { } currency ? new Money(amount, currency) : null;
 

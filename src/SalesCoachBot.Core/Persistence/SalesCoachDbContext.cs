@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Interactions;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Persistence;
@@ -18,6 +20,8 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,12 +43,14 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             rep.Property(r => r.TimeZone).HasMaxLength(64);
             rep.HasIndex(r => r.Email);
             rep.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.RepId);
+            rep.HasOne<Rep>().WithMany().HasForeignKey(r => r.ManagerId).OnDelete(DeleteBehavior.SetNull);
         });
         modelBuilder.Entity<ChannelAccount>(account =>
         {
             account.Property(a => a.Channel).HasMaxLength(32);
             account.Property(a => a.AccountId).HasMaxLength(200);
             account.Property(a => a.TenantId).HasMaxLength(64);
+            account.Property(a => a.Address).HasMaxLength(4000);
             account.HasIndex(a => new { a.Channel, a.AccountId }).IsUnique();
         });
         modelBuilder.Entity<Deal>(deal =>
@@ -82,6 +88,23 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             goal.HasOne<Rep>().WithMany().HasForeignKey(g => g.RepId).OnDelete(DeleteBehavior.Cascade);
             goal.HasIndex(g => new { g.RepId, g.Metric, g.Period }).IsUnique();
             goal.Property(g => g.Currency).HasMaxLength(3);
+        });
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.HasIndex(m => m.Key).IsUnique();
+            message.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
+            message.Property(m => m.Key).HasMaxLength(300);
+            message.Property(m => m.Kind).HasMaxLength(32);
+            message.Property(m => m.Channel).HasMaxLength(32);
+            message.Property(m => m.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<DigestSubscription>(digest =>
+        {
+            digest.HasOne<Rep>().WithMany().HasForeignKey(d => d.ManagerId).OnDelete(DeleteBehavior.Cascade);
+            digest.HasIndex(d => d.ConversationId).IsUnique();
+            digest.Property(d => d.Channel).HasMaxLength(32);
+            digest.Property(d => d.ConversationId).HasMaxLength(300);
+            digest.Property(d => d.TimeZone).HasMaxLength(64);
         });
         modelBuilder.Entity<ProcessedDelivery>(delivery =>
         {

@@ -8,4 +8,11 @@ public sealed class ChannelAccount
     public required string Channel { get; set; }
     public required string AccountId { get; set; }
     public string? TenantId { get; set; }
+
+    /// <summary>Where to reach the rep unprompted: the Bot Framework conversation reference (JSON) of their 1:1 chat.</summary>
+    public string? Address { get; set; }
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>Set when the channel refused delivery (bot removed or blocked, account gone); cleared when they write again.</summary>
+    public DateTimeOffset? UnreachableAt { get; set; }
 }

@@ -11,4 +11,13 @@ public sealed class Rep
     /// <summary>IANA or Windows time zone id; dates the rep types ("yesterday", "Friday") are read in it.</summary>
     public string? TimeZone { get; set; }
     public List<ChannelAccount> Accounts { get; set; } = [];
+
+    /// <summary>The rep's manager, whose digest lists this rep's stalled deals.</summary>
+    public long? ManagerId { get; set; }
+
+    /// <summary>No nudges until then ("pause nudges for 2 weeks").</summary>
+    public DateTimeOffset? NudgesPausedUntil { get; set; }
+
+    /// <summary>When the last weekly check-in was written, so a missed week is caught up once.</summary>
+    public DateTimeOffset? LastCheckInAt { get; set; }
 }

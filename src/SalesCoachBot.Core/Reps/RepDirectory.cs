@@ -8,29 +8,30 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
 {
     public async Task<Rep> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var account = await db.ChannelAccounts
             .FirstOrDefaultAsync(a => a.Channel == who.Channel && a.AccountId == who.AccountId, cancellationToken);
+        Rep rep;
         if (account is not null)
+            rep = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
+        else
         {
-            var known = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
-            if (known.TimeZone is null && who.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(who.TimeZone, out _))
-            {
-                known.TimeZone = who.TimeZone;
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            return known;
+            var email = who.Email?.Trim().ToLowerInvariant();
+            rep = (email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken))
+                  ?? db.Reps.Add(new Rep
+                  {
+                      DisplayName = string.IsNullOrWhiteSpace(who.DisplayName) ? email ?? who.AccountId : who.DisplayName.Trim(),
+                      Email = email,
+                      CreatedAt = now,
+                  }).Entity;
+            account = new ChannelAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
+            rep.Accounts.Add(account);
         }
 
-        var email = who.Email?.Trim().ToLowerInvariant();
-        var rep = email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken);
-        rep ??= db.Reps.Add(new Rep
-        {
-            DisplayName = string.IsNullOrWhiteSpace(who.DisplayName) ? email ?? who.AccountId : who.DisplayName.Trim(),
-            Email = email,
-            CreatedAt = clock.GetUtcNow(),
-            TimeZone = who.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(who.TimeZone, out _) ? who.TimeZone : null,
-        }).Entity;
-        rep.Accounts.Add(new ChannelAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId });
+        rep.TimeZone ??= who.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(who.TimeZone, out _) ? who.TimeZone : null;
+        account.LastSeenAt = now;
+        if (who.Address is not null)
+            (account.Address, account.UnreachableAt) = (who.Address, null);
         await db.SaveChangesAsync(cancellationToken);
         return rep;
     }

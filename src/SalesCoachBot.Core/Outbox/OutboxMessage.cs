@@ -1,0 +1,24 @@
+namespace SalesCoachBot.Outbox;
+
+/// <summary>
+/// A message the bot sends unprompted, written before it is sent and marked sent only after the
+/// channel accepted it. <see cref="Address"/> is a Bot Framework conversation reference (JSON).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>What it is and for whom, unique: the same nudge is never queued twice.</summary>
+    public required string Key { get; set; }
+    public required string Kind { get; set; }
+    public long? RepId { get; set; }
+    public required string Channel { get; set; }
+    public required string Address { get; set; }
+    public required string ReplyJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? GaveUpAt { get; set; }
+    public string? LastError { get; set; }
+}
