@@ -1,10 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Content;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
+using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
+using SalesCoachBot.Nudges;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Objections;
 using SalesCoachBot.Pipeline;
@@ -49,7 +53,25 @@ public static class SalesCoachCoreServices
         services.AddScoped<Dialog, ConfirmSkipDialog>();
         services.AddScoped<Dialog, CloseReasonDialog>();
         services.AddScoped<DialogRunner>();
+        services.AddScoped<NudgeCommands>();
+        services.AddScoped<TeamCommands>();
+        services.AddScoped<NudgePlanner>();
+        services.AddScoped<CheckInPlanner>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<ProactiveRuns>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<IScheduleChanges, NoScheduler>();
         services.AddScoped<Conversation>();
         return services;
+    }
+
+    // Without a scheduler (the terminal chat) schedules are only written; the server picks them up when it syncs.
+    private sealed class NoScheduler : IScheduleChanges
+    {
+        public void Changed()
+        {
+        }
     }
 }

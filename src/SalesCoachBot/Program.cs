@@ -4,9 +4,12 @@ using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Channels.Teams;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Scheduling;
 
 if (args is ["chat", .. var chatArgs])
     return await ChatCommand.RunAsync(chatArgs, Console.In, Console.Out, Console.IsInputRedirected);
+if (args is ["jobs", "preview", .. var previewArgs])
+    return await JobsPreviewCommand.RunAsync(previewArgs, Console.Out);
 
 try
 {
@@ -15,6 +18,7 @@ try
     builder.AddConversations();
     builder.AddTeamsChannel();
     builder.AddSlackChannel();
+    builder.AddScheduler();
 
     var app = builder.Build();
     app.MapHealth();

@@ -53,7 +53,7 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         await using (var scope = scopes.CreateAsyncScope())
         {
             var conversation = scope.ServiceProvider.GetRequiredService<Conversation>();
-            reply = await conversation.RespondAsync(IdentityOf(turn.Activity), MessageText(turn.Activity), memory, cancellationToken);
+            reply = await conversation.RespondAsync(IdentityOf(turn.Activity), MessageText(turn.Activity), memory, cancellationToken, PlaceOf(turn.Activity));
         }
         await state.SaveChangesAsync(turn, force: false, cancellationToken);
         await turn.SendReplyAsync(reply, cancellationToken);
@@ -67,6 +67,9 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
             text = value["text"]!.Value<string>();
         return text?.Trim() ?? "";
     }
+
+    public static ConversationPlace PlaceOf(Activity activity) =>
+        new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity), JsonConvert.SerializeObject(activity.GetConversationReference()));
 
     public static ChannelIdentity IdentityOf(Activity activity)
     {

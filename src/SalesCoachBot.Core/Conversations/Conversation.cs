@@ -1,6 +1,8 @@
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
+using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Objections;
 using SalesCoachBot.Pipeline;
 using SalesCoachBot.Replies;
@@ -22,12 +24,14 @@ public sealed class Conversation(
     PipelineView pipeline,
     ObjectionCoach objections,
     GoalCommands goals,
+    NudgeCommands nudges,
+    TeamCommands team,
     RepClockFactory clocks)
 {
-    public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken)
+    public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
         var rep = await reps.IdentifyAsync(who, cancellationToken);
-        var turn = new RepTurn(rep, clocks.For(rep), memory);
+        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place };
         var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
         text = PressedButton(text, memory);
 
@@ -53,6 +57,13 @@ public sealed class Conversation(
         SetTimeZoneIntent zone => await reps.SetTimeZoneAsync(turn.Rep, zone.Zone, cancellationToken) is { } set
             ? new Reply($"Time zone set to {set.Id}. It's {clocks.For(turn.Rep).LocalNow:HH:mm} there now.")
             : new Reply($"I don't know the time zone \"{zone.Zone}\". Use a name like Europe/Berlin, America/New_York or Asia/Jakarta."),
+        SnoozeIntent snooze => await nudges.SnoozeAsync(turn, snooze, cancellationToken),
+        PauseNudgesIntent pause => await nudges.PauseAsync(turn, pause.Duration, cancellationToken),
+        ResumeNudgesIntent => await nudges.PauseAsync(turn, TimeSpan.Zero, cancellationToken),
+        StageTipsIntent tips => await nudges.StageTipsAsync(turn, tips.DealQuery, cancellationToken),
+        SubscribeDigestIntent digest => await team.SubscribeDigestAsync(turn, digest, cancellationToken),
+        StopDigestIntent => await team.StopDigestAsync(turn, cancellationToken),
+        TeamIntent change => await team.ChangeAsync(turn, change, cancellationToken),
         UnknownIntent unknown => HelpReplies.NotUnderstood(unknown.Text),
         var other => throw new InvalidOperationException($"No handler for {other.GetType().Name}"),
     };

@@ -3,4 +3,7 @@ using SalesCoachBot.Reps;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>Who is speaking and what their "now" is, for one message.</summary>
-public sealed record RepTurn(Rep Rep, RepClock Clock, ConversationMemory Memory);
+public sealed record RepTurn(Rep Rep, RepClock Clock, ConversationMemory Memory)
+{
+    public ConversationPlace? Place { get; init; }
+}

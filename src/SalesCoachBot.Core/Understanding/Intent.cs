@@ -46,3 +46,22 @@ public sealed record ShowGoalsIntent : Intent;
 public sealed record SetTimeZoneIntent(string Zone) : Intent;
 
 public sealed record UnknownIntent(string Text) : Intent;
+
+/// <summary>"snooze Acme 3 days": no nudge about the deal until then.</summary>
+public sealed record SnoozeIntent(string DealQuery, TimeSpan Duration) : Intent;
+
+/// <summary>"pause nudges for 2 weeks"; no duration pauses until "resume nudges".</summary>
+public sealed record PauseNudgesIntent(TimeSpan? Duration) : Intent;
+
+public sealed record ResumeNudgesIntent : Intent;
+
+/// <summary>"stage tips for Acme": what the deal's stage needs and the next best action.</summary>
+public sealed record StageTipsIntent(string DealQuery) : Intent;
+
+/// <summary>"post the stalled-deal digest here every Monday at 8".</summary>
+public sealed record SubscribeDigestIntent(DayOfWeek Day, int Hour) : Intent;
+
+public sealed record StopDigestIntent : Intent;
+
+/// <summary>"add bob@example.com to my team" (or remove); "my team" lists it.</summary>
+public sealed record TeamIntent(string? AddEmail, string? RemoveEmail) : Intent;

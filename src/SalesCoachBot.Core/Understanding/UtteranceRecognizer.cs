@@ -25,6 +25,8 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
             return new ShowGoalsIntent();
         if (TimeZone().Match(message) is { Success: true } zone)
             return new SetTimeZoneIntent(zone.Groups["zone"].Value);
+        if (SchedulingPhrases.Read(message) is { } scheduling)
+            return scheduling;
         if (NewDeal().Match(message) is { Success: true } newDeal)
             return ReadNewDeal(newDeal.Groups["rest"].Value, context);
         if (MoveAlone().IsMatch(message))

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 
@@ -17,7 +18,9 @@ public static class StorageSetup
                 $"ConnectionStrings:{StorageOptions.ConnectionStringName} is empty; e.g. 'Data Source=salescoach.db'.")
             .ValidateOnStart();
         builder.Services.AddDbContextFactory<SalesCoachDbContext>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            options.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace SalesCoachBot.Tests.Infrastructure;
 
-/// <summary>The real host (Program) on a given SQLite file, with optional extra settings.</summary>
+/// <summary>The real host (Program) on a given SQLite file, with optional extra settings (the scheduler is off unless they turn it on).</summary>
 public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
@@ -16,6 +16,7 @@ public sealed class BotApplicationFactory(string connectionString, string enviro
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:SalesCoach", connectionString);
+        builder.UseSetting("Scheduler:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Tests.Infrastructure;
 
@@ -36,6 +37,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:SalesCoach"] = connectionString });
         builder.AddStorage();
         builder.AddConversations();
+        builder.AddSchedulerPlanning();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         var host = builder.Build();
         await host.PrepareAsync();

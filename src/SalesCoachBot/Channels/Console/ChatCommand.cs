@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Channels.Console;
 
@@ -25,6 +26,7 @@ public static class ChatCommand
         {
             builder.AddStorage();
             builder.AddConversations();
+            builder.AddSchedulerPlanning();
             host = builder.Build();
             await host.PrepareAsync();
         }

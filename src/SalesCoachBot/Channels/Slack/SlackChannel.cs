@@ -1,3 +1,5 @@
+using SalesCoachBot.Outbox;
+
 namespace SalesCoachBot.Channels.Slack;
 
 public static class SlackChannel
@@ -15,6 +17,7 @@ public static class SlackChannel
         builder.Services.AddSingleton<SlackApiClient>();
         builder.Services.AddSingleton<SlackInbox>();
         builder.Services.AddSingleton<SlackAdapter>();
+        builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
         builder.Services.AddHostedService<SlackTurnWorker>();
         builder.Services.AddHostedService<SlackSocketMode>();
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Outbox;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -18,6 +19,7 @@ public static class TeamsChannel
         builder.Services.AddSingleton<TeamsMemberEmailMiddleware>();
         builder.Services.AddSingleton<TeamsAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
+        builder.Services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         return builder;
     }
 

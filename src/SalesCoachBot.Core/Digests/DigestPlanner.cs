@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Metrics;
+using SalesCoachBot.Nudges;
+using SalesCoachBot.Outbox;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Replies;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Digests;
+
+/// <summary>
+/// A manager's stalled-deal digest: stalled deals of their team grouped by rep (deal, stage, days idle,
+/// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
+/// pipeline velocity.
+/// </summary>
+public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, RepClockFactory clocks, TimeProvider time, string currency)
+{
+    public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
+    {
+        var manager = await db.Reps.SingleAsync(r => r.Id == subscription.ManagerId, cancellationToken);
+        var team = await db.Reps.Where(r => r.ManagerId == manager.Id || r.Id == manager.Id).OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var facts = new List<Fact>();
+        var atRisk = new List<Deal>();
+        foreach (var rep in team)
+        {
+            var stalled = await stalls.StalledAsync(rep, clocks.For(rep), forNudge: false, cancellationToken);
+            if (stalled.Count == 0)
+                continue;
+            atRisk.AddRange(stalled);
+            facts.Add(new Fact(rep.DisplayName, string.Join("; ", stalled.Select(d =>
+                $"{d.Name} ({d.Stage.DisplayName()}, {d.DaysSinceLastActivity(now)} days idle{(d.Value is { } v ? $", {v}" : "")})"))));
+        }
+
+        var ids = team.Select(r => r.Id).ToList();
+        var open = await db.Deals.Where(d => ids.Contains(d.OwnerId) && d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync(cancellationToken);
+        var weekAgo = now.AddDays(-7);
+        var closed = await db.Deals.Where(d => ids.Contains(d.OwnerId) && d.ClosedAt >= weekAgo).ToListAsync(cancellationToken);
+        var metrics = PipelineMetrics.Compute(open, closed, currency);
+
+        var zone = RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc);
+        var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reply = new Reply(atRisk.Count == 0
+            ? "No stalled deals in the team this week."
+            : $"{atRisk.Count} stalled deal{(atRisk.Count == 1 ? "" : "s")} across {facts.Count} rep{(facts.Count == 1 ? "" : "s")}, {Conversations.DealReplies.Totals(atRisk)} at risk.")
+        {
+            Title = "Stalled-deal digest",
+            Facts = facts,
+            Notes = [$"This week: {metrics.Describe()}"],
+        };
+        return new PlannedMessage($"digest:{subscription.Id}:{day}", "digest", null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
+    }
+}

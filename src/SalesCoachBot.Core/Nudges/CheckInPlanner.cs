@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Content;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Goals;
+using SalesCoachBot.Outbox;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Replies;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Nudges;
+
+/// <summary>
+/// The weekly check-in (default Monday 09:00 rep-local): last week's wins by name, activity, goal
+/// progress or a nudge to set one, and a motivation line that fits how the week went. A check-in
+/// missed while the bot was down is sent once, later that week.
+/// </summary>
+public sealed class CheckInPlanner(SalesCoachDbContext db, SalesContent content, RepClockFactory clocks, SchedulerSettings settings, GoalService goals)
+{
+    public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
+    {
+        var reachable = await Recipients.ReachableAsync(db, cancellationToken);
+        var reps = await db.Reps.Where(r => reachable.Keys.Contains(r.Id)).ToListAsync(cancellationToken);
+        var plans = new List<PlannedMessage>();
+        foreach (var rep in reps)
+        {
+            var clock = clocks.For(rep);
+            var due = DueMoment(clock);
+            if (clock.LocalNow < due || (rep.LastCheckInAt is { } last && last >= clock.ToInstant(due)))
+                continue;
+            var account = reachable[rep.Id];
+            var week = DateOnly.FromDateTime(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            plans.Add(new PlannedMessage($"checkin:{rep.Id}:{week}", "check-in", rep.Id, rep.DisplayName, account.Channel, account.Address!,
+                await ComposeAsync(rep, clock, DateOnly.FromDateTime(due), cancellationToken)));
+        }
+        return plans;
+    }
+
+    public async Task MarkSentAsync(IEnumerable<PlannedMessage> plans, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = plans.Select(p => p.RepId).ToHashSet();
+        await db.Reps.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(r => r.SetProperty(x => x.LastCheckInAt, now), cancellationToken);
+    }
+
+    // This week's check-in moment, rep-local: the configured weekday and time on or before today.
+    private DateTime DueMoment(RepClock clock)
+    {
+        var today = clock.Today;
+        var back = ((int)today.DayOfWeek - (int)settings.CheckInDay + 7) % 7;
+        return today.AddDays(-back).ToDateTime(settings.CheckInTime);
+    }
+
+    private async Task<Reply> ComposeAsync(Rep rep, RepClock clock, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        var from = clock.ToInstant(weekStart.AddDays(-7).ToDateTime(TimeOnly.MinValue));
+        var until = clock.ToInstant(weekStart.ToDateTime(TimeOnly.MinValue));
+        var closed = await db.Deals.Where(d => d.OwnerId == rep.Id && d.ClosedAt >= from && d.ClosedAt < until).ToListAsync(cancellationToken);
+        var wins = closed.Where(d => d.Stage == DealStage.Won).Select(d => d.Name).ToList();
+        var activities = await db.Interactions.CountAsync(i => i.RepId == rep.Id && i.OccurredAt >= from && i.OccurredAt < until, cancellationToken);
+        var phrasing = content.Phrasing;
+        var seed = (int)rep.Id + weekStart.DayNumber;
+
+        var opening = wins.Count > 0
+            ? Phrasing.Fill(Phrasing.Pick(phrasing.CheckIns["goodWeek"], seed), new Dictionary<string, string> { ["wins"] = Names(wins) })
+            : Phrasing.Pick(phrasing.CheckIns[activities >= 5 && closed.Count == 0 ? "steadyWeek" : "roughWeek"], seed);
+        var facts = new List<Fact> { new("Last week", $"{activities} logged touch point{(activities == 1 ? "" : "s")}, {wins.Count} won, {closed.Count - wins.Count} lost") };
+        var progress = await goals.ProgressAsync(rep, clock, cancellationToken);
+        facts.AddRange(progress.Select(p => new Fact(GoalCommands.Describe(p.Goal), $"{p.Done:0.##} of {p.Goal.Target:0.##}")));
+        var buttons = progress.Count == 0
+            ? phrasing.GoalSuggestions.Select(s => new ReplyButton(s, $"my goal: {s}")).ToList()
+            : [new ReplyButton("My pipeline", "my pipeline")];
+        var notes = new List<string> { Phrasing.Pick(phrasing.CheckIns["motivation"], seed) };
+        if (progress.Count == 0)
+            notes.Insert(0, Phrasing.Pick(phrasing.NoGoal, seed));
+        return new Reply(opening) { Title = "Your week", Facts = facts, Notes = notes, Buttons = buttons };
+    }
+
+    private static string Names(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Digests;
+using SalesCoachBot.Outbox;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Nudges;
+
+/// <summary>
+/// One run of each scheduled job: plan what to send, write it to the outbox, and record it as sent so
+/// the next run does not repeat it. The scheduler calls these; so do tests, on a fake clock.
+/// </summary>
+public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, ReminderPlanner reminders, DigestPlanner digests,
+    OutboxWriter outbox, SalesCoachDbContext db, TimeProvider time)
+{
+    public async Task<int> NudgesAsync(CancellationToken cancellationToken)
+    {
+        var plans = await nudges.PlanAsync(cancellationToken);
+        await nudges.MarkNudgedAsync(plans, cancellationToken);
+        return await outbox.WriteAsync(plans, cancellationToken);
+    }
+
+    public async Task<int> CheckInsAsync(CancellationToken cancellationToken)
+    {
+        var plans = await checkIns.PlanAsync(cancellationToken);
+        var written = await outbox.WriteAsync(plans, cancellationToken);
+        await checkIns.MarkSentAsync(plans, time.GetUtcNow(), cancellationToken);
+        return written;
+    }
+
+    public async Task<int> RemindersAsync(long? followUpId, CancellationToken cancellationToken)
+    {
+        var plans = await reminders.PlanAsync(followUpId, cancellationToken);
+        var written = await outbox.WriteAsync(plans, cancellationToken);
+        await reminders.MarkRemindedAsync(plans, time.GetUtcNow(), cancellationToken);
+        return written;
+    }
+
+    /// <summary>Queues the subscription's digest; false when the subscription no longer exists.</summary>
+    public async Task<bool> DigestAsync(long subscriptionId, CancellationToken cancellationToken)
+    {
+        var subscription = await db.DigestSubscriptions.FirstOrDefaultAsync(d => d.Id == subscriptionId, cancellationToken);
+        if (subscription is null)
+            return false;
+        if (await digests.PlanAsync(subscription, cancellationToken) is { } plan)
+            await outbox.WriteAsync([plan], cancellationToken);
+        return true;
+    }
+
+    /// <summary>Everything that would go out now, without writing or marking anything (for "jobs preview").</summary>
+    public async Task<IReadOnlyList<PlannedMessage>> PreviewAsync(CancellationToken cancellationToken)
+    {
+        var plans = new List<PlannedMessage>();
+        plans.AddRange(await nudges.PlanAsync(cancellationToken));
+        plans.AddRange(await checkIns.PlanAsync(cancellationToken));
+        plans.AddRange(await reminders.PlanAsync(null, cancellationToken));
+        var now = time.GetUtcNow();
+        foreach (var subscription in await db.DigestSubscriptions.ToListAsync(cancellationToken))
+        {
+            var local = TimeZoneInfo.ConvertTime(now, Reps.RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc));
+            if (local.DayOfWeek == subscription.Day && local.Hour == subscription.Hour && await digests.PlanAsync(subscription, cancellationToken) is { } plan)
+                plans.Add(plan);
+        }
+        return plans;
+    }
+}

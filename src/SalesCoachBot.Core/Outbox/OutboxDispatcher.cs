@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Outbox;
+
+/// <summary>
+/// Sends what is due in the outbox: marks a message sent only once the channel accepted it, waits as
+/// long as a rate limit asks, keeps to each channel's pace per conversation, and stops trying an
+/// address the channel refuses (marking the rep unreachable there).
+/// </summary>
+public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> contexts, IEnumerable<IProactiveSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 8;
+    private const int Batch = 50;
+    private readonly Dictionary<string, IProactiveSender> byChannel = senders.ToDictionary(s => s.Channel);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastSent = new();
+
+    /// <summary>Sends every message that is due now; returns how many were delivered.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var due = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
+        var delivered = 0;
+        foreach (var message in due)
+        {
+            if (!byChannel.TryGetValue(message.Channel, out var sender))
+            {
+                (message.GaveUpAt, message.LastError) = (now, $"no sender for channel '{message.Channel}'");
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+            if (lastSent.TryGetValue(message.Address, out var last) && time.GetUtcNow() - last < sender.MinInterval)
+            {
+                message.NextAttemptAt = last + sender.MinInterval;
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
+            var result = await SendAsync(sender, message, cancellationToken);
+            now = time.GetUtcNow();
+            message.Attempts++;
+            switch (result)
+            {
+                case SendResult.Delivered:
+                    message.SentAt = now;
+                    lastSent[message.Address] = now;
+                    delivered++;
+                    break;
+                case SendResult.RetryAfter retry:
+                    (message.NextAttemptAt, message.LastError) = (now + retry.Wait, "rate limited");
+                    break;
+                case SendResult.Unreachable unreachable:
+                    (message.GaveUpAt, message.LastError) = (now, unreachable.Reason);
+                    await db.ChannelAccounts.Where(a => a.Address == message.Address)
+                        .ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, now), cancellationToken);
+                    logger.LogWarning("Outbox {Id}: {Channel} refused delivery ({Reason}); the recipient is marked unreachable", message.Id, message.Channel, unreachable.Reason);
+                    break;
+                case SendResult.Failed failed when message.Attempts >= MaxAttempts:
+                    (message.GaveUpAt, message.LastError) = (now, failed.Error);
+                    logger.LogError("Outbox {Id}: giving up after {Attempts} attempts ({Error})", message.Id, message.Attempts, failed.Error);
+                    break;
+                case SendResult.Failed failed:
+                    (message.NextAttemptAt, message.LastError) = (now + TimeSpan.FromSeconds(Math.Pow(2, message.Attempts) * 15), failed.Error);
+                    break;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return delivered;
+    }
+
+    private async Task<SendResult> SendAsync(IProactiveSender sender, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendAsync(message.Address, OutboxWriter.Deserialize(message.ReplyJson), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Outbox {Id}: sending failed ({Error})", message.Id, e.Message);
+            return new SendResult.Failed(e.Message);
+        }
+    }
+}
