@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
@@ -119,7 +118,7 @@ public sealed class LogInteractionDialogTests : BotTest
     [Fact]
     public async Task ACardButtonPressRoutesIntoTheDialogLikeATypedAnswer()
     {
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("card", "user1", "bot"));
+        var adapter = BotHarness.AdapterFor("user1", "card");
         await Bot.Flow(adapter)
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("called Acme today").AssertReply(Contains("Log this call?"))

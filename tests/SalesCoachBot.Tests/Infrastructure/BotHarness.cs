@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,14 +45,33 @@ public sealed class BotHarness : IAsyncDisposable
         return new BotHarness(host, clock);
     }
 
-    /// <summary>A conversation with one user, as the TestAdapter's default "user1".</summary>
-    public TestFlow Flow(TestAdapter? adapter = null) => new(adapter ?? new TestAdapter(), Bot);
+    /// <summary>A 1:1 conversation with one user, "user1" unless another adapter is given.</summary>
+    public TestFlow Flow(TestAdapter? adapter = null) => new(adapter ?? AdapterFor("user1"), Bot);
 
-    public static TestAdapter AdapterFor(string userId, string conversationId = "conversation") =>
-        new(TestAdapter.CreateConversation(conversationId, userId, "bot"));
+    /// <summary>A personal (1:1) conversation, as a rep has with the bot in Teams or Slack.</summary>
+    public static TestAdapter AdapterFor(string userId, string conversationId = "conversation")
+    {
+        var reference = TestAdapter.CreateConversation(conversationId, userId, "bot");
+        reference.Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId, name: conversationId);
+        return new TestAdapter(reference);
+    }
 
     public SalesCoachDbContext Database() =>
         Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContext();
+
+    /// <summary>Runs a scheduled job's work once, now on the fake clock.</summary>
+    public async Task<T> RunAsync<T>(Func<SalesCoachBot.Nudges.ProactiveRuns, Task<T>> run)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<SalesCoachBot.Nudges.ProactiveRuns>());
+    }
+
+    /// <summary>What is in the outbox, oldest first, with the replies read back.</summary>
+    public List<(SalesCoachBot.Outbox.OutboxMessage Message, SalesCoachBot.Replies.Reply Reply)> Outbox()
+    {
+        using var db = Database();
+        return [.. db.Outbox.OrderBy(m => m.Id).AsEnumerable().Select(m => (m, SalesCoachBot.Outbox.OutboxWriter.Deserialize(m.ReplyJson)))];
+    }
 
     public ValueTask DisposeAsync()
     {

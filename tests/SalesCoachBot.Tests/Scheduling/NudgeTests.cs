@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Scheduling;
+
+/// <summary>
+/// Stalled-deal nudges on a fake clock. Start: Monday 2 March 2026, 09:00 UTC. Prospecting stalls after
+/// 14 idle days, Discovery after 10 (dialogs/stages.yaml); working hours 09:00–18:00, no weekends, 3 a day.
+/// </summary>
+public sealed class NudgeTests : BotTest
+{
+    private Task<int> Nudge() => Bot.RunAsync(r => r.NudgesAsync(CancellationToken.None));
+
+    private List<string> Nudges() => [.. Bot.Outbox().Where(o => o.Message.Kind.StartsWith("nudge")).Select(o => o.Reply.Title ?? "")];
+
+    [Fact]
+    public async Task ADealIsNudgedOnlyOnceIdleLongerThanItsStageAllows()
+    {
+        await Bot.Flow().Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal")).StartTestAsync();
+
+        Bot.Clock.Advance(TimeSpan.FromDays(14));
+        Assert.Equal(0, await Nudge());
+        Bot.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await Nudge());
+
+        var (message, reply) = Bot.Outbox().Single();
+        Assert.Equal(("nudge", "Acme Corp has gone quiet"), (message.Kind, reply.Title));
+        Assert.Contains("No activity on Acme Corp for 15 days", reply.Text);
+        Assert.Contains(reply.Facts, f => f.Value == "15 days (stalls after 14 in Prospecting)");
+        Assert.Equal(["Log activity", "Snooze 3 days", "Snooze 1 week", "Mark lost", "Tip for this stage"], reply.Buttons.Select(b => b.Title));
+    }
+
+    [Fact]
+    public async Task AScheduledNextStepKeepsADealFromCountingAsStalled()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today, demo on March 30").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("I'll remind you"))
+            .StartTestAsync();
+
+        Bot.Clock.Advance(TimeSpan.FromDays(20));
+        Assert.Equal(0, await Nudge());
+    }
+
+    [Fact]
+    public async Task ANudgedDealRestsForAnotherThresholdPeriodUnlessASnoozeEndsSooner()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(2, await Nudge());
+
+        await Bot.Flow().Send("snooze acme 3 days").AssertReply(Contains("Snoozed Acme Corp until Fri 20 Mar")).StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await Nudge());
+        Bot.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await Nudge()); // Acme: its snooze ended; Globex rests until its 14 days are up
+        Assert.Equal("Acme Corp has gone quiet", Nudges()[^1]);
+        Bot.Clock.Advance(TimeSpan.FromDays(11));
+        Assert.Equal(1, await Nudge());
+        Assert.Equal("Globex has gone quiet", Nudges()[^1]);
+    }
+
+    [Fact]
+    public async Task AtMostThreeNudgesADayTheRestInOneSummary()
+    {
+        var flow = Bot.Flow();
+        foreach (var name in new[] { "Acme", "Globex", "Initech", "Hooli", "Stark" })
+            flow = flow.Send($"new deal {name}").AssertReply(Contains("New deal"));
+        await flow.StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+
+        Assert.Equal(3, await Nudge());
+        Assert.Equal(0, await Nudge());
+
+        var summary = Bot.Outbox().Single(o => o.Message.Kind == "nudge-summary").Reply;
+        Assert.Equal("3 more deals have gone quiet. Pick one to move today:", summary.Text);
+        Assert.Equal(3, summary.Facts.Count);
+        Assert.Equal(2, Bot.Outbox().Count(o => o.Message.Kind == "nudge"));
+    }
+
+    [Fact]
+    public async Task NothingGoesOutOutsideTheRepsWorkingHoursOrOnWeekends()
+    {
+        await Bot.Flow()
+            .Send("set my timezone to Asia/Jakarta").AssertReply(Contains("Asia/Jakarta"))
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+        await Bot.Flow(BotHarness.AdapterFor("nyc-rep", "nyc"))
+            .Send("set my timezone to America/New_York").AssertReply(Contains("America/New_York"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+
+        // Tuesday 17 March 02:00 UTC: 09:00 in Jakarta, 22:00 on Monday in New York.
+        Bot.Clock.Advance(new DateTimeOffset(2026, 3, 17, 2, 0, 0, TimeSpan.Zero) - Bot.Clock.GetUtcNow());
+        Assert.Equal(1, await Nudge());
+        Assert.Equal("Acme Corp has gone quiet", Nudges().Single());
+
+        // 14:00 UTC: 21:00 in Jakarta, 10:00 in New York.
+        Bot.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(1, await Nudge());
+        Assert.Equal("Globex has gone quiet", Nudges()[^1]);
+
+        await Bot.Flow().Send("new deal Initech").AssertReply(Contains("New deal")).StartTestAsync();
+        Bot.Clock.Advance(new DateTimeOffset(2026, 4, 4, 4, 0, 0, TimeSpan.Zero) - Bot.Clock.GetUtcNow()); // Saturday, 11:00 in Jakarta
+        Assert.Equal(0, await Nudge());
+        Bot.Clock.Advance(TimeSpan.FromDays(2)); // Monday, 11:00 in Jakarta and midnight in New York
+        Assert.Equal(2, await Nudge()); // Initech, and Acme again after another 14 days
+        Assert.Equal(["Acme Corp has gone quiet", "Globex has gone quiet", "Acme Corp has gone quiet", "Initech has gone quiet"], Nudges());
+    }
+
+    [Fact]
+    public async Task PausedNudgesStayQuietUntilResumedOrThePauseEnds()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("pause nudges for 2 weeks").AssertReply(Contains("Nudges paused until Mon 16 Mar"))
+            .StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(1, await Nudge()); // the two weeks are over
+
+        await Bot.Flow().Send("pause nudges").AssertReply(Contains("until you say \"resume nudges\"")).StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(20));
+        Assert.Equal(0, await Nudge());
+        await Bot.Flow().Send("resume nudges").AssertReply(Contains("Nudges are back on")).StartTestAsync();
+        Assert.Equal(1, await Nudge());
+    }
+
+    [Fact]
+    public async Task StageTipsFromANudgeButtonExplainWhatTheStageNeeds()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp in discovery").AssertReply(Contains("New deal"))
+            .Send("stage tips for Acme Corp").AssertReply(Contains("Acme Corp: Discovery", "Next best action", "Tip:"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ARepWhoCannotBeReachedGetsNoNudges()
+    {
+        await Bot.Flow().Send("new deal Acme Corp").AssertReply(Contains("New deal")).StartTestAsync();
+        await using (var db = Bot.Database())
+            await db.ChannelAccounts.ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, Bot.Clock.GetUtcNow()));
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+
+        Assert.Equal(0, await Nudge());
+    }
+}
