@@ -19,11 +19,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SentActivity> sent = new();
     private readonly ConcurrentDictionary<string, JsonObject> members = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> failures = new();
 
     private FakeBotConnector(WebApplication app) => this.app = app;
 
     public string ServiceUrl { get; private set; } = "";
     public IReadOnlyList<SentActivity> Sent => [.. sent];
+
+    /// <summary>Every attempt to post, including refused ones, as (conversation, HTTP status).</summary>
+    public ConcurrentQueue<(string ConversationId, int Status)> Attempts { get; } = new();
+
+    /// <summary>The next post is refused with this status (and Retry-After, if given).</summary>
+    public void FailNext(int status, string? retryAfter = null) => failures.Enqueue((status, retryAfter));
 
     /// <summary>How many times the bot asked for a member's profile.</summary>
     public int MemberLookups { get; private set; }
@@ -60,9 +67,17 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return connector;
     }
 
-    private async Task<IResult> ReceiveAsync(string conversationId, string? replyToId, HttpRequest request)
+    private async Task<IResult> ReceiveAsync(string conversationId, string? replyToId, HttpRequest request, HttpResponse response)
     {
         var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+        if (failures.TryDequeue(out var failure))
+        {
+            Attempts.Enqueue((conversationId, failure.Status));
+            if (failure.RetryAfter is not null)
+                response.Headers.RetryAfter = failure.RetryAfter;
+            return Results.Json(new { error = new { code = failure.Status == 403 ? "BotDisabledByAdmin" : "Throttled", message = "refused by the fake" } }, statusCode: failure.Status);
+        }
+        Attempts.Enqueue((conversationId, 200));
         sent.Enqueue(new SentActivity(conversationId, replyToId, request.Headers.Authorization.ToString(), body));
         return Results.Json(new { id = $"reply-{sent.Count}" });
     }

@@ -18,20 +18,30 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
     public async Task<SendResult> SendAsync(string address, Reply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(address) ?? throw new InvalidOperationException("Empty conversation reference.");
-        try
+        // Caught inside the turn: the adapter's turn-error handler would otherwise answer the failure with an apology.
+        ErrorResponseException? refused = null;
+        await adapter.ContinueConversationAsync(options.Value.MicrosoftAppId ?? "", reference, async (turn, ct) =>
         {
-            await adapter.ContinueConversationAsync(options.Value.MicrosoftAppId ?? "", reference,
-                async (turn, ct) => await turn.SendActivityAsync(ReplySender.RendererFor(reference.ChannelId).Render(reply), ct), cancellationToken);
-            return new SendResult.Delivered();
-        }
-        catch (ErrorResponseException e) when (e.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-        {
-            return new SendResult.Unreachable($"Teams answered {(int)e.Response.StatusCode}: the bot was removed or blocked, or the conversation is gone");
-        }
-        catch (ErrorResponseException e) when (e.Response?.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var header = e.Response.Headers.TryGetValue("Retry-After", out var values) ? values.FirstOrDefault() : null;
-            return new SendResult.RetryAfter(int.TryParse(header, out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(2));
-        }
+            try
+            {
+                await turn.SendActivityAsync(ReplySender.RendererFor(reference.ChannelId).Render(reply), ct);
+            }
+            catch (ErrorResponseException e)
+            {
+                refused = e;
+            }
+        }, cancellationToken);
+        return refused is null ? new SendResult.Delivered() : Classify(refused);
     }
+
+    private static SendResult Classify(ErrorResponseException refused) => refused.Response?.StatusCode switch
+    {
+        HttpStatusCode.Forbidden or HttpStatusCode.NotFound =>
+            new SendResult.Unreachable($"Teams answered {(int)refused.Response.StatusCode}: the bot was removed or blocked, or the conversation is gone"),
+        HttpStatusCode.TooManyRequests => new SendResult.RetryAfter(
+            refused.Response.Headers.TryGetValue("Retry-After", out var values) && int.TryParse(values.FirstOrDefault(), out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(2)),
+        var status => new SendResult.Failed($"Teams answered {(int?)status}: {refused.Message}"),
+    };
 }
