@@ -1,11 +1,12 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Interactions;
 
 /// <summary>Records a touch point on a deal, moves its last activity, and keeps a dated next step as a follow-up.</summary>
-public sealed class InteractionService(SalesCoachDbContext db, TimeProvider clock)
+public sealed class InteractionService(SalesCoachDbContext db, TimeProvider clock, IScheduleChanges schedule)
 {
     public async Task<(Interaction Interaction, FollowUp? FollowUp)> LogAsync(Rep rep, Deal deal, LoggedInteraction logged, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         {
             followUp.InteractionId = interaction.Id;
             await db.SaveChangesAsync(cancellationToken);
+            schedule.Changed();
         }
         return (interaction, followUp);
     }

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace SalesCoachBot.Tests.Infrastructure;
 
 /// <summary>The real host (Program) on a given SQLite file, with optional extra settings (the scheduler is off unless they turn it on).</summary>
-public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
+public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? start = null)
     : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Clock { get; } = new(BotHarness.Start);
+    public FakeTimeProvider Clock { get; } = new(start ?? BotHarness.Start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
