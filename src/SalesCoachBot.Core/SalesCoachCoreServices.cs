@@ -55,6 +55,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<DialogRunner>();
         services.AddScoped<NudgeCommands>();
         services.AddScoped<TeamCommands>();
+        services.AddScoped<TeamRoster>();
         services.AddScoped<NudgePlanner>();
         services.AddScoped<CheckInPlanner>();
         services.AddScoped<ReminderPlanner>();

@@ -70,7 +70,7 @@ public sealed class LogInteractionDialog(DealService deals, InteractionService i
         {
             new("Deal", $"{deal.Name} ({deal.Stage.DisplayName()})"),
             new("Type", kind.ToString()),
-            new("When", Dates.Describe(When(turn), turn.Clock, turn.Values.ContainsKey("whenHasTime"))),
+            new("When", Dates.Describe(When(turn), turn.Clock, turn.Has("whenHasTime"))),
             new("Summary", turn.Text("summary") ?? ""),
         };
         if (turn.Has("nextStep"))

@@ -26,7 +26,8 @@ public sealed class CheckInPlanner(SalesCoachDbContext db, SalesContent content,
         {
             var clock = clocks.For(rep);
             var due = DueMoment(clock);
-            if (clock.LocalNow < due || (rep.LastCheckInAt is { } last && last >= clock.ToInstant(due)))
+            // Not before its moment, once a week, and not for a week the rep joined after its moment.
+            if (clock.LocalNow < due || rep.CreatedAt > clock.ToInstant(due) || (rep.LastCheckInAt is { } last && last >= clock.ToInstant(due)))
                 continue;
             var account = reachable[rep.Id];
             var week = DateOnly.FromDateTime(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

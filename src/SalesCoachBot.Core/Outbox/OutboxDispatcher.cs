@@ -72,6 +72,14 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
         return delivered;
     }
 
+    /// <summary>When the earliest message still waiting is due, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var waiting = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null).Select(m => m.NextAttemptAt).ToListAsync(cancellationToken);
+        return waiting.Count == 0 ? null : waiting.Min();
+    }
+
     private async Task<SendResult> SendAsync(IProactiveSender sender, OutboxMessage message, CancellationToken cancellationToken)
     {
         try

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
+using SalesCoachBot.Digests;
 
 namespace SalesCoachBot.Hosting;
 
@@ -16,5 +17,11 @@ public static class StartupChecks
         services.GetService<IStartupValidator>()?.Validate();
         _ = services.GetRequiredService<SalesContent>();
         await services.PrepareDatabaseAsync();
+
+        var teams = services.GetRequiredService<IConfiguration>().GetSection(SalesTeamOptions.Section).Get<List<SalesTeamOptions>>() ?? [];
+        if (teams.Any(t => !t.Manager.Contains('@') || t.Reps.Any(r => !r.Contains('@'))))
+            throw new OptionsValidationException(SalesTeamOptions.Section, typeof(SalesTeamOptions), ["SalesTeams entries need e-mail addresses: { \"Manager\": \"carol@example.com\", \"Reps\": [\"alice@example.com\"] }."]);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TeamRoster>().ApplyAsync(teams.Select(t => (t.Manager, (IReadOnlyList<string>)t.Reps)), CancellationToken.None);
     }
 }

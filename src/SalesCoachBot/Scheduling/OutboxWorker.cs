@@ -2,7 +2,7 @@ using SalesCoachBot.Outbox;
 
 namespace SalesCoachBot.Scheduling;
 
-/// <summary>Sends from the outbox: at once when something is written, and every few seconds for retries.</summary>
+/// <summary>Sends from the outbox: at once when something is written, and when the next waiting message is due.</summary>
 public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signal, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(5);
@@ -11,15 +11,18 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = Round;
             try
             {
                 await dispatcher.DispatchDueAsync(stoppingToken);
+                if (await dispatcher.NextDueAsync(stoppingToken) is { } next)
+                    wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, Round.Ticks));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Outbox round failed; trying again shortly");
             }
-            await signal.WaitAsync(Round, time, stoppingToken);
+            await signal.WaitAsync(wait, time, stoppingToken);
         }
     }
 }

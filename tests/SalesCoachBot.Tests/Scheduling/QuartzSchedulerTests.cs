@@ -14,6 +14,7 @@ namespace SalesCoachBot.Tests.Scheduling;
 /// downtime is simulated by moving a stored trigger's next fire time into the past while the host is down.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(nameof(QuartzSchedulerTests))]
 public sealed class QuartzSchedulerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -60,7 +61,19 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
         MoveNextFireTime("follow-up-1", realNow.AddHours(-1)); // the bot was down when it was due
         factory = Start(due.AddMinutes(5));
 
-        await UntilAsync(() => Task.FromResult(teams.Sent.Any(s => s.Visible.Contains("Follow-up reminder"))), "the reminder in Teams");
+        try
+        {
+            await UntilAsync(() => Task.FromResult(teams.Sent.Any(s => s.Visible.Contains("Follow-up reminder"))), "the reminder in Teams");
+        }
+        catch (TimeoutException)
+        {
+            await using var diagnose = factory.Services.CreateAsyncScope();
+            var db = diagnose.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            var state = await (await Scheduler()).GetTriggerState(trigger);
+            throw new TimeoutException($"No reminder. Outbox: {string.Join(", ", db.Outbox.Select(m => m.Key + " sent=" + m.SentAt + " err=" + m.LastError))}; " +
+                $"follow-ups: {string.Join(", ", db.FollowUps.Select(f => f.Id + " due=" + f.DueOn + " reminded=" + f.RemindedAt))}; trigger: {state}; " +
+                $"accounts: {string.Join(", ", db.ChannelAccounts.Select(a => a.Channel + " addr=" + (a.Address != null) + " unreach=" + a.UnreachableAt))}; clock {factory.Clock.GetUtcNow()} due {due}");
+        }
         Assert.Single(teams.Sent, s => s.Visible.Contains("Today's next step on Acme Corp: Send the proposal tomorrow"));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Single(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Outbox.Where(m => m.Kind == "reminder").ToListAsync());
@@ -103,13 +116,21 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
         Assert.Equal(1, command.ExecuteNonQuery());
     }
 
-    // Waits for work the scheduler does on its own threads, checking each 100 ms, for at most 30 s.
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    // Waits for work the scheduler does on its own threads, checking each 100 ms, for at most 30 s; the
+    // bot's clock moves on with the real one meanwhile, as Quartz's does.
+    private async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
         using var limit = new CancellationTokenSource(Patience);
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (!await condition())
+        {
             if (!await tick.WaitForNextTickAsync(limit.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result))
                 throw new TimeoutException($"Never saw {what}.");
+            factory.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
     }
 }
+
+/// <summary>The Quartz tests run on the real clock, so they run alone rather than beside the rest of the suite.</summary>
+[CollectionDefinition(nameof(QuartzSchedulerTests), DisableParallelization = true)]
+public sealed class QuartzSchedulerCollection;
