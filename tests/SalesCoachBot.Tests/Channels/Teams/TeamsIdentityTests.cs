@@ -7,37 +7,20 @@ using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Channels.Teams;
 
-public sealed class TeamsIdentityTests : IAsyncLifetime
+public sealed class TeamsIdentityTests : TeamsHostTest
 {
-    private readonly TempDatabase database = new();
-    private FakeBotConnector connector = null!;
-    private BotApplicationFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await FakeBotConnector.StartAsync();
-        factory = new BotApplicationFactory(database.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await connector.DisposeAsync();
-        database.Dispose();
-    }
-
     [Fact]
     public async Task ATeamsUserIsTheSameRepAsTheirTerminalSelfByEmail()
     {
-        connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
-        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "new deal Acme Corp $45,000"));
+        Connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
+        await Factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(Connector.ServiceUrl, "new deal Acme Corp $45,000"));
 
         var output = new StringWriter();
         await ChatCommand.RunAsync(["--user", "alice@example.com"], new StringReader("my deals\n"), output, inputRedirected: true,
-            configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = database.ConnectionString);
+            configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = Database.ConnectionString);
 
         Assert.Contains("Acme Corp: Prospecting · $45,000", output.ToString());
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var rep = await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Reps.Include(r => r.Accounts).SingleAsync();
         Assert.Equal("alice@example.com", rep.Email);
         Assert.Equal(["console", "msteams"], rep.Accounts.Select(a => a.Channel).Order());
@@ -46,30 +29,30 @@ public sealed class TeamsIdentityTests : IAsyncLifetime
     [Fact]
     public async Task TheMemberProfileIsAskedForOnceNotOnEveryMessage()
     {
-        connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
-        var client = factory.CreateClient();
+        Connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
+        var client = Factory.CreateClient();
         for (var i = 0; i < 3; i++)
-            await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "my deals"));
+            await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(Connector.ServiceUrl, "my deals"));
 
-        Assert.Equal(1, connector.MemberLookups);
-        Assert.Equal(3, connector.Sent.Count);
+        Assert.Equal(1, Connector.MemberLookups);
+        Assert.Equal(3, Connector.Sent.Count);
     }
 
     [Fact]
     public async Task WhenTeamsCannotTellTheEmailTheMessageIsStillAnswered()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "new deal Acme Corp"));
+        var response = await Factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(Connector.ServiceUrl, "new deal Acme Corp"));
 
         response.EnsureSuccessStatusCode();
-        Assert.Contains("New deal: Acme Corp", Assert.Single(connector.Sent).Visible);
+        Assert.Contains("New deal: Acme Corp", Assert.Single(Connector.Sent).Visible);
     }
 
     [Fact]
     public async Task InstallingTheBotGreetsTheUserWithWhatItCanDo()
     {
-        await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalInstall(connector.ServiceUrl));
+        await Factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.PersonalInstall(Connector.ServiceUrl));
 
-        var welcome = Assert.Single(connector.Sent);
+        var welcome = Assert.Single(Connector.Sent);
         Assert.Contains("Hi, I'm SalesCoachBot", welcome.Visible);
         Assert.Contains("new deal Acme Corp $45,000", welcome.Visible);
     }
@@ -77,9 +60,9 @@ public sealed class TeamsIdentityTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneElseJoiningATeamIsNotGreeted()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.TeamMemberJoined(connector.ServiceUrl));
+        var response = await Factory.CreateClient().PostAsJsonAsync("/api/messages", TeamsActivities.TeamMemberJoined(Connector.ServiceUrl));
 
         response.EnsureSuccessStatusCode();
-        Assert.Empty(connector.Sent);
+        Assert.Empty(Connector.Sent);
     }
 }
