@@ -10,6 +10,7 @@ using SalesCoachBot.Goals;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Interactions;
+using SalesCoachBot.Metrics;
 using SalesCoachBot.Objections;
 using SalesCoachBot.Pipeline;
 using SalesCoachBot.Persistence;
@@ -56,6 +57,9 @@ public static class SalesCoachCoreServices
         services.AddScoped<NudgeCommands>();
         services.AddScoped<TeamCommands>();
         services.AddScoped<TeamRoster>();
+        services.AddScoped<MetricsService>();
+        services.AddScoped<DigestPlanner>();
+        services.AddScoped<MetricsCommands>();
         services.AddScoped<NudgePlanner>();
         services.AddScoped<CheckInPlanner>();
         services.AddScoped<ReminderPlanner>();

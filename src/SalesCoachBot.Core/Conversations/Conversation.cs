@@ -2,6 +2,7 @@ using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
+using SalesCoachBot.Metrics;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Objections;
 using SalesCoachBot.Pipeline;
@@ -26,6 +27,7 @@ public sealed class Conversation(
     GoalCommands goals,
     NudgeCommands nudges,
     TeamCommands team,
+    MetricsCommands numbers,
     RepClockFactory clocks)
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
@@ -64,6 +66,7 @@ public sealed class Conversation(
         SubscribeDigestIntent digest => await team.SubscribeDigestAsync(turn, digest, cancellationToken),
         StopDigestIntent => await team.StopDigestAsync(turn, cancellationToken),
         TeamIntent change => await team.ChangeAsync(turn, change, cancellationToken),
+        NumbersIntent ask => await numbers.ShowAsync(turn, ask, cancellationToken),
         UnknownIntent unknown => HelpReplies.NotUnderstood(unknown.Text),
         var other => throw new InvalidOperationException($"No handler for {other.GetType().Name}"),
     };

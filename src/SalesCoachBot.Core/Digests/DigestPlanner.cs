@@ -15,7 +15,7 @@ namespace SalesCoachBot.Digests;
 /// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
 /// pipeline velocity.
 /// </summary>
-public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, RepClockFactory clocks, TimeProvider time, string currency)
+public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, RepClockFactory clocks, MetricsService metrics, TimeProvider time)
 {
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
@@ -34,11 +34,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, R
                 $"{d.Name} ({d.Stage.DisplayName()}, {d.DaysSinceLastActivity(now)} days idle{(d.Value is { } v ? $", {v}" : "")})"))));
         }
 
-        var ids = team.Select(r => r.Id).ToList();
-        var open = await db.Deals.Where(d => ids.Contains(d.OwnerId) && d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync(cancellationToken);
-        var weekAgo = now.AddDays(-7);
-        var closed = await db.Deals.Where(d => ids.Contains(d.OwnerId) && d.ClosedAt >= weekAgo).ToListAsync(cancellationToken);
-        var metrics = PipelineMetrics.Compute(open, closed, currency);
+        var week = await metrics.ComputeAsync("The week", [.. team.Select(r => r.Id)], now.AddDays(-7), now, cancellationToken);
 
         var zone = RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc);
         var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -48,7 +44,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, R
         {
             Title = "Stalled-deal digest",
             Facts = facts,
-            Notes = [$"This week: {metrics.Describe()}"],
+            Notes = [$"This week: {MetricsText.Summary(week)}"],
         };
         return new PlannedMessage($"digest:{subscription.Id}:{day}", "digest", null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
     }

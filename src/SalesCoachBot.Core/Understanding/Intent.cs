@@ -65,3 +65,6 @@ public sealed record StopDigestIntent : Intent;
 
 /// <summary>"add bob@example.com to my team" (or remove); "my team" lists it.</summary>
 public sealed record TeamIntent(string? AddEmail, string? RemoveEmail) : Intent;
+
+/// <summary>"my numbers", "team numbers this quarter", "my stats last month".</summary>
+public sealed record NumbersIntent(bool Team, Goals.GoalPeriod Period, bool Previous) : Intent;

@@ -20,6 +20,10 @@ public static partial class SchedulingPhrases
             return new StopDigestIntent();
         if (Digest().Match(message) is { Success: true } digest)
             return new SubscribeDigestIntent(Day(digest.Groups["day"].Value), Hour(digest));
+        if (Numbers().Match(message) is { Success: true } numbers)
+            return new NumbersIntent(numbers.Groups["team"].Success,
+                numbers.Groups["period"].Value.ToLowerInvariant() switch { "week" => Goals.GoalPeriod.Week, "month" => Goals.GoalPeriod.Month, _ => Goals.GoalPeriod.Quarter },
+                numbers.Groups["last"].Success);
         if (Team().Match(message) is { Success: true } team)
             return new TeamIntent(team.Groups["add"].Success ? team.Groups["add"].Value : null, team.Groups["remove"].Success ? team.Groups["remove"].Value : null);
         return null;
@@ -70,6 +74,9 @@ public static partial class SchedulingPhrases
 
     [GeneratedRegex(@"^(stop|cancel|end|turn off)\s+(the\s+)?(stalled[- ]deals?\s+)?digest$", RegexOptions.IgnoreCase)]
     private static partial Regex StopDigest();
+
+    [GeneratedRegex(@"^((show\s+)?(my|our|(?<team>team|the team'?s?|our team'?s?))\s+(numbers|metrics|stats)(\s+(for\s+)?((?<last>last)|this)\s+(?<period>week|month|quarter))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Numbers();
 
     [GeneratedRegex(@"^(add\s+(?<add>\S+@\S+)\s+to\s+my\s+team|remove\s+(?<remove>\S+@\S+)\s+from\s+my\s+team|(show\s+)?my\s+team)$", RegexOptions.IgnoreCase)]
     private static partial Regex Team();

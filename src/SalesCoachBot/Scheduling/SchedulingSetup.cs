@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Quartz;
-using SalesCoachBot.Digests;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Nudges;
 
@@ -22,8 +21,6 @@ public static class SchedulingSetup
             var o = services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
             return new SchedulerSettings(o.MaxNudgesPerDay, SchedulerOptions.Time(o.WorkdayStart), SchedulerOptions.Time(o.WorkdayEnd), o.Weekends, o.CheckInDay, SchedulerOptions.Time(o.CheckInTime));
         });
-        builder.Services.AddScoped(services => ActivatorUtilities.CreateInstance<DigestPlanner>(services,
-            services.GetRequiredService<IOptions<SalesCoachOptions>>().Value.DefaultCurrency.ToUpperInvariant()));
         return builder;
     }
 

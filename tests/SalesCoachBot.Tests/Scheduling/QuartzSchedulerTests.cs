@@ -99,7 +99,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
         Assert.StartsWith("19:8f1b2c3d4e5f@thread.tacv2", digest.ConversationId);
         Assert.Contains("1 stalled deal across 1 rep, $12,000 at risk.", digest.Visible);
         Assert.Contains("Globex (Prospecting, 15 days idle, $12,000)", digest.Visible);
-        Assert.Contains("win rate n/a (nothing closed) · average deal size n/a · time to close n/a · pipeline velocity n/a", digest.Visible);
+        Assert.Contains("win rate n/a (no closed deals in this range) · average deal size n/a (no won deals with an amount) · time to close n/a (no won deals in this range) · pipeline velocity n/a (needs won deals and a cycle length)", digest.Visible);
         Assert.True((await (await Scheduler()).GetTrigger(trigger))!.NextFireTimeUtc > TimeProvider.System.GetUtcNow(), "the next digest is next week, not now again");
     }
 

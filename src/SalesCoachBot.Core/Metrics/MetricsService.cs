@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Content;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Metrics;
+
+/// <summary>
+/// The one computation behind chat, the CLI and the manager digest. Deals are streamed with only the
+/// columns needed, so memory grows with the number of closed deals in the range (for medians), not with
+/// the whole table.
+/// </summary>
+public sealed class MetricsService(SalesCoachDbContext db, SalesContent content, TimeProvider time)
+{
+    /// <summary>The report for these reps (null: the whole organisation) over [from, until), instants in UTC.</summary>
+    public async Task<MetricsReport> ComputeAsync(string label, IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var deals = repIds is null ? db.Deals.AsNoTracking() : db.Deals.AsNoTracking().Where(d => repIds.Contains(d.OwnerId));
+        var days = new List<double>();
+        var wonAmounts = new Dictionary<string, List<decimal>>();
+        int won = 0, lost = 0;
+        await foreach (var d in deals.Where(d => d.ClosedAt >= from && d.ClosedAt < until)
+                           .Select(d => new { d.Stage, d.CreatedAt, d.ClosedAt, d.Amount, d.Currency }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (d.Stage == DealStage.Lost)
+            {
+                lost++;
+                continue;
+            }
+            won++;
+            days.Add((d.ClosedAt!.Value - d.CreatedAt).TotalDays);
+            if (d.Amount is { } amount && d.Currency is { } currency)
+                (wonAmounts.TryGetValue(currency, out var list) ? list : wonAmounts[currency] = []).Add(amount);
+        }
+        double? winRate = won + lost == 0 ? null : (double)won / (won + lost);
+        double? meanDays = days.Count == 0 ? null : days.Average();
+
+        var now = time.GetUtcNow();
+        var pendingNextSteps = (await db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn >= DateOnly.FromDateTime(now.UtcDateTime))
+            .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var open = new Dictionary<string, (int Count, decimal Amount, decimal AtRisk)>();
+        var openByStage = new Dictionary<DealStage, int>();
+        int openDeals = 0, stalled = 0;
+        await foreach (var d in deals.Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+                           .Select(d => new { d.Id, d.Stage, d.Amount, d.Currency, d.LastActivityAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            openDeals++;
+            openByStage[d.Stage] = openByStage.GetValueOrDefault(d.Stage) + 1;
+            var isStalled = (now - d.LastActivityAt).TotalDays > content.For(d.Stage).StallAfterDays && !pendingNextSteps.Contains(d.Id);
+            stalled += isStalled ? 1 : 0;
+            if (d.Amount is { } amount && d.Currency is { } currency)
+            {
+                var (count, total, risk) = open.GetValueOrDefault(currency);
+                open[currency] = (count + 1, total + amount, risk + (isStalled ? amount : 0));
+            }
+        }
+
+        var currencies = wonAmounts.Keys.Union(open.Keys).Order().Select(currency =>
+        {
+            var amounts = wonAmounts.GetValueOrDefault(currency) ?? [];
+            decimal? average = amounts.Count == 0 ? null : Math.Round(amounts.Average(), 2);
+            var (count, total, risk) = open.GetValueOrDefault(currency);
+            decimal? velocity = winRate is { } rate && average is { } size && meanDays is > 0 and var cycle
+                ? Math.Round(count * (decimal)rate * size / (decimal)cycle, 2)
+                : null;
+            return new CurrencyFigures(currency, amounts.Count, average, Statistics.Median(amounts), count, total, risk, velocity);
+        }).ToList();
+
+        var stages = await StagesAsync(repIds, from, until, openByStage, cancellationToken);
+        return new MetricsReport(label, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
+            won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages);
+    }
+
+    // Walks each deal's stage history in order: when it entered a stage and when it left it, and for where.
+    private async Task<List<StageFigures>> StagesAsync(IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until,
+        Dictionary<DealStage, int> openByStage, CancellationToken cancellationToken)
+    {
+        var changes = from c in db.StageChanges.AsNoTracking()
+                      join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
+                      where repIds == null || repIds.Contains(d.OwnerId)
+                      orderby c.DealId, c.Id
+                      select new { c.DealId, c.To, c.At };
+        var entered = new Dictionary<DealStage, int>();
+        var movedOn = new Dictionary<DealStage, int>();
+        var durations = new Dictionary<DealStage, List<double>>();
+        long dealId = -1;
+        (DealStage Stage, DateTimeOffset At)? current = null;
+        await foreach (var change in changes.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (change.DealId != dealId)
+                (dealId, current) = (change.DealId, null);
+            if (current is { } previous && !previous.Stage.IsClosed())
+            {
+                if (previous.At >= from && previous.At < until)
+                {
+                    (durations.TryGetValue(previous.Stage, out var list) ? list : durations[previous.Stage] = []).Add((change.At - previous.At).TotalDays);
+                    if (change.To > previous.Stage && change.To != DealStage.Lost)
+                        movedOn[previous.Stage] = movedOn.GetValueOrDefault(previous.Stage) + 1;
+                }
+            }
+            if (!change.To.IsClosed() && change.At >= from && change.At < until)
+                entered[change.To] = entered.GetValueOrDefault(change.To) + 1;
+            current = (change.To, change.At);
+        }
+        return [.. StageNames.All.Where(s => !s.IsClosed()).Select(stage =>
+        {
+            var count = entered.GetValueOrDefault(stage);
+            var moved = movedOn.GetValueOrDefault(stage);
+            return new StageFigures(stage, count, moved, count == 0 ? null : (double)moved / count,
+                Statistics.Median(durations.GetValueOrDefault(stage) ?? []), openByStage.GetValueOrDefault(stage));
+        })];
+    }
+}
