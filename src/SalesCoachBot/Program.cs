@@ -8,6 +8,8 @@ using SalesCoachBot.Scheduling;
 
 if (args is ["chat", .. var chatArgs])
     return await ChatCommand.RunAsync(chatArgs, Console.In, Console.Out, Console.IsInputRedirected);
+if (args is ["metrics", .. var metricsArgs])
+    return await MetricsCommand.RunAsync(metricsArgs, Console.Out);
 if (args is ["jobs", "preview", .. var previewArgs])
     return await JobsPreviewCommand.RunAsync(previewArgs, Console.Out);
 

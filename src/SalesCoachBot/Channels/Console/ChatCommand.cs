@@ -2,7 +2,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
-using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Channels.Console;
 
@@ -15,19 +14,10 @@ public static class ChatCommand
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, bool inputRedirected, Action<IHostApplicationBuilder>? configure = null)
     {
         var (user, hostArgs) = ReadUser(args);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        configure?.Invoke(builder);
-
         IHost host;
         try
         {
-            builder.AddStorage();
-            builder.AddConversations();
-            builder.AddSchedulerPlanning();
-            host = builder.Build();
+            host = ToolHost.CreateBuilder(hostArgs, configure).Build();
             await host.PrepareAsync();
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)

@@ -5,7 +5,6 @@ using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Replies;
-using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Channels.Console;
 
@@ -24,15 +23,9 @@ public static class JobsPreviewCommand
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--at" && a != at)], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        configure?.Invoke(builder);
         try
         {
-            builder.AddStorage();
-            builder.AddConversations();
-            builder.AddSchedulerPlanning();
+            var builder = ToolHost.CreateBuilder([], configure);
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(moment)));
             using var host = builder.Build();
             await host.PrepareAsync();

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Metrics;
+
+public sealed class MetricsCommandTests : BotTest
+{
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var output = new StringWriter();
+        var exitCode = await MetricsCommand.RunAsync(args, output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+        return (exitCode, output.ToString());
+    }
+
+    private async Task SeedAsync() => await Bot.Flow()
+        .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+        .Send("new deal Globex $15,000").AssertReply(Contains("New deal"))
+        .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+        .Send("skip").AssertReply(Contains("OK."))
+        .StartTestAsync();
+
+    [Fact]
+    public async Task TheTableShowsTheFourNumbersAndMore()
+    {
+        await SeedAsync();
+
+        var (exitCode, output) = await RunAsync("--from", "2026-03-01", "--to", "2026-03-31");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Whole organisation, 2026-03-01 to 2026-03-31", output);
+        Assert.Contains("  Win rate              100% (1 of 1 closed)", output);
+        Assert.Contains("  Average deal size     $45,000 (median $45,000)", output);
+        Assert.Contains("  Open pipeline         1 deal, $15,000", output);
+    }
+
+    [Fact]
+    public async Task JsonHasStableFieldNames()
+    {
+        await SeedAsync();
+
+        var (exitCode, output) = await RunAsync("--rep", "user1", "--json", "--from", "2026-03-01", "--to", "2026-03-31");
+        Assert.Equal(2, exitCode); // reps are found by e-mail; the test user has none
+        (exitCode, output) = await RunAsync("--json", "--from", "2026-03-01", "--to", "2026-03-31");
+
+        Assert.Equal(0, exitCode);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["label", "from", "to", "won", "lost", "winRate", "meanDaysToClose", "medianDaysToClose", "openDeals", "stalledDeals", "currencies", "stages"],
+            json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1.0, json.GetProperty("winRate").GetDouble());
+        var usd = json.GetProperty("currencies")[0];
+        Assert.Equal(("USD", 45000m, 15000m), (usd.GetProperty("currency").GetString(), usd.GetProperty("averageDealSize").GetDecimal(), usd.GetProperty("openAmount").GetDecimal()));
+        Assert.Equal("Prospecting", json.GetProperty("stages")[0].GetProperty("stage").GetString());
+    }
+
+    [Theory]
+    [InlineData("--from", "March")]
+    [InlineData("--from", "2026-04-01", "--to", "2026-03-01")]
+    [InlineData("--team", "nobody@example.com")]
+    public async Task BadArgumentsAreExplained(params string[] args) => Assert.Equal(2, (await RunAsync(args)).ExitCode);
+}
