@@ -9,6 +9,7 @@ using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
+using SalesCoachBot.Import;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Objections;
@@ -58,6 +59,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<TeamCommands>();
         services.AddScoped<TeamRoster>();
         services.AddScoped<MetricsService>();
+        services.AddScoped<DealImporter>();
         services.AddScoped<DigestPlanner>();
         services.AddScoped<MetricsCommands>();
         services.AddScoped<NudgePlanner>();

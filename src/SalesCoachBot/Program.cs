@@ -8,6 +8,10 @@ using SalesCoachBot.Scheduling;
 
 if (args is ["chat", .. var chatArgs])
     return await ChatCommand.RunAsync(chatArgs, Console.In, Console.Out, Console.IsInputRedirected);
+if (args is ["import", .. var importArgs])
+    return await ImportCommand.RunAsync(importArgs, Console.Out);
+if (args is ["export", .. var exportArgs])
+    return await ExportCommand.RunAsync(exportArgs, Console.Out);
 if (args is ["metrics", .. var metricsArgs])
     return await MetricsCommand.RunAsync(metricsArgs, Console.Out);
 if (args is ["jobs", "preview", .. var previewArgs])

@@ -6,6 +6,9 @@ public sealed class Deal
 {
     public long Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The deal's id in the CRM it was imported from, so a second import updates instead of duplicating.</summary>
+    public string? ExternalId { get; set; }
     public required string Account { get; set; }
     public decimal? Amount { get; set; }
     public string? Currency { get; set; }

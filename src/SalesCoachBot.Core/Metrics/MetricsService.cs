@@ -40,7 +40,7 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
             .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var open = new Dictionary<string, (int Count, decimal Amount, decimal AtRisk)>();
         var openByStage = new Dictionary<DealStage, int>();
-        int openDeals = 0, stalled = 0;
+        int openDeals = 0, stalled = 0, openWithoutAmount = 0;
         await foreach (var d in deals.Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
                            .Select(d => new { d.Id, d.Stage, d.Amount, d.Currency, d.LastActivityAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -53,6 +53,8 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
                 var (count, total, risk) = open.GetValueOrDefault(currency);
                 open[currency] = (count + 1, total + amount, risk + (isStalled ? amount : 0));
             }
+            else
+                openWithoutAmount++;
         }
 
         var currencies = wonAmounts.Keys.Union(open.Keys).Order().Select(currency =>
@@ -60,8 +62,9 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
             var amounts = wonAmounts.GetValueOrDefault(currency) ?? [];
             decimal? average = amounts.Count == 0 ? null : Math.Round(amounts.Average(), 2);
             var (count, total, risk) = open.GetValueOrDefault(currency);
+            // Open deals with no amount yet are expected to close at the average size, so they count in every currency.
             decimal? velocity = winRate is { } rate && average is { } size && meanDays is > 0 and var cycle
-                ? Math.Round(count * (decimal)rate * size / (decimal)cycle, 2)
+                ? Math.Round((count + openWithoutAmount) * (decimal)rate * size / (decimal)cycle, 2)
                 : null;
             return new CurrencyFigures(currency, amounts.Count, average, Statistics.Median(amounts), count, total, risk, velocity);
         }).ToList();

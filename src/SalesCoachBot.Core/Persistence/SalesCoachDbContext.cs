@@ -59,6 +59,8 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             deal.Property(d => d.Account).HasMaxLength(200);
             deal.Property(d => d.Currency).HasMaxLength(3);
             deal.Property(d => d.CloseReason).HasMaxLength(1000);
+            deal.Property(d => d.ExternalId).HasMaxLength(200);
+            deal.HasIndex(d => d.ExternalId).IsUnique();
             deal.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId);
             deal.HasMany(d => d.StageHistory).WithOne().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
             deal.HasIndex(d => new { d.OwnerId, d.Stage });

@@ -67,7 +67,7 @@ public sealed class MetricsServiceTests : BotTest
 
         var usd = report.Currencies.Single(c => c.Currency == "USD");
         Assert.Equal((1, 50_000m, 50_000m), (usd.OpenDeals, usd.OpenAmount, usd.AtRisk)); // D5 idle 30 days in Discovery (stalls after 10)
-        Assert.Equal(Math.Round(1 * 0.75m * 15_000m / (decimal)(70.0 / 3), 2), usd.VelocityPerDay);
+        Assert.Equal(Math.Round(2 * 0.75m * 15_000m / (decimal)(70.0 / 3), 2), usd.VelocityPerDay); // D5, and D6 with no amount yet
         Assert.Equal(0m, report.Currencies.Single(c => c.Currency == "EUR").OpenAmount);
         Assert.Equal((2, 1), (report.OpenDeals, report.StalledDeals)); // the pipeline as it stands: D5 and D6
         Assert.Equal("€5,000 (median €5,000); $15,000 (median $15,000)", MetricsText.DealSize(report)); // per currency (EUR, USD), never summed

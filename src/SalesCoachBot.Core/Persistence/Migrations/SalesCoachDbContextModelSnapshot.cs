@@ -48,6 +48,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -71,6 +75,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Stage");
 

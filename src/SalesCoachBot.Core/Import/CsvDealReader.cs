@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesCoachBot.Deals;
+
+namespace SalesCoachBot.Import;
+
+/// <summary>Reads and checks a CRM export (quoted fields, embedded commas and newlines, a UTF-8 BOM) row by row.</summary>
+public static partial class CsvDealReader
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "M/d/yyyy", "d.M.yyyy"];
+
+    public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping)
+    {
+        var rows = new List<ImportRow>();
+        var problems = new List<ImportProblem>();
+        using var records = CsvRecords.Read(text).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            problems.Add(new ImportProblem(1, "the file is empty; the first line must name the columns"));
+            return (rows, problems);
+        }
+        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
+        var missing = Required(mapping.Columns).Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} (columns: {string.Join(", ", header)}); map them in the mapping file"));
+            return (rows, problems);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            string? Field(string? column)
+            {
+                var at = column is null ? -1 : Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+                return at >= 0 && at < fields.Length && fields[at].Trim() is { Length: > 0 } value ? value : null;
+            }
+            var reasons = new List<string>();
+
+            var id = Field(mapping.Columns.Id);
+            if (id is null)
+                reasons.Add("no deal id");
+            else if (!ids.Add(id))
+                reasons.Add($"deal id '{id}' appears twice");
+            var name = Field(mapping.Columns.Name);
+            if (name is null)
+                reasons.Add("no deal name");
+            var owner = Field(mapping.Columns.Owner);
+            if (owner is null)
+                reasons.Add("no owner");
+            var stageText = Field(mapping.Columns.Stage);
+            var stage = ReadStage(stageText, mapping);
+            if (stage is null)
+                reasons.Add(stageText is null ? "no stage" : $"unknown stage '{stageText}' (map it under \"stages\")");
+            var created = ReadDate(Field(mapping.Columns.Created), "created", reasons);
+            var closed = ReadDate(Field(mapping.Columns.Closed), "closed", reasons);
+            if (stage is { } s && s.IsClosed() && closed is null && !reasons.Any(r => r.StartsWith("closed")))
+                reasons.Add($"a {s} deal needs a closed date");
+            var value = ReadMoney(Field(mapping.Columns.Amount), Field(mapping.Columns.Currency), mapping.DefaultCurrency, reasons);
+
+            if (reasons.Count > 0)
+                problems.Add(new ImportProblem(line, string.Join("; ", reasons)));
+            else
+                rows.Add(new ImportRow(line, id!, name!, Field(mapping.Columns.Account) ?? name!, owner!, stage!.Value, created, closed, value));
+        }
+        return (rows, problems);
+    }
+
+    private static IEnumerable<string> Required(ImportColumns columns) => [columns.Id, columns.Name, columns.Owner, columns.Stage];
+
+    private static DealStage? ReadStage(string? text, ImportMapping mapping)
+    {
+        if (text is null)
+            return null;
+        if (mapping.Stages.TryGetValue(text, out var mapped))
+            text = mapped;
+        return StageNames.TryParse(text, out var stage) ? stage : null;
+    }
+
+    private static DateTimeOffset? ReadDate(string? text, string field, List<string> reasons)
+    {
+        if (text is null)
+            return null;
+        if (DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            return date.ToUniversalTime();
+        reasons.Add($"{field} date '{text}' is not a date like 2026-03-31");
+        return null;
+    }
+
+    private static Money? ReadMoney(string? amount, string? currency, string defaultCurrency, List<string> reasons)
+    {
+        if (amount is null)
+            return null;
+        var digits = NotANumber().Replace(amount, "");
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            reasons.Add($"amount '{amount}' is not a number like 45000 or 45,000.50");
+            return null;
+        }
+        var code = (currency ?? defaultCurrency).ToUpperInvariant();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            reasons.Add($"currency '{currency}' is not a three-letter code such as USD");
+            return null;
+        }
+        return new Money(value, code);
+    }
+
+    // Thousands separators and currency symbols around the number.
+    [GeneratedRegex(@"[^\d.\-]")]
+    private static partial Regex NotANumber();
+}

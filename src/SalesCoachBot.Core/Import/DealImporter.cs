@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Import;
+
+/// <summary>
+/// Imports checked rows: owners become reps (by e-mail, else by name), a deal already imported (same CRM
+/// id) is updated rather than duplicated, and nothing is written unless every row is good — or, when
+/// asked, the good rows are written and the rest listed.
+/// </summary>
+public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
+{
+    private const int Batch = 1000;
+
+    public async Task<ImportResult> ImportAsync(TextReader csv, ImportMapping mapping, bool skipInvalid, CancellationToken cancellationToken)
+    {
+        var (rows, problems) = CsvDealReader.Read(csv, mapping);
+        if (problems.Count > 0 && (!skipInvalid || problems.Any(p => p.Line == 1)))
+            return new ImportResult(rows.Count + problems.Count, 0, 0, 0, problems, Written: false);
+
+        var reps = await RepsAsync(rows.Select(r => r.Owner).Distinct(StringComparer.OrdinalIgnoreCase), cancellationToken);
+        int created = 0, updated = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in rows.Chunk(Batch))
+        {
+            var ids = batch.Select(r => r.ExternalId).ToList();
+            var existing = await db.Deals.Include(d => d.StageHistory).Where(d => ids.Contains(d.ExternalId!)).ToDictionaryAsync(d => d.ExternalId!, cancellationToken);
+            foreach (var row in batch)
+            {
+                var owner = reps.Reps[row.Owner.ToLowerInvariant()];
+                if (existing.TryGetValue(row.ExternalId, out var deal))
+                {
+                    Apply(deal, row, owner);
+                    db.Entry(deal).State = EntityState.Modified;
+                    updated++;
+                }
+                else
+                {
+                    db.Deals.Add(Create(row, owner));
+                    created++;
+                }
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(rows.Count + problems.Count, created, updated, reps.Created, problems, Written: true);
+    }
+
+    private Deal Create(ImportRow row, Rep owner)
+    {
+        var opened = row.Created ?? row.Closed ?? time.GetUtcNow();
+        var deal = Deal.Open(row.Name, row.Value, owner, opened);
+        deal.Owner = null;
+        deal.ExternalId = row.ExternalId;
+        Apply(deal, row, owner);
+        return deal;
+    }
+
+    // The stage history an export can tell: opened at its created date, in its stage since then, closed on its closed date.
+    private static void Apply(Deal deal, ImportRow row, Rep owner)
+    {
+        (deal.Name, deal.Account, deal.OwnerId, deal.Amount, deal.Currency) = (row.Name, row.Account, owner.Id, row.Value?.Amount, row.Value?.Currency);
+        var opened = row.Created ?? deal.CreatedAt;
+        deal.CreatedAt = opened;
+        if (deal.Stage == row.Stage && deal.ClosedAt == row.Closed)
+            return;
+        if (!row.Stage.IsClosed() && row.Stage != deal.Stage)
+            deal.MoveTo(row.Stage, opened);
+        else if (row.Stage.IsClosed())
+            deal.MoveTo(row.Stage, row.Closed!.Value);
+        deal.LastActivityAt = row.Closed ?? opened;
+    }
+
+    private async Task<(Dictionary<string, Rep> Reps, int Created)> RepsAsync(IEnumerable<string> owners, CancellationToken cancellationToken)
+    {
+        var known = await db.Reps.ToListAsync(cancellationToken);
+        var byKey = new Dictionary<string, Rep>(StringComparer.OrdinalIgnoreCase);
+        var created = 0;
+        foreach (var owner in owners)
+        {
+            var key = owner.ToLowerInvariant();
+            var rep = known.FirstOrDefault(r => r.Email == key) ?? known.FirstOrDefault(r => string.Equals(r.DisplayName, owner, StringComparison.OrdinalIgnoreCase));
+            if (rep is null)
+            {
+                rep = db.Reps.Add(new Rep { DisplayName = owner, Email = owner.Contains('@') ? key : null, CreatedAt = time.GetUtcNow() }).Entity;
+                known.Add(rep);
+                created++;
+            }
+            byKey[key] = rep;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (byKey, created);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Import;
+using SalesCoachBot.Tests.Infrastructure;
+
+namespace SalesCoachBot.Tests.Import;
+
+public sealed class ImportExportTests : BotTest
+{
+    private const string Mapping = """
+        {
+          // a CRM's own column names
+          "columns": { "id": "opportunity_id", "name": "account", "account": "account", "owner": "sales_agent", "stage": "deal_stage",
+                       "created": "engage_date", "closed": "close_date", "amount": "close_value", "currency": "currency" },
+          "stages": { "Engaging": "Discovery" },
+          "defaultCurrency": "USD"
+        }
+        """;
+
+    private string Folder => Path.GetDirectoryName(Bot.Database().Database.GetConnectionString()!.Split(';')[0]["Data Source=".Length..])!;
+
+    private async Task<(int ExitCode, string Output)> ImportAsync(string csv, params string[] options)
+    {
+        var file = Path.Combine(Folder, $"export-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var mapping = Path.Combine(Folder, "mapping.json");
+        await File.WriteAllTextAsync(mapping, Mapping);
+        var output = new StringWriter();
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var exitCode = await ImportCommand.RunAsync([file, "--mapping", mapping, .. options], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+        return (exitCode, output.ToString());
+    }
+
+    private const string Header = "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value,currency\n";
+
+    [Fact]
+    public async Task AMappedExportBecomesDealsWithOwnersStagesAndHistory()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "A1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,1054,\n" +
+            "A2,alice@example.com,MG,\"Acme, Inc.\",Engaging,2026-02-10,,,\n" +
+            "A3,Moses Frase,GTX,\"The \"\"Big\"\" One\nBranch\",Lost,2026-01-01,2026-01-20,\"2,500.50\",EUR\r\n");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Imported 3 deals (3 new, 0 updated), 2 new reps; 0 rows skipped.", output);
+        await using var db = Bot.Database();
+        var deals = await db.Deals.Include(d => d.Owner).Include(d => d.StageHistory).OrderBy(d => d.ExternalId).ToListAsync();
+        Assert.Equal(["Cancity", "Acme, Inc.", "The \"Big\" One\nBranch"], deals.Select(d => d.Name));
+        Assert.Equal([DealStage.Won, DealStage.Discovery, DealStage.Lost], deals.Select(d => d.Stage));
+        Assert.Equal((1054m, "USD"), (deals[0].Amount!.Value, deals[0].Currency!));
+        Assert.Equal((2500.50m, "EUR"), (deals[2].Amount!.Value, deals[2].Currency!));
+        Assert.Null(deals[1].Amount);
+        Assert.Equal(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), deals[0].ClosedAt);
+        Assert.Equal([DealStage.Prospecting, DealStage.Won], deals[0].StageHistory.OrderBy(c => c.Id).Select(c => c.To));
+        Assert.Equal(("Moses Frase", (string?)null), (deals[0].Owner!.DisplayName, deals[0].Owner!.Email));
+        Assert.Equal("alice@example.com", deals[1].Owner!.Email);
+    }
+
+    [Fact]
+    public async Task OneBadRowStopsTheWholeImportAndEveryProblemIsListedWithItsLine()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "B1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,1054,\n" +
+            "B2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n" +
+            "B3,,GTX,Isdom,Won,2026-01-05,,abc,\n" +
+            "B1,Moses Frase,GTX,Cancity,Won,yesterday,2026-02-01,10,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 3: unknown stage 'Qualifying' (map it under \"stages\")", output);
+        Assert.Contains("line 4: no owner; a Won deal needs a closed date; amount 'abc' is not a number like 45000 or 45,000.50", output);
+        Assert.Contains("line 5: deal id 'B1' appears twice; created date 'yesterday' is not a date like 2026-03-31", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
+    public async Task SkipInvalidWritesTheGoodRowsAndListsTheRest()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "C1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,1054,\n" +
+            "C2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n", "--skip-invalid");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("line 3: unknown stage 'Qualifying'", output);
+        Assert.Contains("Imported 1 deals (1 new, 0 updated), 1 new reps; 1 rows skipped.", output);
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileTwiceUpdatesInsteadOfDuplicating()
+    {
+        var csv = Header + "D1,Moses Frase,GTX,Cancity,Engaging,2026-01-05,,,\n";
+        await ImportAsync(csv);
+        var (exitCode, output) = await ImportAsync(csv.Replace("Engaging,2026-01-05,,,", "Won,2026-01-05,2026-03-01,900,"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("(0 new, 1 updated), 0 new reps", output);
+        await using var db = Bot.Database();
+        var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
+        Assert.Equal((DealStage.Won, 900m), (deal.Stage, deal.Amount!.Value));
+        Assert.Single(db.Reps);
+    }
+
+    [Fact]
+    public async Task AnExportWithoutTheMappedColumnsIsRefusedNamingThem()
+    {
+        var (exitCode, output) = await ImportAsync("id,name\n1,Acme\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 1: no column 'opportunity_id', 'account', 'sales_agent', 'deal_stage'", output);
+    }
+
+    [Fact]
+    public void TheCsvReaderHandlesQuotesLineBreaksAndAByteOrderMark()
+    {
+        var records = CsvRecords.Read(new StringReader("\uFEFFa,b\r\n\"x, y\",\"line\nbreak\"\n\n\"say \"\"hi\"\"\",\n")).ToList();
+
+        Assert.Equal([(1, new[] { "a", "b" }), (2, new[] { "x, y", "line\nbreak" }), (5, new[] { "say \"hi\"", "" })],
+            records.Select(r => (r.Line, r.Fields)).ToList(), new RecordComparer());
+    }
+
+    [Fact]
+    public async Task ExportGivesEveryDealWithItsStageHistoryAsCsvOrJson()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme, Inc. $45,000").AssertReply(ReplyAssert.Contains("New deal"))
+            .Send("move acme to initial contact").AssertReply(ReplyAssert.Contains("Initial contact"))
+            .StartTestAsync();
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+
+        var csv = new StringWriter();
+        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "csv"], csv, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        var json = new StringWriter();
+        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "json"], json, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+
+        var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
+        Assert.Equal("stage_history", rows[0].Fields[^1]);
+        Assert.Equal(("Acme, Inc.", "InitialContact", "45000"), (rows[1].Fields[2], rows[1].Fields[6], rows[1].Fields[7]));
+        Assert.Equal("Prospecting@2026-03-02T09:00:00Z;InitialContact@2026-03-02T09:00:00Z", rows[1].Fields[^1]);
+        var deal = JsonDocument.Parse(json.ToString()).RootElement[0];
+        Assert.Equal(2, deal.GetProperty("stageHistory").GetArrayLength());
+    }
+
+    private sealed class RecordComparer : IEqualityComparer<(int, string[])>
+    {
+        public bool Equals((int, string[]) x, (int, string[]) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((int, string[]) obj) => obj.Item1;
+    }
+}
