@@ -59,6 +59,8 @@ public static class SalesCoachCoreServices
         services.AddScoped<TeamCommands>();
         services.AddScoped<TeamRoster>();
         services.AddScoped<MetricsService>();
+        services.AddScoped<StallThresholds>();
+        services.TryAddSingleton(StallLearning.Default);
         services.AddScoped<DealImporter>();
         services.AddScoped<DigestPlanner>();
         services.AddScoped<MetricsCommands>();

@@ -6,7 +6,7 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, DealReplies replies, DialogRunner dialogs)
+public sealed class DealCommands(DealService deals, DealReplies replies, DialogRunner dialogs, Nudges.StallThresholds thresholds)
 {
     public async Task<Reply> CreateAsync(RepTurn turn, NewDealIntent intent, CancellationToken cancellationToken)
     {
@@ -32,10 +32,11 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
         var open = await deals.OpenDealsAsync(turn.Rep, cancellationToken);
         if (open.Count == 0)
             return new("You have no open deals yet. Create one: new deal Acme Corp $45,000") { Buttons = [new("New deal", "new deal")] };
+        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
         return new($"Total: {DealReplies.Totals(open)}")
         {
             Title = $"Your open deals ({open.Count})",
-            Facts = [.. open.Select(d => new Fact(d.Name, replies.Describe(d)))],
+            Facts = [.. open.Select(d => new Fact(d.Name, replies.Describe(d, rules)))],
             Buttons = [new("Pipeline by stage", "my pipeline")],
         };
     }

@@ -42,20 +42,22 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
         };
     }
 
-    public string Describe(Deal deal)
+    public string Describe(Deal deal, IReadOnlyDictionary<DealStage, Nudges.StallThreshold>? rules = null)
     {
         var parts = new List<string> { deal.Stage.DisplayName() };
         if (deal.Value is { } value)
             parts.Add(value.ToString());
         var idle = deal.DaysSinceLastActivity(time.GetUtcNow());
         parts.Add(idle switch { 0 => "active today", 1 => "1 day since last activity", _ => $"{idle} days since last activity" });
-        if (IsStalled(deal))
+        if (IsStalled(deal, rules))
             parts.Add("stalled");
         return string.Join(" · ", parts);
     }
 
-    public bool IsStalled(Deal deal) =>
-        !deal.Stage.IsClosed() && content.TryGet(deal.Stage, out var guide) && deal.DaysSinceLastActivity(time.GetUtcNow()) > guide.StallAfterDays;
+    /// <summary>Idle longer than the stage allows: the team's learned threshold when given, else the default.</summary>
+    public bool IsStalled(Deal deal, IReadOnlyDictionary<DealStage, Nudges.StallThreshold>? rules = null) =>
+        !deal.Stage.IsClosed() && content.TryGet(deal.Stage, out var guide)
+        && deal.DaysSinceLastActivity(time.GetUtcNow()) > (rules?.GetValueOrDefault(deal.Stage)?.Days ?? guide.StallAfterDays);
 
     public static string Totals(IEnumerable<Deal> deals)
     {

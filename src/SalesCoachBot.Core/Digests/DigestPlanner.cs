@@ -15,7 +15,7 @@ namespace SalesCoachBot.Digests;
 /// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
 /// pipeline velocity.
 /// </summary>
-public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, RepClockFactory clocks, MetricsService metrics, TimeProvider time)
+public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, StallThresholds thresholds, RepClockFactory clocks, MetricsService metrics, TimeProvider time)
 {
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
@@ -44,8 +44,16 @@ public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, R
         {
             Title = "Stalled-deal digest",
             Facts = facts,
-            Notes = [$"This week: {MetricsText.Summary(week)}"],
+            Notes = [$"This week: {MetricsText.Summary(week)}", StallRules(await thresholds.ForTeamAsync([.. team.Select(r => r.Id)], cancellationToken))],
         };
         return new PlannedMessage($"digest:{subscription.Id}:{day}", "digest", null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
+    }
+
+    private static string StallRules(IReadOnlyDictionary<DealStage, StallThreshold> rules)
+    {
+        var learned = rules.Values.Where(r => r.Learned).ToList();
+        return learned.Count == 0
+            ? "Stalled means idle longer than each stage's default in dialogs/stages.yaml."
+            : "Stalled means idle longer than your team's won deals took: " + string.Join(", ", learned.Select(r => $"{r.Stage.DisplayName()} {r.Days} days ({r.WonDealsMeasured} deals)")) + "; other stages use the defaults.";
     }
 }

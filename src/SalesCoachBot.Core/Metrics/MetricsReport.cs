@@ -15,7 +15,8 @@ public sealed record MetricsReport(
     int OpenDeals,
     int StalledDeals,
     IReadOnlyList<CurrencyFigures> Currencies,
-    IReadOnlyList<StageFigures> Stages);
+    IReadOnlyList<StageFigures> Stages,
+    IReadOnlyList<Nudges.StallThreshold> StallThresholds);
 
 /// <summary>Money figures in one currency; amounts in different currencies are never added together.</summary>
 public sealed record CurrencyFigures(

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Metrics;
@@ -10,7 +10,7 @@ namespace SalesCoachBot.Metrics;
 /// columns needed, so memory grows with the number of closed deals in the range (for medians), not with
 /// the whole table.
 /// </summary>
-public sealed class MetricsService(SalesCoachDbContext db, SalesContent content, TimeProvider time)
+public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thresholds, TimeProvider time)
 {
     /// <summary>The report for these reps (null: the whole organisation) over [from, until), instants in UTC.</summary>
     public async Task<MetricsReport> ComputeAsync(string label, IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
@@ -36,6 +36,7 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
         double? meanDays = days.Count == 0 ? null : days.Average();
 
         var now = time.GetUtcNow();
+        var rules = await thresholds.ForTeamAsync(repIds, cancellationToken);
         var pendingNextSteps = (await db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn >= DateOnly.FromDateTime(now.UtcDateTime))
             .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var open = new Dictionary<string, (int Count, decimal Amount, decimal AtRisk)>();
@@ -46,7 +47,7 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
         {
             openDeals++;
             openByStage[d.Stage] = openByStage.GetValueOrDefault(d.Stage) + 1;
-            var isStalled = (now - d.LastActivityAt).TotalDays > content.For(d.Stage).StallAfterDays && !pendingNextSteps.Contains(d.Id);
+            var isStalled = (now - d.LastActivityAt).TotalDays > rules[d.Stage].Days && !pendingNextSteps.Contains(d.Id);
             stalled += isStalled ? 1 : 0;
             if (d.Amount is { } amount && d.Currency is { } currency)
             {
@@ -71,7 +72,7 @@ public sealed class MetricsService(SalesCoachDbContext db, SalesContent content,
 
         var stages = await StagesAsync(repIds, from, until, openByStage, cancellationToken);
         return new MetricsReport(label, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
-            won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages);
+            won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. rules.Values.OrderBy(r => r.Stage)]);
     }
 
     // Walks each deal's stage history in order: when it entered a stage and when it left it, and for where.

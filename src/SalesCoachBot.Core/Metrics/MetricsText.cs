@@ -45,6 +45,7 @@ public static class MetricsText
             new("At risk", AtRisk(r)),
             new("Moved on from", Conversion(r)),
             new("Median time in stage", TimeInStage(r)),
+            new("Stalls after", string.Join(" · ", r.StallThresholds.Select(t => $"{t.Stage.DisplayName()} {t.Days} d{(t.Learned ? $" (learned, {t.WonDealsMeasured} deals)" : "")}"))),
         ],
     };
 

@@ -15,7 +15,7 @@ namespace SalesCoachBot.Nudges;
 /// when its snooze ends; a rep gets at most N nudges a day (the rest in one summary), only in their
 /// working hours, in their time zone, never while they paused nudges.
 /// </summary>
-public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallThresholds thresholds, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
@@ -34,9 +34,10 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, R
                 continue;
 
             var account = reachable[rep.Id];
+            var rules = await thresholds.ForRepAsync(rep, cancellationToken);
             var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
-            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", "nudge", rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, now))));
+            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", "nudge", rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, rules[d.Stage], now))));
             if (single.Count < stalled.Count)
                 plans.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", "nudge-summary", rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
         }
@@ -66,9 +67,10 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, R
         var ids = open.Select(d => d.Id).ToList();
         var withNextStep = await db.FollowUps.Where(f => ids.Contains(f.DealId) && f.RemindedAt == null && f.DueOn >= clock.Today)
             .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken);
+        var rules = await thresholds.ForRepAsync(rep, cancellationToken);
         return [.. open.Where(d =>
             {
-                var threshold = TimeSpan.FromDays(content.For(d.Stage).StallAfterDays);
+                var threshold = TimeSpan.FromDays(rules[d.Stage].Days);
                 return now - d.LastActivityAt > threshold && !withNextStep.Contains(d.Id) && (!forNudge ||
                        (d.SnoozedUntil is null || d.SnoozedUntil <= now)
                        && (d.LastNudgedAt is null || now - d.LastNudgedAt >= threshold || d.SnoozedUntil > d.LastNudgedAt));
@@ -82,14 +84,14 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, R
         return await db.Outbox.CountAsync(m => m.RepId == rep.Id && (m.Kind == "nudge" || m.Kind == "nudge-summary") && m.CreatedAt >= midnight, cancellationToken);
     }
 
-    private Reply Nudge(Deal deal, DateTimeOffset now)
+    private Reply Nudge(Deal deal, StallThreshold rule, DateTimeOffset now)
     {
         var guide = content.For(deal.Stage);
         var idle = deal.DaysSinceLastActivity(now);
-        var facts = new List<Fact> { new("Stage", deal.Stage.DisplayName()), new("Idle", $"{idle} days (stalls after {guide.StallAfterDays} in {deal.Stage.DisplayName()})") };
+        var facts = new List<Fact> { new("Stage", deal.Stage.DisplayName()), new("Stalls after", $"{rule.Days} days ({rule.Source})") };
         if (deal.Value is { } value)
             facts.Add(new("Amount", value.ToString()));
-        return new($"No activity on {deal.Name} for {idle} days, and no next step is scheduled.")
+        return new($"{rule.Explain(deal.Name, idle)} No next step is scheduled.")
         {
             Title = $"{deal.Name} has gone quiet",
             Facts = facts,

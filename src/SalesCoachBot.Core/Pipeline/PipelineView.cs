@@ -5,7 +5,7 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Pipeline;
 
 /// <summary>"my pipeline": open deals grouped by stage with amounts and totals, stalled ones called out.</summary>
-public sealed class PipelineView(DealService deals, DealReplies replies, TimeProvider time)
+public sealed class PipelineView(DealService deals, DealReplies replies, Nudges.StallThresholds thresholds, TimeProvider time)
 {
     public async Task<Reply> ShowAsync(RepTurn turn, CancellationToken cancellationToken)
     {
@@ -14,10 +14,12 @@ public sealed class PipelineView(DealService deals, DealReplies replies, TimePro
             return new("Your pipeline is empty. Create a deal: new deal Acme Corp $45,000") { Buttons = [new("New deal", "new deal")] };
 
         var now = time.GetUtcNow();
+        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
+        bool IsStalled(Deal deal) => replies.IsStalled(deal, rules);
         var facts = open.GroupBy(d => d.Stage).OrderBy(g => g.Key).Select(stage => new Fact(
             $"{stage.Key.DisplayName()} ({stage.Count()})",
-            $"{DealReplies.Totals(stage)}: " + string.Join(", ", stage.Select(d => replies.IsStalled(d) ? $"{d.Name} (stalled)" : d.Name))));
-        var stalled = open.Where(replies.IsStalled).ToList();
+            $"{DealReplies.Totals(stage)}: " + string.Join(", ", stage.Select(d => IsStalled(d) ? $"{d.Name} (stalled)" : d.Name))));
+        var stalled = open.Where(IsStalled).ToList();
         var notes = stalled.Count == 0
             ? ["Nothing stalled. Keep it that way: log each touch point as it happens."]
             : new List<string> { "Stalled: " + string.Join("; ", stalled.Select(d => $"{d.Name} ({d.Stage.DisplayName()}, {d.DaysSinceLastActivity(now)} days idle)")) };

@@ -26,6 +26,11 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
+        builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)
+            .Validate(o => o.MinimumDeals >= 1 && o.FloorDays >= 1 && o.CeilingDays >= o.FloorDays,
+                "StallLearning needs MinimumDeals of at least 1 and 1 ≤ FloorDays ≤ CeilingDays.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<StallLearningOptions>>().Value.ToSettings());
         return builder;
     }
 

@@ -31,11 +31,11 @@ public sealed class BotHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public IBot Bot => Host.Services.GetRequiredService<IBot>();
 
-    public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null)
+    public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:SalesCoach"] = connectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:SalesCoach"] = connectionString });
         builder.AddStorage();
         builder.AddConversations();
         builder.AddSchedulerPlanning();

@@ -48,7 +48,7 @@ public sealed class MetricsCommandTests : BotTest
 
         Assert.Equal(0, exitCode);
         var json = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(["label", "from", "to", "won", "lost", "winRate", "meanDaysToClose", "medianDaysToClose", "openDeals", "stalledDeals", "currencies", "stages"],
+        Assert.Equal(["label", "from", "to", "won", "lost", "winRate", "meanDaysToClose", "medianDaysToClose", "openDeals", "stalledDeals", "currencies", "stages", "stallThresholds"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1.0, json.GetProperty("winRate").GetDouble());
         var usd = json.GetProperty("currencies")[0];

@@ -26,8 +26,8 @@ public sealed class NudgeTests : BotTest
 
         var (message, reply) = Bot.Outbox().Single();
         Assert.Equal(("nudge", "Acme Corp has gone quiet"), (message.Kind, reply.Title));
-        Assert.Contains("No activity on Acme Corp for 15 days", reply.Text);
-        Assert.Contains(reply.Facts, f => f.Value == "15 days (stalls after 14 in Prospecting)");
+        Assert.Equal("Acme Corp has been idle in Prospecting for 15 days; deals there count as stalled after 14 days. No next step is scheduled.", reply.Text);
+        Assert.Contains(reply.Facts, f => f.Value == "14 days (default from dialogs/stages.yaml)");
         Assert.Equal(["Log activity", "Snooze 3 days", "Snooze 1 week", "Mark lost", "Tip for this stage"], reply.Buttons.Select(b => b.Title));
     }
 
