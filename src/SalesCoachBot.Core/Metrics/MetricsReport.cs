@@ -30,4 +30,8 @@ public sealed record CurrencyFigures(
     decimal? VelocityPerDay);
 
 /// <summary>How deals fare in one stage: how many entered it in the range, how many moved on, and how long they stayed.</summary>
-public sealed record StageFigures(DealStage Stage, int Entered, int MovedOn, double? Conversion, double? MedianDaysInStage, int OpenDeals);
+public sealed record StageFigures(DealStage Stage, int Entered, int MovedOn, double? Conversion, double? MedianDaysInStage, int OpenDeals)
+{
+    /// <summary>The open amount in this stage, per currency.</summary>
+    public IReadOnlyDictionary<string, decimal> OpenAmount { get; init; } = new Dictionary<string, decimal>();
+}

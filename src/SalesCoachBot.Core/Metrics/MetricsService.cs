@@ -41,6 +41,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
             .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var open = new Dictionary<string, (int Count, decimal Amount, decimal AtRisk)>();
         var openByStage = new Dictionary<DealStage, int>();
+        var amountByStage = new Dictionary<DealStage, Dictionary<string, decimal>>();
         int openDeals = 0, stalled = 0, openWithoutAmount = 0;
         await foreach (var d in deals.Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
                            .Select(d => new { d.Id, d.Stage, d.Amount, d.Currency, d.LastActivityAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -53,6 +54,8 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
             {
                 var (count, total, risk) = open.GetValueOrDefault(currency);
                 open[currency] = (count + 1, total + amount, risk + (isStalled ? amount : 0));
+                var inStage = amountByStage.TryGetValue(d.Stage, out var known) ? known : amountByStage[d.Stage] = [];
+                inStage[currency] = inStage.GetValueOrDefault(currency) + amount;
             }
             else
                 openWithoutAmount++;
@@ -70,7 +73,8 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
             return new CurrencyFigures(currency, amounts.Count, average, Statistics.Median(amounts), count, total, risk, velocity);
         }).ToList();
 
-        var stages = await StagesAsync(repIds, from, until, openByStage, cancellationToken);
+        var stages = (await StagesAsync(repIds, from, until, openByStage, cancellationToken))
+            .Select(s => s with { OpenAmount = amountByStage.GetValueOrDefault(s.Stage) ?? [] }).ToList();
         return new MetricsReport(label, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
             won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. rules.Values.OrderBy(r => r.Stage)]);
     }

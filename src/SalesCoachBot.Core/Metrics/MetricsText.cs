@@ -43,6 +43,8 @@ public static class MetricsText
             new("Pipeline velocity", Velocity(r)),
             new("Open pipeline", OpenPipeline(r)),
             new("At risk", AtRisk(r)),
+            new("Open by stage", Stages(r, s => s.OpenDeals == 0 ? null
+                : $"{s.Stage.DisplayName()} {s.OpenDeals}" + (s.OpenAmount.Count == 0 ? "" : $" ({string.Join(" + ", s.OpenAmount.OrderBy(a => a.Key).Select(a => new Money(a.Value, a.Key).ToString()))})"))),
             new("Moved on from", Conversion(r)),
             new("Median time in stage", TimeInStage(r)),
             new("Stalls after", string.Join(" · ", r.StallThresholds.Select(t => $"{t.Stage.DisplayName()} {t.Days} d{(t.Learned ? $" (learned, {t.WonDealsMeasured} deals)" : "")}"))),

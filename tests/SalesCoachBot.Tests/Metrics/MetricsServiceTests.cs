@@ -87,6 +87,8 @@ public sealed class MetricsServiceTests : BotTest
         Assert.Equal(3, prospecting.MedianDaysInStage!.Value, 6); // D3 3 days, D5 0, D7 32: median 3
         // Entered Discovery in March: D3 (4 Mar, won 11 Mar) and D5 (2 Mar, still there).
         Assert.Equal((2, 1, 7.0), (discovery.Entered, discovery.MovedOn, discovery.MedianDaysInStage!.Value));
+        Assert.Equal((1, 50_000m), (discovery.OpenDeals, discovery.OpenAmount["USD"])); // D5
+        Assert.Equal((1, 0), (prospecting.OpenDeals, prospecting.OpenAmount.Count));    // D6, no amount yet
     }
 
     [Fact]
