@@ -11,7 +11,7 @@ namespace SalesCoachBot.Dialogs;
 /// Logs a call, e-mail, meeting, demo or note: finds the deal (asking when unclear, offering to create
 /// it when unknown), shows what was understood, and saves only on Confirm. Edit changes one field.
 /// </summary>
-public sealed class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates) : Dialog
+public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates) : Dialog
 {
     public const string Name = "log-interaction";
     private static readonly string[] ConfirmChoices = ["Confirm", "Edit", "Cancel"];
@@ -30,10 +30,17 @@ public sealed class LogInteractionDialog(DealService deals, InteractionService i
             return new StepResult.GoTo(2);
         if (!turn.Has("dealQuery"))
         {
+            // Free text, so any deal can be named (or a new one); the most recent ones are a tap away.
             var open = await deals.OpenDealsAsync(turn.Rep, ct);
-            return open.Count == 0
-                ? Prompts.Text("dealQuery", "Which deal was this for? Type its name.")
-                : Prompts.Choice("dealQuery", new Reply("Which deal was this for?"), [.. open.Take(8).Select(d => d.Name)]);
+            return new StepResult.Ask(new Prompt(PromptKind.Text, "dealQuery",
+                new Reply("Which deal was this for? Type its name.") { Buttons = [.. open.Take(8).Select(d => new ReplyButton(d.Name, d.Name))] },
+                "Type the deal's name."));
+        }
+        if (ChosenId().Match(turn.Text("dealQuery")!) is { Success: true } chosen &&
+            await deals.GetAsync(turn.Rep, long.Parse(chosen.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ct) is { } picked)
+        {
+            turn.Set("dealId", picked.Id);
+            return new StepResult.GoTo(2);
         }
         switch (await deals.FindAsync(turn.Rep, turn.Text("dealQuery")!, ct))
         {
@@ -41,7 +48,10 @@ public sealed class LogInteractionDialog(DealService deals, InteractionService i
                 turn.Set("dealId", one.Deal.Id);
                 return new StepResult.GoTo(2);
             case DealMatch.Several several:
-                return Prompts.Choice("dealQuery", new Reply($"More than one deal matches \"{turn.Text("dealQuery")}\". Which one?"), [.. several.Deals.Select(d => d.Name)]);
+                // Deals that share a name are told apart by their number, so the choice cannot match several again.
+                var shared = several.Deals.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1);
+                return Prompts.Choice("dealQuery", new Reply($"More than one deal matches \"{turn.Text("dealQuery")}\". Which one?"),
+                    [.. several.Deals.Select(d => shared ? $"{d.Name} ({d.Stage.DisplayName()}, #{d.Id})" : d.Name)]);
             default:
                 return Prompts.YesNo("createDeal", new Reply($"I don't have a deal called \"{turn.Text("dealQuery")}\". Create it and log this on it?"));
         }
@@ -167,4 +177,7 @@ public sealed class LogInteractionDialog(DealService deals, InteractionService i
         Enum.TryParse<InteractionKind>(turn.Text("kind"), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;
 
     private static DateTime When(DialogTurn turn) => turn.LocalDateTime("when") ?? turn.Clock.LocalNow;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"#(\d+)\)$")]
+    private static partial System.Text.RegularExpressions.Regex ChosenId();
 }

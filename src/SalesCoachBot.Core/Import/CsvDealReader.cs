@@ -92,6 +92,12 @@ public static partial class CsvDealReader
     {
         if (amount is null)
             return null;
+        // "1.234,56" must not become 1.23456: a comma is only a thousands separator, in groups of three.
+        if (amount.Contains(',') && !ThousandsGrouped().IsMatch(NotANumberOrComma().Replace(amount, "")))
+        {
+            reasons.Add($"amount '{amount}' is ambiguous; write it with a decimal point, like 1234.56 or 1,234.56");
+            return null;
+        }
         var digits = NotANumber().Replace(amount, "");
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 0)
         {
@@ -110,4 +116,10 @@ public static partial class CsvDealReader
     // Thousands separators and currency symbols around the number.
     [GeneratedRegex(@"[^\d.\-]")]
     private static partial Regex NotANumber();
+
+    [GeneratedRegex(@"[^\d.,\-]")]
+    private static partial Regex NotANumberOrComma();
+
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex ThousandsGrouped();
 }

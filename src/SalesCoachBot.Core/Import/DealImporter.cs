@@ -20,10 +20,10 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
         if (problems.Count > 0 && (!skipInvalid || problems.Any(p => p.Line == 1)))
             return new ImportResult(rows.Count + problems.Count, 0, 0, 0, problems, Written: false);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reps = await RepsAsync(rows.Select(r => r.Owner).Distinct(StringComparer.OrdinalIgnoreCase), cancellationToken);
         int created = 0, updated = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var batch in rows.Chunk(Batch))
         {
             var ids = batch.Select(r => r.ExternalId).ToList();
@@ -33,7 +33,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
                 var owner = reps.Reps[row.Owner.ToLowerInvariant()];
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
-                    Apply(deal, row, owner);
+                    Update(deal, row, owner);
                     db.Entry(deal).State = EntityState.Modified;
                     updated++;
                 }
@@ -67,14 +67,27 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
         (deal.Name, deal.Account, deal.OwnerId, deal.Amount, deal.Currency) = (row.Name, row.Account, owner.Id, row.Value?.Amount, row.Value?.Currency);
         var opened = row.Created ?? deal.CreatedAt;
         deal.CreatedAt = opened;
-        if (deal.Stage == row.Stage && deal.ClosedAt == row.Closed)
-            return;
-        if (!row.Stage.IsClosed() && row.Stage != deal.Stage)
-            deal.MoveTo(row.Stage, opened);
-        else if (row.Stage.IsClosed())
+        if (row.Stage.IsClosed())
             deal.MoveTo(row.Stage, row.Closed!.Value);
-        deal.LastActivityAt = row.Closed ?? opened;
+        else if (row.Stage != deal.Stage)
+            deal.MoveTo(row.Stage, opened);
+        deal.LastActivityAt = row.Stage.IsClosed() ? row.Closed!.Value : opened;
     }
+
+    // A deal imported before: what changed in the CRM since is a move made now; history and activity logged here stay.
+    private void Update(Deal deal, ImportRow row, Rep owner)
+    {
+        (deal.Name, deal.Account, deal.OwnerId, deal.Amount, deal.Currency) = (row.Name, row.Account, owner.Id, row.Value?.Amount, row.Value?.Currency);
+        var unchanged = deal.Stage == row.Stage && (!row.Stage.IsClosed() || deal.ClosedAt == row.Closed);
+        if (unchanged)
+            return;
+        var lastActivity = deal.LastActivityAt;
+        var at = row.Stage.IsClosed() ? Max(row.Closed!.Value, deal.StageHistory.Max(c => c.At)) : time.GetUtcNow();
+        deal.MoveTo(row.Stage, at);
+        deal.LastActivityAt = Max(lastActivity, deal.LastActivityAt);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task<(Dictionary<string, Rep> Reps, int Created)> RepsAsync(IEnumerable<string> owners, CancellationToken cancellationToken)
     {

@@ -15,8 +15,9 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
     public async Task<int> NudgesAsync(CancellationToken cancellationToken)
     {
         var plans = await nudges.PlanAsync(cancellationToken);
+        var written = await outbox.WriteAsync(plans, cancellationToken);
         await nudges.MarkNudgedAsync(plans, cancellationToken);
-        return await outbox.WriteAsync(plans, cancellationToken);
+        return written;
     }
 
     public async Task<int> CheckInsAsync(CancellationToken cancellationToken)

@@ -86,8 +86,9 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
         {
             return await sender.SendAsync(message.Address, OutboxWriter.Deserialize(message.ReplyJson), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Includes timeouts (TaskCanceledException): a failed send is retried later, it never stops the dispatcher.
             logger.LogWarning("Outbox {Id}: sending failed ({Error})", message.Id, e.Message);
             return new SendResult.Failed(e.Message);
         }

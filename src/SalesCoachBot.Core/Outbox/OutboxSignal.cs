@@ -11,6 +11,19 @@ public sealed class OutboxSignal
             signal.Release();
     }
 
-    public Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
-        Task.WhenAny(signal.WaitAsync(cancellationToken), Task.Delay(timeout, time, cancellationToken));
+    /// <summary>Returns when woken or after the timeout on the given clock, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var woken = signal.WaitAsync(round.Token);
+        await Task.WhenAny(woken, Task.Delay(timeout, time, round.Token));
+        await round.CancelAsync(); // the losing wait must not take the next wake-up
+        try
+        {
+            await woken;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 }

@@ -16,9 +16,9 @@ public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts,
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {
-            return false; // another host claimed it a moment earlier
+            return false; // another host claimed it a moment earlier (unique key)
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
                 if (await dispatcher.NextDueAsync(stoppingToken) is { } next)
                     wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, Round.Ticks));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Outbox round failed; trying again shortly");
             }

@@ -79,6 +79,38 @@ public sealed class LogInteractionDialogTests : BotTest
     }
 
     [Fact]
+    public async Task WithoutADealNamedAnyDealCanBeTypedNotOnlyTheOnesOnTheButtons()
+    {
+        var flow = Bot.Flow();
+        foreach (var name in new[] { "Acme", "Globex", "Initech", "Hooli", "Stark", "Wayne", "Umbrella", "Cyberdyne", "Tyrell" })
+            flow = flow.Send($"new deal {name}").AssertReply(Contains("New deal"));
+        await flow
+            .Send("log a call").AssertReply(Contains("Which deal was this for?", "[8]"))
+            .Send("tyrell").AssertReply(Contains("Log this call?", "Deal: Tyrell (Prospecting)"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DealsThatShareANameAreToldApartByNumber()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to discovery").AssertReply(Contains("Move it anyway?"))
+            .Send("yes").AssertReply(Contains("Discovery"))
+            .StartTestAsync();
+        await using (var db = Bot.Database())
+        {
+            var owner = await db.Reps.SingleAsync();
+            db.Deals.Add(SalesCoachBot.Deals.Deal.Open("Acme Corp", null, owner, BotHarness.Start));
+            await db.SaveChangesAsync();
+        }
+        await Bot.Flow()
+            .Send("called acme corp today").AssertReply(Contains("More than one deal matches", "Acme Corp (Discovery, #1)", "Acme Corp (Prospecting, #2)"))
+            .Send("Acme Corp (Discovery, #1)").AssertReply(Contains("Log this call?", "Deal: Acme Corp (Discovery)"))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AnUnknownDealIsOfferedToBeCreated()
     {
         await Bot.Flow()

@@ -104,6 +104,38 @@ public sealed class ImportExportTests : BotTest
     }
 
     [Fact]
+    public async Task AReImportMovesTheDealNowAndKeepsActivityLoggedHere()
+    {
+        await Bot.Flow().Send("hi").AssertReply(ReplyAssert.Contains("SalesCoachBot")).StartTestAsync();
+        await ImportAsync(Header + "E1,user1,GTX,Cancity,Engaging,2026-01-05,,,\n"); // the chat rep, found by name
+        await Bot.Flow()
+            .Send("called cancity today").AssertReply(ReplyAssert.Contains("Log this call?"))
+            .Send("confirm").AssertReply(ReplyAssert.Contains("Logged"))
+            .StartTestAsync();
+        var (exitCode, _) = await ImportAsync(Header + "E1,user1,GTX,Cancity,Proposal,2026-01-05,2026-06-30,,\n");
+
+        Assert.Equal(0, exitCode);
+        await using var db = Bot.Database();
+        var deal = await db.Deals.Include(d => d.StageHistory).SingleAsync();
+        Assert.Equal(DealStage.Proposal, deal.Stage);
+        var history = deal.StageHistory.OrderBy(c => c.Id).Select(c => c.At).ToList();
+        Assert.Equal(history.Order(), history);                     // the move is dated when it was imported, after its history
+        Assert.True(deal.LastActivityAt >= BotHarness.Start);        // the call logged here is not forgotten (not back to January)
+        Assert.NotEqual(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), deal.LastActivityAt); // an open deal's close date is no activity
+    }
+
+    [Theory]
+    [InlineData("1.234,56")]
+    [InlineData("12,5")]
+    public async Task AnAmountWithADecimalCommaIsReportedNotMisread(string amount)
+    {
+        var (exitCode, output) = await ImportAsync(Header + $"F1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,\"{amount}\",EUR\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"amount '{amount}' is ambiguous", output);
+    }
+
+    [Fact]
     public async Task AnExportWithoutTheMappedColumnsIsRefusedNamingThem()
     {
         var (exitCode, output) = await ImportAsync("id,name\n1,Acme\n");

@@ -96,7 +96,7 @@ public sealed class SlackAdapter : BotAdapter
             cache.Set($"slack-user:{userId}", user, UserCacheTime);
             return user;
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Could not read Slack user {User} ({Error}); answering without their name and e-mail", userId, e.Message);
             return new SlackUser(userId, null, null, null, false);

@@ -16,7 +16,7 @@ public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, IBot
             {
                 await adapter.ProcessAsync(inbound, bot, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Slack turn {DeliveryId} failed", inbound.DeliveryId);
             }
