@@ -21,4 +21,12 @@ public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts,
             return false; // another host claimed it a moment earlier (unique key)
         }
     }
+
+    /// <summary>Forgets deliveries older than a channel would ever retry (Slack retries within an hour).</summary>
+    public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var before = time.GetUtcNow() - olderThan;
+        return await db.ProcessedDeliveries.Where(d => d.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -58,6 +58,18 @@ public sealed class DatabaseStorageTests : BotTest
         Assert.Empty(await Storage.ReadAsync(["k"]));
     }
 
+    [Fact]
+    public async Task ADeliveryIsClaimedOnceAndForgottenWhenOld()
+    {
+        var deliveries = Bot.Host.Services.GetRequiredService<SalesCoachBot.Persistence.DeliveryLog>();
+
+        Assert.True(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
+        Assert.False(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
+        Bot.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, await deliveries.PurgeAsync(TimeSpan.FromDays(2), CancellationToken.None));
+        Assert.True(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
+    }
+
     public sealed class Item : IStoreItem
     {
         public string? Value { get; set; }
