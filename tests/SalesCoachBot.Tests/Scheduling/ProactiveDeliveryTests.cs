@@ -72,6 +72,7 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
         Assert.Equal(1, await DispatchAsync());
         var nudge = teams.Sent[^1];
         Assert.Equal(TeamsActivities.PersonalConversationId, nudge.ConversationId);
+        Assert.Null(nudge.ReplyToId); // a new message, not a reply to the rep's old one
         Assert.Contains("Acme Corp has gone quiet", nudge.Visible);
         var snooze = nudge.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Snooze 3 days")!;
 

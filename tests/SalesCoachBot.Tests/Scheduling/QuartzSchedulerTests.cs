@@ -96,7 +96,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
 
         await UntilAsync(() => Task.FromResult(teams.Sent.Any(s => s.Visible.Contains("Stalled-deal digest"))), "the digest");
         var digest = teams.Sent.Single(s => s.Visible.Contains("Stalled-deal digest"));
-        Assert.StartsWith("19:8f1b2c3d4e5f@thread.tacv2", digest.ConversationId);
+        Assert.Equal("19:8f1b2c3d4e5f@thread.tacv2", digest.ConversationId); // a new post in the channel, not a reply in the thread it was asked in
         Assert.Contains("1 stalled deal across 1 rep, $12,000 at risk.", digest.Visible);
         Assert.Contains("Globex (Prospecting, 15 days idle, $12,000)", digest.Visible);
         Assert.Contains("win rate n/a (no closed deals in this range) · average deal size n/a (no won deals with an amount) · time to close n/a (no won deals in this range) · pipeline velocity n/a (needs won deals and a cycle length)", digest.Visible);

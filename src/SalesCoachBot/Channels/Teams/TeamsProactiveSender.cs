@@ -18,12 +18,18 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
     public async Task<SendResult> SendAsync(string address, Reply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(address) ?? throw new InvalidOperationException("Empty conversation reference.");
+        // A new message, not a reply to the one the reference was taken from: in a channel, a new post rather than
+        // an answer in that thread.
+        reference.ActivityId = null;
+        if (reference.Conversation?.Id is { } id && id.IndexOf(";messageid=", StringComparison.Ordinal) is > 0 and var thread)
+            reference.Conversation.Id = id[..thread];
         // Caught inside the turn: the adapter's turn-error handler would otherwise answer the failure with an apology.
         ErrorResponseException? refused = null;
         await adapter.ContinueConversationAsync(options.Value.MicrosoftAppId ?? "", reference, async (turn, ct) =>
         {
             try
             {
+                turn.Activity.Id = null; // so the message is not sent as a reply to the continuation event
                 await turn.SendActivityAsync(ReplySender.RendererFor(reference.ChannelId).Render(reply), ct);
             }
             catch (ErrorResponseException e)
