@@ -28,16 +28,14 @@ internal static class StagesFile
                 file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays);
         }
 
-        var missing = OpenStages.Where(s => !guides.ContainsKey(s)).ToList();
+        var missing = StageNames.Open.Where(s => !guides.ContainsKey(s)).ToList();
         if (missing.Count > 0)
             throw file.Error(list, $"missing stage(s): {string.Join(", ", missing.Select(s => s.DisplayName()))}");
         return guides;
     }
 
-    public static IEnumerable<DealStage> OpenStages => StageNames.All.Where(s => !s.IsClosed());
-
     public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
         StageNames.TryParse(node.Value ?? "", out var stage) && !stage.IsClosed()
             ? stage
-            : throw file.Error(node, $"'{node.Value}' is not one of the seven stages ({string.Join(", ", OpenStages.Select(s => s.DisplayName()))})");
+            : throw file.Error(node, $"'{node.Value}' is not one of the seven stages ({string.Join(", ", StageNames.Open.Select(s => s.DisplayName()))})");
 }

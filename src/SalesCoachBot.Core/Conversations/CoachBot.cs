@@ -32,7 +32,7 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
     private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RepDirectory>().IdentifyAsync(IdentityOf(activity), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<RepDirectory>().IdentifyAsync(IdentityOf(activity, PlaceOf(activity)), cancellationToken);
     }
 
     private static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
@@ -53,7 +53,8 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         await using (var scope = scopes.CreateAsyncScope())
         {
             var conversation = scope.ServiceProvider.GetRequiredService<Conversation>();
-            reply = await conversation.RespondAsync(IdentityOf(turn.Activity), MessageText(turn.Activity), memory, cancellationToken, PlaceOf(turn.Activity));
+            var place = PlaceOf(turn.Activity);
+            reply = await conversation.RespondAsync(IdentityOf(turn.Activity, place), MessageText(turn.Activity), memory, cancellationToken, place);
         }
         await state.SaveChangesAsync(turn, force: false, cancellationToken);
         await turn.SendReplyAsync(reply, cancellationToken);
@@ -71,7 +72,8 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
     public static ConversationPlace PlaceOf(Activity activity) =>
         new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity), JsonConvert.SerializeObject(activity.GetConversationReference()));
 
-    public static ChannelIdentity IdentityOf(Activity activity)
+    /// <summary>Who sent the activity; in a personal chat, <paramref name="place"/>'s reference is where to reach them later.</summary>
+    public static ChannelIdentity IdentityOf(Activity activity, ConversationPlace place)
     {
         var from = activity.From ?? throw new InvalidOperationException("A message without a sender cannot be answered.");
         var email = from.Properties?["email"]?.Value<string>();
@@ -83,7 +85,7 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
             activity.Conversation?.TenantId)
         {
             TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone,
-            Address = IsPersonal(activity) ? JsonConvert.SerializeObject(activity.GetConversationReference()) : null,
+            Address = place.IsPersonal ? place.Reference : null,
         };
     }
 }

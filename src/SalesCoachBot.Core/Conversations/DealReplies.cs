@@ -56,8 +56,8 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
 
     /// <summary>Idle longer than the stage allows: the team's learned threshold when given, else the default.</summary>
     public bool IsStalled(Deal deal, IReadOnlyDictionary<DealStage, Nudges.StallThreshold>? rules = null) =>
-        !deal.Stage.IsClosed() && content.TryGet(deal.Stage, out var guide)
-        && deal.DaysSinceLastActivity(time.GetUtcNow()) > (rules?.GetValueOrDefault(deal.Stage)?.Days ?? guide.StallAfterDays);
+        !deal.Stage.IsClosed() && (rules?.GetValueOrDefault(deal.Stage) ?? new Nudges.StallThreshold(deal.Stage, content.For(deal.Stage).StallAfterDays, false, 0))
+            .Exceeded(deal.LastActivityAt, time.GetUtcNow());
 
     public static string Totals(IEnumerable<Deal> deals)
     {

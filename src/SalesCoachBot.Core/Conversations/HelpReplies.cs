@@ -19,7 +19,7 @@ public static class HelpReplies
             new("snooze Acme 1 week · pause nudges for 2 weeks", "quiet a deal, or all nudges, for a while"),
             new("undo · cancel", "take back your last change; stop a question"),
         ],
-        Notes = [$"Stages: {string.Join(" → ", StageNames.All.Where(s => !s.IsClosed()).Select(s => s.DisplayName()))}, then Won or Lost."],
+        Notes = [$"Stages: {string.Join(" → ", StageNames.Open.Select(s => s.DisplayName()))}, then Won or Lost."],
         Buttons = [new("My deals", "my deals"), new("My pipeline", "my pipeline"), new("My goals", "my goals")],
     };
 

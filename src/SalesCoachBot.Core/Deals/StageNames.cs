@@ -28,6 +28,9 @@ public static partial class StageNames
 
     public static IReadOnlyList<DealStage> All { get; } = Enum.GetValues<DealStage>();
 
+    /// <summary>The seven stages of the sales cycle, without the outcomes.</summary>
+    public static IReadOnlyList<DealStage> Open { get; } = [.. All.Where(s => !s.IsClosed())];
+
     public static bool TryParse(string text, out DealStage stage)
     {
         var key = NotALetter().Replace(text.ToLowerInvariant(), "");

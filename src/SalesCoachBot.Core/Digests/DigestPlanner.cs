@@ -20,7 +20,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, S
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
         var manager = await db.Reps.SingleAsync(r => r.Id == subscription.ManagerId, cancellationToken);
-        var team = await db.Reps.Where(r => r.ManagerId == manager.Id || r.Id == manager.Id).OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
+        var team = await db.TeamOf(manager.Id).OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var facts = new List<Fact>();
         var atRisk = new List<Deal>();

@@ -54,7 +54,8 @@ public sealed class GoalCommands(GoalService goals, SalesContent content)
         };
     }
 
-    private static Fact Fact(GoalProgress p) =>
+    /// <summary>A goal and where it stands: "20 calls a week: 2 of 20 · 4 days left · behind".</summary>
+    public static Fact Fact(GoalProgress p) =>
         new(Describe(p.Goal), $"{Amount(p, p.Done)} of {Amount(p, p.Goal.Target)} · {p.DaysLeft} day{(p.DaysLeft == 1 ? "" : "s")} left · {Label(p.State)}");
 
     private static Dictionary<string, string> Placeholders(GoalProgress p) => new()

@@ -3,6 +3,7 @@ using SalesCoachBot.Conversations;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Metrics;
@@ -17,10 +18,9 @@ public sealed class MetricsCommands(SalesCoachDbContext db, MetricsService metri
         var who = "Your numbers";
         if (intent.Team)
         {
-            var managerId = await db.Reps.AnyAsync(r => r.ManagerId == rep.Id, cancellationToken) ? rep.Id : rep.ManagerId;
-            if (managerId is null)
+            if (await db.ManagerOfTeamAsync(rep, cancellationToken) is not { } managerId)
                 return new("You're not on a team yet. A manager can add you with \"add you@example.com to my team\".");
-            reps = await db.Reps.Where(r => r.ManagerId == managerId || r.Id == managerId).Select(r => r.Id).ToListAsync(cancellationToken);
+            reps = await db.TeamOf(managerId).Select(r => r.Id).ToListAsync(cancellationToken);
             who = "Team numbers";
         }
         var (start, end) = GoalPeriods.Containing(intent.Period, turn.Clock.Today);

@@ -48,7 +48,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
         {
             openDeals++;
             openByStage[d.Stage] = openByStage.GetValueOrDefault(d.Stage) + 1;
-            var isStalled = (now - d.LastActivityAt).TotalDays > rules[d.Stage].Days && !pendingNextSteps.Contains(d.Id);
+            var isStalled = rules[d.Stage].Exceeded(d.LastActivityAt, now) && !pendingNextSteps.Contains(d.Id);
             stalled += isStalled ? 1 : 0;
             if (d.Amount is { } amount && d.Currency is { } currency)
             {
@@ -79,38 +79,24 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
             won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. rules.Values.OrderBy(r => r.Stage)]);
     }
 
-    // Walks each deal's stage history in order: when it entered a stage and when it left it, and for where.
+    // Stages entered in the range: how many moved on (to a later stage or Won), and how long they stayed.
     private async Task<List<StageFigures>> StagesAsync(IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until,
         Dictionary<DealStage, int> openByStage, CancellationToken cancellationToken)
     {
-        var changes = from c in db.StageChanges.AsNoTracking()
-                      join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
-                      where repIds == null || repIds.Contains(d.OwnerId)
-                      orderby c.DealId, c.Id
-                      select new { c.DealId, c.To, c.At };
         var entered = new Dictionary<DealStage, int>();
         var movedOn = new Dictionary<DealStage, int>();
         var durations = new Dictionary<DealStage, List<double>>();
-        long dealId = -1;
-        (DealStage Stage, DateTimeOffset At)? current = null;
-        await foreach (var change in changes.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var visit in StageVisits.ReadAsync(db, repIds, wonDealsOnly: false, cancellationToken))
         {
-            if (change.DealId != dealId)
-                (dealId, current) = (change.DealId, null);
-            if (current is { } previous && !previous.Stage.IsClosed())
-            {
-                if (previous.At >= from && previous.At < until)
-                {
-                    (durations.TryGetValue(previous.Stage, out var list) ? list : durations[previous.Stage] = []).Add((change.At - previous.At).TotalDays);
-                    if (change.To > previous.Stage && change.To != DealStage.Lost)
-                        movedOn[previous.Stage] = movedOn.GetValueOrDefault(previous.Stage) + 1;
-                }
-            }
-            if (!change.To.IsClosed() && change.At >= from && change.At < until)
-                entered[change.To] = entered.GetValueOrDefault(change.To) + 1;
-            current = (change.To, change.At);
+            if (visit.EnteredAt < from || visit.EnteredAt >= until)
+                continue;
+            entered[visit.Stage] = entered.GetValueOrDefault(visit.Stage) + 1;
+            if (visit.Days is { } days)
+                (durations.TryGetValue(visit.Stage, out var list) ? list : durations[visit.Stage] = []).Add(days);
+            if (visit.Next is { } next && next > visit.Stage && next != DealStage.Lost)
+                movedOn[visit.Stage] = movedOn.GetValueOrDefault(visit.Stage) + 1;
         }
-        return [.. StageNames.All.Where(s => !s.IsClosed()).Select(stage =>
+        return [.. StageNames.Open.Select(stage =>
         {
             var count = entered.GetValueOrDefault(stage);
             var moved = movedOn.GetValueOrDefault(stage);

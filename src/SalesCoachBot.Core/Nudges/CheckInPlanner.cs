@@ -66,7 +66,7 @@ public sealed class CheckInPlanner(SalesCoachDbContext db, SalesContent content,
             : Phrasing.Pick(phrasing.CheckIns[activities >= 5 && closed.Count == 0 ? "steadyWeek" : "roughWeek"], seed);
         var facts = new List<Fact> { new("Last week", $"{activities} logged touch point{(activities == 1 ? "" : "s")}, {wins.Count} won, {closed.Count - wins.Count} lost") };
         var progress = await goals.ProgressAsync(rep, clock, cancellationToken);
-        facts.AddRange(progress.Select(p => new Fact(GoalCommands.Describe(p.Goal), $"{p.Done:0.##} of {p.Goal.Target:0.##}")));
+        facts.AddRange(progress.Select(GoalCommands.Fact));
         var buttons = progress.Count == 0
             ? phrasing.GoalSuggestions.Select(s => new ReplyButton(s, $"my goal: {s}")).ToList()
             : [new ReplyButton("My pipeline", "my pipeline")];

@@ -70,8 +70,9 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         var rules = await thresholds.ForRepAsync(rep, cancellationToken);
         return [.. open.Where(d =>
             {
-                var threshold = TimeSpan.FromDays(rules[d.Stage].Days);
-                return now - d.LastActivityAt > threshold && !withNextStep.Contains(d.Id) && (!forNudge ||
+                var rule = rules[d.Stage];
+                var threshold = TimeSpan.FromDays(rule.Days);
+                return rule.Exceeded(d.LastActivityAt, now) && !withNextStep.Contains(d.Id) && (!forNudge ||
                        (d.SnoozedUntil is null || d.SnoozedUntil <= now)
                        && (d.LastNudgedAt is null || now - d.LastNudgedAt >= threshold || d.SnoozedUntil > d.LastNudgedAt));
             })

@@ -17,15 +17,22 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(long? followUpId, CancellationToken cancellationToken)
     {
         var reachable = await Recipients.ReachableAsync(db, cancellationToken);
-        var candidates = await db.FollowUps.Where(f => f.RemindedAt == null && (followUpId == null || f.Id == followUpId)).ToListAsync(cancellationToken);
+        // Due today somewhere on earth at the latest; the rep's own morning is checked below.
+        var latest = DateOnly.FromDateTime(clocks.UtcNow.UtcDateTime).AddDays(1);
+        var candidates = await db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn <= latest && (followUpId == null || f.Id == followUpId))
+            .ToListAsync(cancellationToken);
+        var repIds = candidates.Select(f => f.RepId).Distinct().ToList();
+        var dealIds = candidates.Select(f => f.DealId).Distinct().ToList();
+        var reps = await db.Reps.Where(r => repIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var deals = await db.Deals.Where(d => dealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         var plans = new List<PlannedMessage>();
         foreach (var followUp in candidates)
         {
-            var rep = await db.Reps.SingleAsync(r => r.Id == followUp.RepId, cancellationToken);
+            var rep = reps[followUp.RepId];
             var clock = clocks.For(rep);
             if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || !reachable.TryGetValue(rep.Id, out var account))
                 continue;
-            var deal = await db.Deals.SingleAsync(d => d.Id == followUp.DealId, cancellationToken);
+            var deal = deals[followUp.DealId];
             var reply = new Reply($"Today's next step on {deal.Name}: {followUp.Note}")
             {
                 Title = "Follow-up reminder",

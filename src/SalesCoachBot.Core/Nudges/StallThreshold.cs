@@ -11,6 +11,9 @@ public sealed record StallThreshold(DealStage Stage, int Days, bool Learned, int
         : $"{deal} has been idle in {Stage.DisplayName()} for {idleDays} days; deals there count as stalled after {Days} days.";
 
     public string Source => Learned ? $"learned from {WonDealsMeasured} won deals" : "default from dialogs/stages.yaml";
+
+    /// <summary>Idle longer than this stage allows.</summary>
+    public bool Exceeded(DateTimeOffset lastActivity, DateTimeOffset now) => now - lastActivity > TimeSpan.FromDays(Days);
 }
 
 /// <summary>When stall thresholds are learned from a team's own won deals, and within which bounds.</summary>

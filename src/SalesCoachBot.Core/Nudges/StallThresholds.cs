@@ -21,11 +21,10 @@ public sealed class StallThresholds(SalesCoachDbContext db, SalesContent content
         await ForTeamAsync(await TeamOfAsync(rep, cancellationToken), cancellationToken);
 
     /// <summary>The reps whose history sets this rep's thresholds; null for the whole organisation.</summary>
-    public async Task<IReadOnlyCollection<long>?> TeamOfAsync(Rep rep, CancellationToken cancellationToken)
-    {
-        var manager = await db.Reps.AnyAsync(r => r.ManagerId == rep.Id, cancellationToken) ? rep.Id : rep.ManagerId;
-        return manager is null ? null : await db.Reps.Where(r => r.ManagerId == manager || r.Id == manager).Select(r => r.Id).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyCollection<long>?> TeamOfAsync(Rep rep, CancellationToken cancellationToken) =>
+        await db.ManagerOfTeamAsync(rep, cancellationToken) is { } manager
+            ? await db.TeamOf(manager).Select(r => r.Id).ToListAsync(cancellationToken)
+            : null;
 
     public async Task<IReadOnlyDictionary<DealStage, StallThreshold>> ForTeamAsync(IReadOnlyCollection<long>? team, CancellationToken cancellationToken)
     {
@@ -33,8 +32,12 @@ public sealed class StallThresholds(SalesCoachDbContext db, SalesContent content
         if (cache.TryGetValue(key, out var known))
             return known;
 
-        var durations = learning.Enabled ? await TimeInStageOfWonDealsAsync(team, cancellationToken) : [];
-        var thresholds = StageNames.All.Where(s => !s.IsClosed()).ToDictionary(stage => stage, stage =>
+        var durations = new Dictionary<DealStage, List<double>>();
+        if (learning.Enabled)
+            await foreach (var visit in StageVisits.ReadAsync(db, team, wonDealsOnly: true, cancellationToken))
+                if (visit.Days is { } days)
+                    (durations.TryGetValue(visit.Stage, out var list) ? list : durations[visit.Stage] = []).Add(days);
+        var thresholds = StageNames.Open.ToDictionary(stage => stage, stage =>
         {
             var days = durations.GetValueOrDefault(stage) ?? [];
             return days.Count >= learning.MinimumDeals
@@ -42,27 +45,5 @@ public sealed class StallThresholds(SalesCoachDbContext db, SalesContent content
                 : new StallThreshold(stage, content.For(stage).StallAfterDays, false, days.Count);
         });
         return cache[key] = thresholds;
-    }
-
-    // Days each won deal spent in each open stage, walking its stage history in order.
-    private async Task<Dictionary<DealStage, List<double>>> TimeInStageOfWonDealsAsync(IReadOnlyCollection<long>? team, CancellationToken cancellationToken)
-    {
-        var changes = from c in db.StageChanges.AsNoTracking()
-                      join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
-                      where d.Stage == DealStage.Won && (team == null || team.Contains(d.OwnerId))
-                      orderby c.DealId, c.Id
-                      select new { c.DealId, c.To, c.At };
-        var durations = new Dictionary<DealStage, List<double>>();
-        long deal = -1;
-        (DealStage Stage, DateTimeOffset At)? current = null;
-        await foreach (var change in changes.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (change.DealId != deal)
-                (deal, current) = (change.DealId, null);
-            if (current is { } previous && !previous.Stage.IsClosed())
-                (durations.TryGetValue(previous.Stage, out var list) ? list : durations[previous.Stage] = []).Add((change.At - previous.At).TotalDays);
-            current = (change.To, change.At);
-        }
-        return durations;
     }
 }

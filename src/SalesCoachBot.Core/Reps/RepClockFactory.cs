@@ -4,4 +4,6 @@ namespace SalesCoachBot.Reps;
 public sealed class RepClockFactory(TimeProvider time, TimeZoneInfo defaultZone)
 {
     public RepClock For(Rep rep) => new(time, RepClock.ZoneOf(rep.TimeZone, defaultZone));
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
 }

@@ -6,6 +6,8 @@ namespace SalesCoachBot.Reps;
 /// <summary>Maps a channel account to its Rep, creating the Rep on first contact and joining accounts by e-mail.</summary>
 public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
 {
+    private static readonly TimeSpan SeenGranularity = TimeSpan.FromHours(1);
+
     public async Task<Rep> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -29,10 +31,13 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         }
 
         rep.TimeZone ??= who.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(who.TimeZone, out _) ? who.TimeZone : null;
-        account.LastSeenAt = now;
-        if (who.Address is not null)
+        // "Last seen" only picks the channel to reach a rep on, so an hourly mark is enough: most messages write nothing here.
+        if (account.LastSeenAt is null || now - account.LastSeenAt > SeenGranularity)
+            account.LastSeenAt = now;
+        if (who.Address is not null && (who.Address != account.Address || account.UnreachableAt is not null))
             (account.Address, account.UnreachableAt) = (who.Address, null);
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(cancellationToken);
         return rep;
     }
 

@@ -25,6 +25,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new AmountRecognizer(Options(services).DefaultCurrency.ToUpperInvariant()));
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
+        builder.Services.AddHostedService<RecognizerWarmUp>();
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)
             .Validate(o => o.MinimumDeals >= 1 && o.FloorDays >= 1 && o.CeilingDays >= o.FloorDays,

@@ -1,6 +1,8 @@
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
 
+using SalesCoachBot.Tests.Infrastructure;
+
 namespace SalesCoachBot.Tests.Content;
 
 public sealed class SalesContentLoaderTests : IDisposable
@@ -12,7 +14,7 @@ public sealed class SalesContentLoaderTests : IDisposable
     [Fact]
     public void TheShippedContentCoversEverySalesStage()
     {
-        var content = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"));
+        var content = TestContent.Shipped;
 
         foreach (var stage in StageNames.All.Where(s => !s.IsClosed()))
         {
@@ -45,7 +47,7 @@ public sealed class SalesContentLoaderTests : IDisposable
     [Fact]
     public void AMissingStageIsNamed()
     {
-        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dialogs", "stages.yaml"));
+        var shipped = File.ReadAllText(Path.Combine(TestContent.Folder, "stages.yaml"));
         var withoutClosing = shipped[..shipped.IndexOf("  - stage: Closing", StringComparison.Ordinal)] +
                              shipped[shipped.IndexOf("  - stage: Follow-up", StringComparison.Ordinal)..];
         File.WriteAllText(Path.Combine(folder.FullName, "stages.yaml"), withoutClosing);
@@ -63,7 +65,7 @@ public sealed class SalesContentLoaderTests : IDisposable
     [InlineData("goals.yaml", "checkIns:", "checkOuts:", "goals.yaml, line 15: 'checkIns' is missing")]
     public void ABrokenPlaybookOrPhrasingFileIsReportedPrecisely(string file, string find, string replace, string expected)
     {
-        foreach (var shipped in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "dialogs")))
+        foreach (var shipped in Directory.GetFiles(TestContent.Folder))
             File.Copy(shipped, Path.Combine(folder.FullName, Path.GetFileName(shipped)));
         var path = Path.Combine(folder.FullName, file);
         var text = File.ReadAllText(path);

@@ -1,4 +1,3 @@
-using SalesCoachBot.Content;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
@@ -48,7 +47,7 @@ public sealed class GoalTests : BotTest
     [Fact]
     public async Task WithoutAGoalTheRepIsOfferedSuggestionsThatWorkWhenPressed()
     {
-        var suggestions = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).Phrasing.GoalSuggestions;
+        var suggestions = TestContent.Shipped.Phrasing.GoalSuggestions;
         await Bot.Flow()
             .Send("my goals").AssertReply(Contains($"[1] {suggestions[0]}"))
             .Send("1").AssertReply(Contains(suggestions[0], "0 of"))
@@ -58,7 +57,7 @@ public sealed class GoalTests : BotTest
     [Fact]
     public async Task TheProgressLineComesFromTheContentAndFitsHowItIsGoing()
     {
-        var behind = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).Phrasing.GoalProgress["behind"];
+        var behind = TestContent.Shipped.Phrasing.GoalProgress["behind"];
         await Bot.Flow()
             .Send("goal: 5 demos a month").AssertReply(Contains("5 demos a month"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(20)))

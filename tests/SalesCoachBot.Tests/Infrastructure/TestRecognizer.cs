@@ -1,4 +1,3 @@
-using SalesCoachBot.Content;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Tests.Infrastructure;
@@ -10,7 +9,7 @@ public static class TestRecognizer
     {
         var amounts = new AmountRecognizer(defaultCurrency);
         var dates = new DateRecognizer();
-        var content = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"));
+        var content = TestContent.Shipped;
         return new UtteranceRecognizer(amounts, dates, new InteractionParser(dates), new GoalParser(amounts), content);
     }
 }

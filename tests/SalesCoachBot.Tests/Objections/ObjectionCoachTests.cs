@@ -7,7 +7,7 @@ namespace SalesCoachBot.Tests.Objections;
 
 public sealed class ObjectionCoachTests : BotTest
 {
-    private static readonly SalesContent Content = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"));
+    private static readonly SalesContent Content = TestContent.Shipped;
 
     [Fact]
     public async Task AnObjectionGetsTheFrameworkPhrasingsAndQuestions()

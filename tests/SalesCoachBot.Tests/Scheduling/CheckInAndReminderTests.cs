@@ -8,7 +8,7 @@ namespace SalesCoachBot.Tests.Scheduling;
 /// <summary>Weekly check-ins and follow-up reminders. Start: Monday 2 March 2026, 09:00 UTC.</summary>
 public sealed class CheckInAndReminderTests : BotTest
 {
-    private static readonly Phrasing Lines = SalesContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).Phrasing;
+    private static readonly Phrasing Lines = TestContent.Shipped.Phrasing;
 
     private Task<int> CheckIn() => Bot.RunAsync(r => r.CheckInsAsync(CancellationToken.None));
 

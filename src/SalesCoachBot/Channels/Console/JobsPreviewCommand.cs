@@ -16,7 +16,7 @@ public static class JobsPreviewCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
     {
-        var at = args.SkipWhile(a => a != "--at").Skip(1).FirstOrDefault();
+        var at = new CommandLine(args).Value("--at");
         if (at is null || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
             await System.Console.Error.WriteLineAsync("Usage: jobs preview --at 2026-12-07T09:00:00Z   (an ISO 8601 moment; UTC unless it has an offset)");

@@ -7,6 +7,7 @@ using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Channels.Console;
 
@@ -66,7 +67,7 @@ public static class MetricsCommand
     private static async Task<List<long>> TeamAsync(SalesCoachDbContext db, string managerEmail)
     {
         var manager = await db.Reps.FirstOrDefaultAsync(r => r.Email == managerEmail);
-        return manager is null ? [] : await db.Reps.Where(r => r.ManagerId == manager.Id || r.Id == manager.Id).Select(r => r.Id).ToListAsync();
+        return manager is null ? [] : await db.TeamOf(manager.Id).Select(r => r.Id).ToListAsync();
     }
 
     private static string Table(MetricsReport report)

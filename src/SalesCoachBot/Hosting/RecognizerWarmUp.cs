@@ -1,0 +1,16 @@
+using SalesCoachBot.Understanding;
+
+namespace SalesCoachBot.Hosting;
+
+/// <summary>
+/// Microsoft.Recognizers builds its tables on first use (about a third of a second); doing it at start-up,
+/// off the request path, spares the first rep's message that wait.
+/// </summary>
+internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, TimeProvider time) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        amounts.Find("new deal Acme $45,000");
+        dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
+    }, stoppingToken);
+}
