@@ -17,6 +17,7 @@ using SalesCoachBot.Pipeline;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot;
 
@@ -38,6 +39,13 @@ public static class SalesCoachCoreServices
         services.AddSingleton<InteractionParser>();
         services.AddSingleton<GoalParser>();
         services.AddSingleton<UtteranceRecognizer>();
+        services.AddSingleton<Understanding.Evaluation.UnderstandingEvaluator>();
+        services.TryAddSingleton<ISentenceEmbedder>(MiniLmEmbedder.Shared);
+        services.TryAddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<ISentenceEmbedder>(), EmbeddingCache.DefaultDirectory));
+        services.AddSingleton<UnderstandingModel>();
+        services.AddSingleton<StageFinder>();
+        services.AddSingleton<SentenceSignals>();
+        services.AddScoped<LearnedExamples>();
         services.AddSingleton<PromptAnswers>();
         services.AddSingleton(sp => sp.GetRequiredService<SalesContent>().Playbook);
         services.AddSingleton<IBot, CoachBot>();
@@ -45,6 +53,8 @@ public static class SalesCoachCoreServices
         services.AddScoped<DealService>();
         services.AddScoped<DealReplies>();
         services.AddScoped<DealCommands>();
+        services.AddScoped<DealRecord>();
+        services.AddScoped<DealViews>();
         services.AddScoped<InteractionService>();
         services.AddScoped<PipelineView>();
         services.AddScoped<ObjectionCoach>();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Objections;
 using YamlDotNet.RepresentationModel;
@@ -6,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace SalesCoachBot.Content;
 
 /// <summary><c>objections.yaml</c>: the objection-handling playbook.</summary>
-internal static partial class ObjectionsFile
+internal static class ObjectionsFile
 {
     public const string Name = "objections.yaml";
 
@@ -15,23 +14,21 @@ internal static partial class ObjectionsFile
         var file = YamlContentFile.Open(directory, Name);
         var list = file.Required<YamlSequenceNode>(file.Root, "objections");
         var categories = new List<ObjectionCategory>();
-        var phraseOwners = new Dictionary<string, string>();
+        var owners = new ExampleOwners(file);
         foreach (var node in list)
         {
             var item = file.As<YamlMappingNode>(node, "an objection (a mapping with id, name, phrases, …)");
             var idNode = file.Required<YamlScalarNode>(item, "id");
             var id = idNode.Value ?? "";
-            if (!Id().IsMatch(id))
+            if (!ExampleOwners.IsId(id))
                 throw file.Error(idNode, $"id '{id}' must be lowercase letters and hyphens");
             if (categories.Any(c => c.Id == id))
                 throw file.Error(idNode, $"id '{id}' appears twice");
 
-            var phrases = file.Lines(item, "phrases").Select(p => p.ToLowerInvariant()).ToList();
-            foreach (var phrase in phrases)
-                if (!phraseOwners.TryAdd(phrase, id))
-                    throw file.Error(file.Required<YamlSequenceNode>(item, "phrases"), $"phrase '{phrase}' is used by both '{phraseOwners[phrase]}' and '{id}'");
+            var examples = file.Lines(item, "examples", atLeast: 3);
+            owners.Claim(file.Required<YamlSequenceNode>(item, "examples"), id, examples);
 
-            categories.Add(new ObjectionCategory(id, file.Text(item, "name"), phrases, file.Text(item, "acknowledge"),
+            categories.Add(new ObjectionCategory(id, file.Text(item, "name"), examples, file.Text(item, "acknowledge"),
                 file.Lines(item, "clarify"), file.Lines(item, "respond", atLeast: 2), file.Text(item, "confirm"), ReadByStage(file, item)));
         }
         if (categories.Count == 0)
@@ -51,7 +48,4 @@ internal static partial class ObjectionsFile
         }
         return advice;
     }
-
-    [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
-    private static partial Regex Id();
 }

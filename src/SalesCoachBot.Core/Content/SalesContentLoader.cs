@@ -4,5 +4,5 @@ namespace SalesCoachBot.Content;
 public static class SalesContentLoader
 {
     public static SalesContent Load(string directory) =>
-        new(StagesFile.Load(directory), ObjectionsFile.Load(directory), GoalsFile.Load(directory));
+        new(StagesFile.Load(directory), ObjectionsFile.Load(directory), GoalsFile.Load(directory), UnderstandingFile.Load(directory));
 }

@@ -9,4 +9,8 @@ public sealed record StageGuide(
     IReadOnlyList<string> ExitCriteria,
     string NextBestAction,
     IReadOnlyList<string> Tips,
-    int StallAfterDays);
+    int StallAfterDays)
+{
+    /// <summary>Other names reps use for the stage ("qualification", "legal review").</summary>
+    public IReadOnlyList<string> AlsoCalled { get; init; } = [];
+}

@@ -25,7 +25,10 @@ internal static class StagesFile
                 throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
 
             guides[stage] = new StageGuide(stage, file.Text(item, "goal"), file.Lines(item, "exitCriteria"),
-                file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays);
+                file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays)
+            {
+                AlsoCalled = item.Children.ContainsKey(new YamlScalarNode("alsoCalled")) ? file.Lines(item, "alsoCalled") : [],
+            };
         }
 
         var missing = StageNames.Open.Where(s => !guides.ContainsKey(s)).ToList();

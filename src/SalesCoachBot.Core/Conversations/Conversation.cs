@@ -9,6 +9,7 @@ using SalesCoachBot.Pipeline;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Conversations;
 
@@ -28,6 +29,8 @@ public sealed class Conversation(
     NudgeCommands nudges,
     TeamCommands team,
     MetricsCommands numbers,
+    DealViews views,
+    LearnedExamples learned,
     RepClockFactory clocks)
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
@@ -37,10 +40,30 @@ public sealed class Conversation(
         var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
         text = PressedButton(text, memory);
 
-        var reply = await dialogs.ContinueAsync(text, turn, (t, kind) => Interrupts(recognizer.Recognize(t, context), kind), cancellationToken)
-                    ?? await ActAsync(turn, recognizer.Recognize(text, context), cancellationToken);
+        var reply = await ClarifiedAsync(turn, text, context, cancellationToken);
+        if (reply is null)
+        {
+            Reading? reading = null;
+            Reading Read() => reading ??= recognizer.Read(text, context);
+            reply = await dialogs.ContinueAsync(text, turn, (_, kind) => Interrupts(Read(), kind), cancellationToken)
+                    ?? await ActAsync(turn, Read().Intent, cancellationToken);
+        }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
         return reply;
+    }
+
+    // The answer to "Did you mean…?": do what was picked, and remember the phrasing for next time.
+    private async Task<Reply?> ClarifiedAsync(RepTurn turn, string text, RecognitionContext context, CancellationToken cancellationToken)
+    {
+        if (turn.Memory.Clarification is not { } open)
+            return null;
+        turn.Memory.Clarification = null;
+        if (text.Trim().Equals(ClarifyReplies.SomethingElse, StringComparison.OrdinalIgnoreCase))
+            return ClarifyReplies.SaySomethingElse();
+        if (open.Choices.FirstOrDefault(c => c.Title.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } picked)
+            return null;
+        await learned.LearnAsync(turn.Rep, picked.Label, open.Text, cancellationToken);
+        return await ActAsync(turn, recognizer.Interpret(picked.Label, open.Text, context), cancellationToken);
     }
 
     private async Task<Reply> ActAsync(RepTurn turn, Intent intent, CancellationToken cancellationToken) => intent switch
@@ -67,15 +90,34 @@ public sealed class Conversation(
         StopDigestIntent => await team.StopDigestAsync(turn, cancellationToken),
         TeamIntent change => await team.ChangeAsync(turn, change, cancellationToken),
         NumbersIntent ask => await numbers.ShowAsync(turn, ask, cancellationToken),
-        UnknownIntent unknown => HelpReplies.NotUnderstood(unknown.Text),
+        UnsureIntent unsure => ClarifyReplies.Ask(unsure, turn.Memory),
+        UnknownIntent unknown => ClarifyReplies.NotSure(unknown, turn.Memory),
+        IncompleteIntent incomplete => new Reply(incomplete.Hint),
+        ThanksIntent => new Reply("Anytime! 👍"),
+        ShowTimeZoneIntent => new Reply($"Your time zone is {turn.Clock.Zone.Id}; it's {turn.Clock.LocalNow:ddd HH:mm} there now. Change it with \"set my timezone to Europe/Berlin\" (or a city)."),
+        ShowDealIntent show => await views.ShowAsync(turn, show.DealQuery, cancellationToken),
+        StalledDealsIntent => await views.StalledAsync(turn, cancellationToken),
+        OverdueIntent => await views.OverdueAsync(turn, cancellationToken),
+        EditDealIntent edit => await dealCommands.EditAsync(turn, edit, cancellationToken),
+        ReopenDealIntent reopen => await dealCommands.ReopenAsync(turn, reopen.DealQuery, cancellationToken),
+        DeleteDealIntent delete => await dealCommands.DeleteAsync(turn, delete.DealQuery, cancellationToken),
         var other => throw new InvalidOperationException($"No handler for {other.GetType().Name}"),
     };
 
-    // A free-text answer takes anything, so only a plain command interrupts it; other prompts give way
-    // to anything the rep clearly means as something else.
-    private static bool Interrupts(Intent intent, PromptKind kind) => kind == PromptKind.Text
-        ? intent is UndoIntent or ListDealsIntent or PipelineIntent or ShowGoalsIntent
-        : intent is not (UnknownIntent or HelpIntent or CancelIntent);
+    // A free-text answer takes anything, so only a sure command that names a deal (or an exact command)
+    // interrupts it; other prompts give way to anything the rep clearly means as something else.
+    private static bool Interrupts(Reading reading, PromptKind kind) => reading is { Sure: true, Intent: not (HelpIntent or CancelIntent or ThanksIntent or UnknownIntent or UnsureIntent) }
+        && (kind != PromptKind.Text || NamesADeal(reading.Intent) || reading.Intent is UndoIntent or ListDealsIntent or PipelineIntent or ShowGoalsIntent or NewDealIntent);
+
+    private static bool NamesADeal(Intent intent) => intent switch
+    {
+        LogInteractionIntent log => log.DealQuery is not null,
+        MoveDealIntent move => move.DealQuery.Length > 0 && move.StageText.Length > 0,
+        ShowDealIntent show => show.DealQuery is not null,
+        EditDealIntent edit => edit.DealQuery is not null,
+        ObjectionIntent objection => objection.DealQuery is not null,
+        _ => false,
+    };
 
     // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered;
     // only a free-text answer takes a number as itself.

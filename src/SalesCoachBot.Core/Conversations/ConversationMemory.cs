@@ -10,6 +10,9 @@ public sealed class ConversationMemory
     public long? LastCreatedDealId { get; set; }
     public DialogStack Dialogs { get; set; } = new();
 
+    /// <summary>The open question about what the rep's last message meant, if any.</summary>
+    public Clarification? Clarification { get; set; }
+
     /// <summary>The messages behind the last reply's buttons, so "2" can stand for the second one.</summary>
     public List<string> LastButtons { get; set; } = [];
 }

@@ -45,10 +45,23 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
     {
         if (intent.DealQuery.Length == 0)
             return new("Which deal, and to which stage? For example: move Acme to discovery");
-        if (!StageNames.TryParse(intent.StageText, out var stage))
+        var found = await deals.FindAsync(turn.Rep, intent.DealQuery, cancellationToken);
+        if (intent.StageText.Length == 0 && found is DealMatch.One { Deal: var unstaged })
+            return new($"Which stage should {unstaged.Name} move to? It's in {unstaged.Stage.DisplayName()}.")
+            {
+                Buttons = [.. StageNames.All.Where(s => s != unstaged.Stage).Select(s => new ReplyButton(s.DisplayName(), $"move {unstaged.Name} to {s.DisplayName()}"))],
+            };
+        DealStage stage;
+        if (intent.StageText == MoveDealIntent.NextStage && found is DealMatch.One { Deal: var current })
+        {
+            if (current.Stage.IsClosed() || current.Stage == DealStage.FollowUp)
+                return new($"{current.Name} is in {current.Stage.DisplayName()}: there is no next stage. Say \"mark {current.Name} won\" or \"lost\" to close it.");
+            stage = current.Stage + 1;
+        }
+        else if (!StageNames.TryParse(intent.StageText, out stage))
             return new($"I don't know the stage \"{intent.StageText}\". The stages are: {StageNames.ListForHumans()}.");
 
-        switch (await deals.FindAsync(turn.Rep, intent.DealQuery, cancellationToken))
+        switch (found)
         {
             case DealMatch.None:
                 return await NoSuchDealAsync(turn, intent.DealQuery, cancellationToken);
@@ -61,13 +74,64 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
                 return new($"{deal.Name} is already in {stage.DisplayName()}.");
             case DealMatch.One { Deal: var deal } when !deal.Stage.IsClosed() && !stage.IsClosed() && stage - deal.Stage > 1:
                 return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, Values(deal, stage), cancellationToken);
+            case DealMatch.One { Deal: var deal } when deal.Stage.IsClosed() && !stage.IsClosed():
+                return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, Values(deal, stage), cancellationToken);
             case DealMatch.One { Deal: var deal }:
                 var move = await deals.MoveAsync(deal, stage, cancellationToken);
                 Remember(turn.Memory, move);
+                if (stage == DealStage.Lost && intent.Reason is { } reason)
+                {
+                    await deals.SetCloseReasonAsync(deal, move.StageChangeId, $"{reason.Label}: {reason.Words}", cancellationToken);
+                    return new($"{deal.Name} is marked lost ({reason.Label}). I kept your words with it. Worth a look at what you'd do differently next time.")
+                    {
+                        Buttons = [new("Undo", "undo"), new("My deals", "my deals")],
+                    };
+                }
                 return stage.IsClosed() ? await AskWhyAsync(turn, deal, move, cancellationToken) : replies.Moved(deal);
             default:
                 throw new InvalidOperationException("Unexpected match result");
         }
+    }
+
+    public async Task<Reply> EditAsync(RepTurn turn, EditDealIntent edit, CancellationToken cancellationToken)
+    {
+        if (edit.DealQuery is null)
+            return new("Which deal, and what should change? For example: \"change Acme amount to 50k\", \"push Acme close date to March 15\" or \"rename Acme to Acme EMEA\".");
+        if (await deals.FindAsync(turn.Rep, edit.DealQuery, cancellationToken) is not DealMatch.One { Deal: var deal })
+            return await NoSuchDealAsync(turn, edit.DealQuery, cancellationToken);
+        if (edit.Value is { Amount: <= 0 })
+            return new("A deal's amount must be more than zero.");
+        if (edit.NewName is { Length: > DealReplies.MaxNameLength } || edit.NewName is { Length: 0 })
+            return new($"Please give a name of 1 to {DealReplies.MaxNameLength} characters.");
+        if (edit.ExpectedClose is { } close && close < turn.Clock.Today)
+            return new($"{Dates.Describe(close, turn.Clock)} is in the past. Which date should {deal.Name} close by?");
+        if (edit is { Value: null, NewName: null, ExpectedClose: null })
+            return new($"What should change on {deal.Name}? The amount (\"{deal.Name} amount 50k\"), the close date (\"{deal.Name} closes March 15\") or the name (\"rename {deal.Name} to …\").");
+        var changed = await deals.EditAsync(deal, edit.Value, edit.ExpectedClose, edit.NewName, cancellationToken);
+        return new($"Updated {deal.Name}: {changed}.") { Buttons = [new($"Show {deal.Name}", $"show deal {deal.Name}"), new("My deals", "my deals")] };
+    }
+
+    public async Task<Reply> ReopenAsync(RepTurn turn, string? query, CancellationToken cancellationToken)
+    {
+        if (query is null)
+            return new("Which deal should I reopen? For example: reopen Acme");
+        if (await deals.FindAsync(turn.Rep, query, cancellationToken) is not DealMatch.One { Deal: var deal })
+            return await NoSuchDealAsync(turn, query, cancellationToken);
+        if (!deal.Stage.IsClosed())
+            return new($"{deal.Name} is open, in {deal.Stage.DisplayName()}.");
+        var before = await deals.StageBeforeCloseAsync(deal, cancellationToken);
+        return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, Values(deal, before), cancellationToken);
+    }
+
+    public async Task<Reply> DeleteAsync(RepTurn turn, string? query, CancellationToken cancellationToken)
+    {
+        if (query is null)
+            return new("Which deal should I delete? For example: delete the Acme deal");
+        if (await deals.FindAsync(turn.Rep, query, cancellationToken) is not DealMatch.One { Deal: var deal })
+            return await NoSuchDealAsync(turn, query, cancellationToken);
+        var values = Values(deal, deal.Stage);
+        values["delete"] = "yes";
+        return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, values, cancellationToken);
     }
 
     public async Task<Reply> UndoAsync(RepTurn turn, CancellationToken cancellationToken)

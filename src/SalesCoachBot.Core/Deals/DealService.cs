@@ -47,6 +47,48 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         return deal;
     }
 
+    /// <summary>Changes what was given and says what changed ("amount $40,000 → $50,000").</summary>
+    public async Task<string> EditAsync(Deal deal, Money? value, DateOnly? expectedClose, string? name, CancellationToken cancellationToken)
+    {
+        var changes = new List<string>();
+        if (value is { } money)
+        {
+            changes.Add($"amount {deal.Value?.ToString() ?? "not set"} → {money}");
+            (deal.Amount, deal.Currency) = (money.Amount, money.Currency);
+        }
+        if (expectedClose is { } close)
+        {
+            changes.Add($"expected close {deal.ExpectedCloseDate?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "not set"} → {close.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+            deal.ExpectedCloseDate = close;
+        }
+        if (name is not null)
+        {
+            changes.Add($"name {deal.Name} → {name}");
+            if (deal.Account == deal.Name)
+                deal.Account = name;
+            deal.Name = name;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return string.Join("; ", changes);
+    }
+
+    /// <summary>The open stage a closed deal was in before it closed (Prospecting if unknown).</summary>
+    public async Task<DealStage> StageBeforeCloseAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        var last = await db.StageChanges.Where(c => c.DealId == deal.Id && c.From != null && c.From != DealStage.Won && c.From != DealStage.Lost)
+            .OrderByDescending(c => c.Id).Select(c => c.From).FirstOrDefaultAsync(cancellationToken);
+        return last ?? DealStage.Prospecting;
+    }
+
+    /// <summary>Deletes a deal and everything recorded on it.</summary>
+    public async Task DeleteAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        await db.FollowUps.Where(f => f.DealId == deal.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Interactions.Where(i => i.DealId == deal.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Deals.Remove(deal);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Deal>> OpenDealsAsync(Rep owner, CancellationToken cancellationToken)
     {
         var deals = await db.Deals

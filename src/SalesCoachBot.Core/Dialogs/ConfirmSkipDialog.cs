@@ -4,7 +4,10 @@ using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Dialogs;
 
-/// <summary>Moving a deal forward past stages asks first: skipped stages are usually skipped work.</summary>
+/// <summary>
+/// Asks before a move that is easy to regret: forward past stages (skipped stages are usually skipped
+/// work), reopening a closed deal, or deleting one.
+/// </summary>
 public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : Dialog
 {
     public const string Name = "confirm-skip";
@@ -19,17 +22,27 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
         var to = Enum.Parse<DealStage>(turn.Text("stage")!);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
+        if (turn.Has("delete"))
+            return Prompts.YesNo("confirmed", new Reply($"Delete {deal.Name} and everything logged on it? This can't be undone."));
+        if (deal.Stage.IsClosed())
+            return Prompts.YesNo("confirmed", new Reply($"{deal.Name} is {deal.Stage.DisplayName()}. Reopen it in {to.DisplayName()}?"));
         var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(s => s.DisplayName());
         return Prompts.YesNo("confirmed", new Reply($"Moving {deal.Name} from {deal.Stage.DisplayName()} to {to.DisplayName()} skips {string.Join(", ", skipped)}. Move it anyway?"));
     }
 
     private async Task<StepResult> MoveAsync(DialogTurn turn, CancellationToken ct)
     {
-        if (!PromptAnswers.IsYes(turn.Text("confirmed")))
-            return new StepResult.Done(new Reply("OK, it stays where it is."));
         var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
+        if (!PromptAnswers.IsYes(turn.Text("confirmed")))
+            return new StepResult.Done(new Reply(turn.Has("delete") ? $"OK, {deal.Name} stays." : $"OK, {deal.Name} stays in {deal.Stage.DisplayName()}."));
+        if (turn.Has("delete"))
+        {
+            await deals.DeleteAsync(deal, ct);
+            DealCommands.Remember(turn.Memory);
+            return new StepResult.Done(new Reply($"Deleted {deal.Name}."));
+        }
         var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text("stage")!), ct);
         DealCommands.Remember(turn.Memory, move);
         return new StepResult.Done(replies.Moved(deal));

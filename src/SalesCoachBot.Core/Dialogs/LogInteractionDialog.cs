@@ -4,6 +4,7 @@ using SalesCoachBot.Interactions;
 using SalesCoachBot.Objections;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Dialogs;
 
@@ -11,7 +12,7 @@ namespace SalesCoachBot.Dialogs;
 /// Logs a call, e-mail, meeting, demo or note: finds the deal (asking when unclear, offering to create
 /// it when unknown), shows what was understood, and saves only on Confirm. Edit changes one field.
 /// </summary>
-public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates) : Dialog
+public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates, UnderstandingModel understanding) : Dialog
 {
     public const string Name = "log-interaction";
     private static readonly string[] ConfirmChoices = ["Confirm", "Edit", "Cancel"];
@@ -168,7 +169,7 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         if (followUp is not null)
             text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
         var buttons = new List<ReplyButton> { new("My deals", "my deals") };
-        if (playbook.Classify(logged.Summary) is { } objection)
+        if (understanding.ObjectionIn(logged.Summary) is { } id && playbook.Get(id) is { } objection)
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));
         return new Reply(text) { Buttons = buttons };
     }

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Objections;
 public sealed record ObjectionCategory(
     string Id,
     string Name,
-    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> Examples,
     string Acknowledge,
     IReadOnlyList<string> Clarify,
     IReadOnlyList<string> Respond,

@@ -2,23 +2,12 @@ using FuzzySharp;
 
 namespace SalesCoachBot.Objections;
 
-/// <summary>The objection categories and the words that signal each.</summary>
+/// <summary>The objection categories and how to answer each.</summary>
 public sealed class ObjectionPlaybook(IReadOnlyList<ObjectionCategory> categories)
 {
     public IReadOnlyList<ObjectionCategory> Categories { get; } = categories;
 
     public ObjectionCategory? Get(string id) => Categories.FirstOrDefault(c => c.Id == id);
-
-    /// <summary>The category whose phrases appear in the text (the longest phrase wins), or null.</summary>
-    public ObjectionCategory? Classify(string text)
-    {
-        var lower = text.ToLowerInvariant().Replace('’', '\'');
-        return Categories
-            .SelectMany(c => c.Phrases.Where(p => lower.Contains(p)).Select(p => (Category: c, p.Length)))
-            .OrderByDescending(m => m.Length)
-            .Select(m => m.Category)
-            .FirstOrDefault();
-    }
 
     /// <summary>A category named by id or name, allowing a typo: "price", "competitor", "timing", "implementaion".</summary>
     public ObjectionCategory? ByName(string text)

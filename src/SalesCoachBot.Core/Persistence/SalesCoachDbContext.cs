@@ -6,6 +6,7 @@ using SalesCoachBot.Goals;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Persistence;
 
@@ -22,6 +23,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<LearnedExample> LearnedExamples => Set<LearnedExample>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -36,6 +38,12 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<LearnedExample>(example =>
+        {
+            example.Property(e => e.Label).HasMaxLength(64);
+            example.Property(e => e.Text).HasMaxLength(500);
+            example.HasIndex(e => new { e.Label, e.Text });
+        });
         modelBuilder.Entity<Rep>(rep =>
         {
             rep.Property(r => r.DisplayName).HasMaxLength(200);

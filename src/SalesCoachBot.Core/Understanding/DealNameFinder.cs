@@ -12,7 +12,7 @@ public static partial class DealNameFinder
     /// </summary>
     public static string? Find(string text, IReadOnlyList<string> dealNames)
     {
-        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var words = Word().Matches(text).Select(m => Possessive().Replace(m.Value.ToLowerInvariant(), "")).ToList();
         var scored = dealNames.Select(name => (Name: name, Score: Score(text, words, name))).Where(s => s.Score > 0)
             .OrderByDescending(s => s.Score).ToList();
         if (scored.Count == 0)
@@ -20,6 +20,18 @@ public static partial class DealNameFinder
         if (scored.Count > 1 && scored[1].Score == scored[0].Score && scored[0].Score < 1000)
             return SignificantWord(scored[0].Name);
         return scored[0].Name;
+    }
+
+    /// <summary>Where the sentence names the deal (its full name, its main word, or a near spelling of it).</summary>
+    public static (int Start, int Length)? Locate(string text, string dealName)
+    {
+        var full = Regex.Match(text, $@"(?<![\w]){Regex.Escape(dealName)}(?:'s|’s)?(?![\w])", RegexOptions.IgnoreCase);
+        if (full.Success)
+            return (full.Index, full.Length);
+        var first = SignificantWord(dealName).ToLowerInvariant();
+        var word = Word().Matches(text).FirstOrDefault(m => Possessive().Replace(m.Value.ToLowerInvariant(), "") is var w
+            && (w == first || (first.Length >= 4 && w.Length >= 4 && Fuzz.Ratio(w, first) >= 75)));
+        return word is null ? null : (word.Index, word.Length);
     }
 
     private static string SignificantWord(string name) =>
@@ -39,6 +51,9 @@ public static partial class DealNameFinder
 
     private static readonly HashSet<string> CommonWords = ["the", "and", "new", "deal", "project", "inc", "ltd", "corp", "group", "company"];
 
-    [GeneratedRegex(@"[\p{L}\p{N}&'-]+")]
+    [GeneratedRegex(@"[\p{L}\p{N}&'’-]+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"(?:'s|’s|'|’)$")]
+    private static partial Regex Possessive();
 }

@@ -25,8 +25,52 @@ public sealed record NewDealIntent(string Name, Money? Value) : Intent
     public DealStage? Stage { get; init; }
 }
 
-/// <summary>"move Acme to discovery"; the stage is kept as typed so a wrong one can be explained.</summary>
-public sealed record MoveDealIntent(string DealQuery, string StageText) : Intent;
+/// <summary>
+/// "move Acme to discovery", "signed Acme"; the stage is kept as typed so a wrong one can be explained
+/// ("next" is the stage after the deal's own, "" means none was named). A loss may come with its reason.
+/// </summary>
+public sealed record MoveDealIntent(string DealQuery, string StageText) : Intent
+{
+    public const string NextStage = "next";
+
+    public CloseReason? Reason { get; init; }
+}
+
+/// <summary>Why a deal closed: the nearest fixed reason, and the rep's own words.</summary>
+public sealed record CloseReason(string Label, string Words);
+
+/// <summary>"show Acme", "what's next for Acme?"; no query asks which deal.</summary>
+public sealed record ShowDealIntent(string? DealQuery) : Intent;
+
+public sealed record StalledDealsIntent : Intent;
+
+public sealed record OverdueIntent : Intent;
+
+/// <summary>"change Acme amount to 50k", "push Acme close date to March 15", "rename Acme to Acme EMEA".</summary>
+public sealed record EditDealIntent(string? DealQuery) : Intent
+{
+    public Money? Value { get; init; }
+    public DateOnly? ExpectedClose { get; init; }
+    public string? NewName { get; init; }
+    public string? Account { get; init; }
+}
+
+public sealed record ReopenDealIntent(string? DealQuery) : Intent;
+
+public sealed record DeleteDealIntent(string? DealQuery) : Intent;
+
+public sealed record ThanksIntent : Intent;
+
+public sealed record ShowTimeZoneIntent : Intent;
+
+/// <summary>An intent whose details could not be read: the bot asks for them with <see cref="Hint"/>.</summary>
+public sealed record IncompleteIntent(string IntentId, string Hint) : Intent;
+
+/// <summary>One reading of an unclear message, offered to the rep as a button.</summary>
+public sealed record IntentChoice(string Label, string Title, Intent Intent);
+
+/// <summary>A message with two or more likely readings: the bot asks which one, and learns from the answer.</summary>
+public sealed record UnsureIntent(string Text, IReadOnlyList<IntentChoice> Choices) : Intent;
 
 /// <summary>"called Acme yesterday, they want pricing by Friday".</summary>
 public sealed record LogInteractionIntent(InteractionKind Kind, string? DealQuery, DateTime? When, string Summary) : Intent
@@ -45,7 +89,11 @@ public sealed record ShowGoalsIntent : Intent;
 
 public sealed record SetTimeZoneIntent(string Zone) : Intent;
 
-public sealed record UnknownIntent(string Text) : Intent;
+/// <summary>A message nothing fits; <see cref="Closest"/> are the nearest things the bot can do.</summary>
+public sealed record UnknownIntent(string Text) : Intent
+{
+    public IReadOnlyList<IntentChoice> Closest { get; init; } = [];
+}
 
 /// <summary>"snooze Acme 3 days": no nudge about the deal until then.</summary>
 public sealed record SnoozeIntent(string DealQuery, TimeSpan Duration) : Intent;

@@ -4,35 +4,36 @@ using SalesCoachBot.Interactions;
 namespace SalesCoachBot.Understanding;
 
 /// <summary>
-/// Reads a logged touch point from free text: "called Acme yesterday, they want pricing by Friday" →
-/// a call with Acme, yesterday, and the next step "they want pricing" due Friday.
+/// Reads a logged touch point from free text, wherever its parts are: "called Acme yesterday, they want
+/// pricing by Friday" or "acme rang back, want pricing fri" → a call with Acme, when it happened, and
+/// the next step with its date.
 /// </summary>
 public sealed partial class InteractionParser(DateRecognizer dates)
 {
-    public LogInteractionIntent? Parse(string message, RecognitionContext context)
+    public LogInteractionIntent Read(string message, RecognitionContext context)
     {
-        if (LogSentence().Match(message) is not { Success: true } match)
-            return null;
-        var kind = KindOf(match.Groups["verb"].Value);
-        var rest = match.Groups["rest"].Value;
         var summary = LogPrefix().Replace(message, "").Trim();
         summary = summary.Length > 0 ? char.ToUpperInvariant(summary[0]) + summary[1..] : message;
+        var text = Shorthand.Expand(LogPrefix().Replace(message, ""));
 
-        var split = Separator().Match(rest);
-        var head = split.Success ? rest[..split.Index] : rest;
-        var tail = split.Success ? rest[(split.Index + split.Length)..].Trim() : "";
-
-        var inline = tail.Length == 0 ? NextStepInHead(head) : null;
+        var split = Separator().Match(text);
+        var head = split.Success ? text[..split.Index] : text;
+        var tail = split.Success ? text[(split.Index + split.Length)..].Trim() : "";
+        var afterVerb = VerbFirst().Match(head) is { Success: true } verb ? verb.Groups["rest"].Index : 0;
+        var inline = tail.Length == 0 && InlineNextStep().Match(head, afterVerb) is { Success: true } next ? next.Value.Trim() : null;
         if (inline is not null)
             head = head[..head.LastIndexOf(inline, StringComparison.Ordinal)];
 
         var when = dates.Find(head, context.LocalNow, DateLean.Past);
-        var intent = new LogInteractionIntent(kind, DealNameFinder.Find(head, context.DealNames) ?? NameAfterVerb(head, when), when?.Local, summary);
+        var deal = DealNameFinder.Find(text, context.DealNames) ?? NameAfterVerb(head, when);
+        var intent = new LogInteractionIntent(KindOf(text), deal, when?.Local, summary);
 
         var nextText = tail.Length > 0 ? tail : inline;
-        if (nextText is null || (!NextStepWords().IsMatch(nextText) && dates.Find(nextText, context.LocalNow, DateLean.Future) is null))
+        if (nextText is null)
             return intent;
         var due = dates.Find(nextText, context.LocalNow, DateLean.Future);
+        if (!NextStepWords().IsMatch(nextText) && due is null)
+            return intent;
         return intent with
         {
             NextStep = char.ToUpperInvariant(nextText[0]) + nextText[1..].TrimEnd('.', '!'),
@@ -41,45 +42,63 @@ public sealed partial class InteractionParser(DateRecognizer dates)
         };
     }
 
-    private static InteractionKind KindOf(string verb) => verb.ToLowerInvariant() switch
+    /// <summary>What kind of touch point the sentence reports: the earliest word that tells, else a note.</summary>
+    public static InteractionKind KindOf(string text)
     {
-        var v when v.StartsWith("e") || v.StartsWith("mail") || v.StartsWith("sent") || v.StartsWith("wrote") => InteractionKind.Email,
-        var v when v.StartsWith("met") || v.StartsWith("meeting") || v.StartsWith("visit") || v is "lunch" or "coffee" => InteractionKind.Meeting,
-        var v when v.StartsWith("demo") || v.StartsWith("present") => InteractionKind.Demo,
-        var v when v.StartsWith("note") => InteractionKind.Note,
-        _ => InteractionKind.Call,
-    };
+        var found = Kinds.Select(k => (k.Kind, Match: k.Words.Match(text))).Where(k => k.Match.Success)
+            .OrderBy(k => k.Match.Index).FirstOrDefault();
+        return found.Match is null ? InteractionKind.Note : found.Kind;
+    }
+
+    private static readonly (InteractionKind Kind, Regex Words)[] Kinds =
+    [
+        (InteractionKind.Demo, DemoWords()),
+        (InteractionKind.Meeting, MeetingWords()),
+        (InteractionKind.Email, EmailWords()),
+        (InteractionKind.Call, CallWords()),
+        (InteractionKind.Note, NoteWords()),
+    ];
 
     // "called Hooli yesterday" → "Hooli": the words after the verb, up to the date or a small word.
     private static string? NameAfterVerb(string head, DateMention? when)
     {
         var text = when is null ? head : head[..when.Start];
-        var words = NameWords().Match(text.Trim());
+        if (VerbFirst().Match(text.Trim()) is not { Success: true } verb)
+            return null;
+        var words = NameWords().Match(verb.Groups["rest"].Value.Trim());
         return words.Success && words.Groups["name"].Value.Length > 0 ? words.Groups["name"].Value.Trim() : null;
     }
-
-    // "log call with Acme demo next Tuesday" has no comma: a future step may follow the name.
-    private static string? NextStepInHead(string head)
-    {
-        var next = InlineNextStep().Match(head);
-        return next.Success ? next.Value.Trim() : null;
-    }
-
-    [GeneratedRegex(@"^(?:(?:log(?:ged)?|record|add)\s+(?:a |an )?)?(?:(?:i|we|just|today|quick|had|did|gave|a|an)\s+)*(?<verb>called|call|phoned|rang|spoke|talked|emailed|email|e-mailed|mailed|sent an email|wrote|met|meeting|visited|lunch|coffee|demoed|demo'd|demo|presented|note)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex LogSentence();
 
     [GeneratedRegex(@"^(?:(?:log(?:ged)?|record|add)\s+(?:a |an )?)", RegexOptions.IgnoreCase)]
     private static partial Regex LogPrefix();
 
-    [GeneratedRegex(@"\s*(?:[,;:]|\s-\s|\.\s|\s+and\s+(?=they|she|he|we|next|need|will))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:i|we|just|today|quick|had|did|gave|a|an)\s+)*(?:called|call|phoned|rang|spoke|talked|emailed|email|e-mailed|mailed|sent an email|wrote|met|meeting|visited|lunch|coffee|demoed|demo'd|demo|presented|note)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex VerbFirst();
+
+    [GeneratedRegex(@"\s*(?:[,;:]|\s[-–—]\s|\.\s|\s+(?:and|but|so)\s+(?=they|she|he|we|i|next|need|will|want|asked))\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
 
     [GeneratedRegex(@"^(?:with|to|at|for)?\s*(?<name>[\p{L}\p{N}&.'-]+(?:\s+(?!(?:about|re|and|on|at|today|yesterday|this|last|next|for|to|they|we|he|she|it|regarding|around|in)\b)[\p{L}\p{N}&.'-]+){0,3})", RegexOptions.IgnoreCase)]
     private static partial Regex NameWords();
 
-    [GeneratedRegex(@"\b(want|wants|need|needs|asked|follow|send|next|will|schedule|book|booked|plan|expect|promised)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(want|wants|wanted|need|needs|asked|follow|send|sending|next|will|schedule|book|booked|plan|expect|promised|waiting|awaiting|decide|decision|review|meet|call back|get back)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NextStepWords();
 
     [GeneratedRegex(@"\b(?:demo|call|meeting|proposal|follow[ -]up)\b.*\b(?:next|tomorrow|on|in)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineNextStep();
+
+    [GeneratedRegex(@"\b(demo(s|ed|'d|ing)?|walk ?through|walked (them|him|her) through|showed (them|him|her) the|product tour|presentation|presented|poc|pilot kick)", RegexOptions.IgnoreCase)]
+    private static partial Regex DemoWords();
+
+    [GeneratedRegex(@"\b(met|meet(ing|ings)?|zoom|google meet|teams meeting|on-?site|in person|in-person|visit(ed)?|lunch|coffee|dinner|breakfast|drinks|workshop|no-?show|conference|booth|face to face)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeetingWords();
+
+    [GeneratedRegex(@"\b(e-?mail(ed|s)?|mailed|inbox|repl(y|ied)|wrote|sent (over |them |him |her )?(the |a |our )?(pricing|proposal|quote|recap|deck|contract|summary|follow-?up|info|information|case stud|one-pager|sow|msa|order form|docs?))", RegexOptions.IgnoreCase)]
+    private static partial Regex EmailWords();
+
+    [GeneratedRegex(@"\b(call(ed|s|ing)?|phone(d)?|rang|ring|voicemail|dial(l?ed)?|spoke|spoken|talked|talk|hung up|got off the phone|picked up|no answer|cold-?called)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CallWords();
+
+    [GeneratedRegex(@"\b(linkedin|text(ed)?|sms|whatsapp|dm(ed|'d)?|messaged|pinged|slack(ed)?|note)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoteWords();
 }

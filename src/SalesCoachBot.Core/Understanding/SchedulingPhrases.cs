@@ -29,6 +29,40 @@ public static partial class SchedulingPhrases
         return null;
     }
 
+    /// <summary>"what's my close rate last month?", "team stats": whose numbers, over which period.</summary>
+    public static NumbersIntent ReadNumbers(string message)
+    {
+        if (Numbers().Match(message) is { Success: true } exact)
+            return (NumbersIntent)Read(message)!;
+        var period = PeriodWord().Match(message);
+        return new NumbersIntent(TeamWord().IsMatch(message),
+            period.Groups["period"].Value.ToLowerInvariant() switch { "week" => Goals.GoalPeriod.Week, "month" => Goals.GoalPeriod.Month, _ => Goals.GoalPeriod.Quarter },
+            period.Groups["last"].Success);
+    }
+
+    /// <summary>A length of time anywhere in the message: "for 2 weeks", "a few days", "till next week".</summary>
+    public static TimeSpan? DurationIn(string message) =>
+        CountAnywhere().Match(message) is { Success: true } count ? Duration(count)
+        : NextWeek().IsMatch(message) ? TimeSpan.FromDays(7)
+        : null;
+
+    /// <summary>"add bob@example.com to my team", "take anna@corp.com off my team", "who's on my team".</summary>
+    public static TeamIntent ReadTeam(string message)
+    {
+        var email = Email().Match(message);
+        if (!email.Success)
+            return new TeamIntent(null, null);
+        return RemoveWord().IsMatch(message) ? new TeamIntent(null, email.Value) : new TeamIntent(email.Value, null);
+    }
+
+    /// <summary>"send the weekly digest to this channel on fridays at 9am".</summary>
+    public static SubscribeDigestIntent ReadDigest(string message)
+    {
+        var day = DayAnywhere().Match(message);
+        var hour = HourAnywhere().Match(message);
+        return new SubscribeDigestIntent(Day(day.Success ? day.Groups["day"].Value : ""), Hour(hour));
+    }
+
     private static TimeSpan? Duration(Match match)
     {
         if (!match.Groups["unit"].Success)
@@ -36,6 +70,8 @@ public static partial class SchedulingPhrases
         var count = match.Groups["n"].Value.ToLowerInvariant() switch
         {
             "a" or "an" or "one" or "" => 1,
+            "a couple of" or "a couple" or "couple" or "couple of" => 2,
+            "a few" or "few" => 3,
             "two" => 2,
             "three" => 3,
             var n => int.Parse(n, CultureInfo.InvariantCulture),
@@ -55,7 +91,31 @@ public static partial class SchedulingPhrases
             : match.Groups["ampm"].Success || hour >= 6 ? hour : hour + 12;
     }
 
-    private const string Count = @"(?<n>\d{1,3}|an?|one|two|three)\s*(?<unit>days?|weeks?)";
+    private const string Count = @"(?<n>\d{1,3}|an?|one|two|three|(?:a )?couple(?: of)?|(?:a )?few)\s*(?<unit>days?|weeks?)";
+
+    [GeneratedRegex(@"\b" + Count + @"\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountAnywhere();
+
+    [GeneratedRegex(@"\b(next|a) week\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NextWeek();
+
+    [GeneratedRegex(@"\b((?<last>last|previous|past)|this|current)\s+(?<period>week|month|quarter)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodWord();
+
+    [GeneratedRegex(@"\b(team|team's|our|we|everyone|everybody|reps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TeamWord();
+
+    [GeneratedRegex(@"[^\s<>|:]+@[^\s<>|]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\b(remove|drop|delete|take|kick|off)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoveWord();
+
+    [GeneratedRegex(@"\b(?<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayAnywhere();
+
+    [GeneratedRegex(@"\b(?:at|@)\s*(?<hour>\d{1,2})(?::00)?\s*(?<ampm>am|pm)?\b|\b(?<hour>\d{1,2})(?::00)?\s*(?<ampm>am|pm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HourAnywhere();
 
     [GeneratedRegex(@"^snooze\s+(?<deal>.+?)(\s+(for\s+)?" + Count + @")?$", RegexOptions.IgnoreCase)]
     private static partial Regex Snooze();

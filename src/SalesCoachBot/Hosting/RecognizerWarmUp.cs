@@ -1,16 +1,30 @@
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Hosting;
 
 /// <summary>
-/// Microsoft.Recognizers builds its tables on first use (about a third of a second); doing it at start-up,
-/// off the request path, spares the first rep's message that wait.
+/// The sentence model loads in seconds and Microsoft.Recognizers builds its tables on first use; doing both
+/// at start-up, off the request path, spares the first rep's message that wait. What reps taught the bot
+/// before (on any host) is loaded here too.
 /// </summary>
-internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, TimeProvider time) : BackgroundService
+internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, UnderstandingModel model, IServiceScopeFactory scopes,
+    TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         amounts.Find("new deal Acme $45,000");
         dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
+        model.Warm();
+        model.Embed("called Acme yesterday");
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LearnedExamples>().LoadIntoModelAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
+        }
     }, stoppingToken);
 }

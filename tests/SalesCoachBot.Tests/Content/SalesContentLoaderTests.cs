@@ -58,8 +58,11 @@ public sealed class SalesContentLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("objections.yaml", "  - id: price\n", "  - id: Price!\n", "objections.yaml, line 14: id 'Price!' must be lowercase letters and hyphens")]
-    [InlineData("objections.yaml", "      - pricey\n", "      - pricey\n      - not now\n", "phrase 'not now' is used by both 'price' and 'timing'")]
+    [InlineData("objections.yaml", "  - id: price\n", "  - id: Price!\n", "objections.yaml, line 13: id 'Price!' must be lowercase letters and hyphens")]
+    [InlineData("objections.yaml", "    examples:\n      - \"told to call back next quarter\"\n", "    examples:\n      - \"told to call back next quarter\"\n      - \"they said it's way too expensive for what it does\"\n", "example \"they said it's way too expensive for what it does\" is given for both 'price' and 'timing'")]
+    [InlineData("understanding.yaml", "  - id: thanks\n", "  - id: gratitude\n", "understanding.yaml, line 1817: unknown intent 'gratitude'")]
+    [InlineData("understanding.yaml", "      - \"corvid - left vm\"\n", "      - \"corvid - left vm\"\n      - \"thanks\"\n", "example \"thanks\" is given for both 'log' and 'thanks'")]
+    [InlineData("understanding.yaml", "      - \"corvid - left vm\"\n", "      - \"corvid - left vm\"\n      - \"corvid - left vm\"\n", "example \"corvid - left vm\" is listed twice under 'log'")]
     [InlineData("objections.yaml", "      Follow-up: \"If they question", "      Onboarding: \"If they question", "'Onboarding' is not one of the seven stages")]
     [InlineData("goals.yaml", "{goal} reached", "{deal} reached", "goals.yaml, line 27: 'done' uses {deal}; it may use only {goal}, {done}, {target}, {left}, {daysLeft}")]
     [InlineData("goals.yaml", "checkIns:", "checkOuts:", "goals.yaml, line 15: 'checkIns' is missing")]

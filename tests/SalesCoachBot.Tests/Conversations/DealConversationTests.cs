@@ -178,7 +178,7 @@ public sealed class DealConversationTests : BotTest
     {
         await Bot.Flow()
             .Send(text)
-            .AssertReply(activity => Assert.Matches("didn't understand|What's the deal called|Which deal, and to which stage", ((IMessageActivity)activity).Text))
+            .AssertReply(activity => Assert.Matches("not sure what you meant|What's the deal called|Which deal, and to which stage", ((IMessageActivity)activity).Text))
             .StartTestAsync();
     }
 }

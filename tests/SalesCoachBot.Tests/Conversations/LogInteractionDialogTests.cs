@@ -166,7 +166,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("called Acme today").AssertReply(Contains("Log this call?"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(31)))
-            .Send("Confirm").AssertReply(Contains("didn't understand"))
+            .Send("Confirm").AssertReply(Contains("Nothing is waiting for an answer"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
@@ -180,7 +180,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("called Acme today").AssertReply(Contains("Log this call?"))
             .Send("my deals").AssertReply(Contains("Your open deals (1)"))
-            .Send("Confirm").AssertReply(Contains("didn't understand"))
+            .Send("Confirm").AssertReply(Contains("Nothing is waiting for an answer"))
             .StartTestAsync();
     }
 

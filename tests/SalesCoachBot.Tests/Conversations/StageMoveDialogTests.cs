@@ -13,7 +13,7 @@ public sealed class StageMoveDialogTests : BotTest
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("move acme to proposal").AssertReply(Contains("skips Initial contact, Discovery. Move it anyway?"))
-            .Send("no").AssertReply(Contains("it stays where it is"))
+            .Send("no").AssertReply(Contains("Acme Corp stays in Prospecting"))
             .Send("move acme to proposal").AssertReply(Contains("Move it anyway?"))
             .Send("yes").AssertReply(Contains("Acme Corp → Proposal", "Next best action"))
             .StartTestAsync();

@@ -471,6 +471,35 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("Reps");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Label", "Text");
+
+                    b.ToTable("LearnedExamples");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
                 {
                     b.HasOne("SalesCoachBot.Reps.Rep", "Owner")

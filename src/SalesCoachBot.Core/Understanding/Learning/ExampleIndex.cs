@@ -1,0 +1,78 @@
+using System.Numerics;
+
+namespace SalesCoachBot.Understanding.Learning;
+
+/// <summary>A label's score for a sentence: how close its nearest examples are (cosine, 0–1).</summary>
+public readonly record struct LabelScore(string Label, float Score);
+
+/// <summary>
+/// Labelled example sentences as vectors. A sentence is scored against each label by the mean
+/// similarity of that label's nearest examples (<paramref name="neighbours"/> of them): nearer examples
+/// count, one stray example does not decide alone.
+/// </summary>
+public sealed class ExampleIndex(IEnumerable<(string Label, float[] Vector)> examples, int neighbours = 3)
+{
+    private readonly Lock gate = new();
+    private (string Label, float[] Vector)[] examples = [.. examples];
+
+    public void Add(string label, float[] vector)
+    {
+        lock (gate)
+            examples = [.. examples, (label, vector)];
+    }
+
+    /// <summary>The single nearest example.</summary>
+    public LabelScore Nearest(float[] vector) =>
+        examples.Select(e => new LabelScore(e.Label, Dot(vector, e.Vector))).MaxBy(s => s.Score);
+
+    /// <summary>Every label, best first.</summary>
+    public IReadOnlyList<LabelScore> Rank(float[] vector, Func<string, bool>? only = null)
+    {
+        var best = new Dictionary<string, TopK>();
+        var examples = this.examples;
+        foreach (var (label, example) in examples)
+        {
+            if (only is not null && !only(label))
+                continue;
+            if (!best.TryGetValue(label, out var top))
+                best[label] = top = new TopK(neighbours);
+            top.Offer(Dot(vector, example));
+        }
+        return [.. best.Select(b => new LabelScore(b.Key, b.Value.Mean())).OrderByDescending(s => s.Score)];
+    }
+
+    private static float Dot(float[] a, float[] b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            sum += new Vector<float>(a, i) * new Vector<float>(b, i);
+        var total = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+            total += a[i] * b[i];
+        return total;
+    }
+
+    private sealed class TopK(int size)
+    {
+        private readonly float[] scores = Enumerable.Repeat(float.MinValue, size).ToArray();
+        private int count;
+
+        public void Offer(float score)
+        {
+            count++;
+            var smallest = 0;
+            for (var i = 1; i < size; i++)
+                if (scores[i] < scores[smallest])
+                    smallest = i;
+            if (score > scores[smallest])
+                scores[smallest] = score;
+        }
+
+        public float Mean()
+        {
+            var n = Math.Min(count, size);
+            return scores.OrderDescending().Take(n).Sum() / n;
+        }
+    }
+}
