@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Interactions;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -33,7 +34,7 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
             if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || !reachable.TryGetValue(rep.Id, out var account))
                 continue;
             var deal = deals[followUp.DealId];
-            var reply = new Reply($"Today's next step on {deal.Name}: {followUp.Note}")
+            var reply = new Reply($"Today's next step on {deal.Name}: {NextSteps.Clean(followUp.Note)}")
             {
                 Title = "Follow-up reminder",
                 Facts = followUp.DueAt is { } at ? [new("When", Dates.Describe(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, withTime: true))] : [],
