@@ -28,7 +28,8 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
                 continue;
             }
             won++;
-            days.Add((d.ClosedAt!.Value - d.CreatedAt).TotalDays);
+            // A deal closed within a day took a day: a cycle near zero would make velocity meaningless.
+            days.Add(Math.Max(1, (d.ClosedAt!.Value - d.CreatedAt).TotalDays));
             if (d.Amount is { } amount and >= 0 && d.Currency is { } currency)
                 (wonAmounts.TryGetValue(currency, out var list) ? list : wonAmounts[currency] = []).Add(amount);
         }
