@@ -26,7 +26,7 @@ public sealed class Deal
     public DateTimeOffset? LastNudgedAt { get; set; }
     public DateTimeOffset? SnoozedUntil { get; set; }
 
-    public Money? Value => Amount is { } amount && Currency is { } currency ? new Money(amount, currency) : null;
+    public Money? Value => Amount is { } amount and >= 0 && Currency is { } currency ? new Money(amount, currency) : null;
 
     /// <summary>Won or Lost once closed; null while the deal is open.</summary>
     public DealStage? Outcome => Stage.IsClosed() ? Stage : null;

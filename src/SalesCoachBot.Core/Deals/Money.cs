@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace SalesCoachBot.Deals;
 
-/// <summary>An amount in an ISO 4217 currency.</summary>
+/// <summary>An amount in an ISO 4217 currency; never negative, so a "-5000" typed in chat cannot become a deal's value.</summary>
 public readonly record struct Money(decimal Amount, string Currency)
 {
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["INR"] = "₹",
     };
+
+    public decimal Amount { get; } = Amount >= 0 ? Amount : throw new ArgumentOutOfRangeException(nameof(Amount), Amount, "An amount cannot be negative.");
 
     public override string ToString()
     {

@@ -59,7 +59,8 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         if (!valid)
         {
             frame.Attempts++;
-            return Again(prompt, frame.Attempts > 2 ? $"{prompt.Hint} (Or say \"cancel\" to stop.)" : prompt.Hint);
+            var hint = answers.WhyNot(prompt, text) ?? prompt.Hint;
+            return Again(prompt, frame.Attempts > 2 ? $"{hint} (Or say \"cancel\" to stop.)" : hint);
         }
 
         frame.Values[prompt.Key] = value;

@@ -84,8 +84,8 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             new("When", Dates.Describe(When(turn), turn.Clock, turn.Has("whenHasTime"))),
             new("Summary", turn.Text("summary") ?? ""),
         };
-        if (turn.Has("nextStep"))
-            facts.Add(new("Next step", turn.Has("nextDue") ? $"{turn.Text("nextStep")} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : turn.Text("nextStep")!));
+        if (NextStep(turn) is { } step)
+            facts.Add(new("Next step", turn.Has("nextDue") ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : step));
         return Prompts.Choice("confirm", new Reply("Here's what I understood. Save it?") { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
     }
 
@@ -159,7 +159,7 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         var due = turn.LocalDateTime("nextDue");
         var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text("summary") ?? "")
         {
-            NextStep = turn.Text("nextStep"),
+            NextStep = NextStep(turn),
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
             NextStepDueAt = due is { } at && turn.Has("nextHasTime") ? turn.Clock.ToInstant(at) : null,
         };
@@ -173,6 +173,8 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));
         return new Reply(text) { Buttons = buttons };
     }
+
+    private static string? NextStep(DialogTurn turn) => turn.Text("nextStep") is { } step ? NextSteps.Clean(step) : null;
 
     private static InteractionKind Kind(DialogTurn turn) =>
         Enum.TryParse<InteractionKind>(turn.Text("kind"), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;

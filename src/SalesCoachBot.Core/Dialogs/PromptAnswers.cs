@@ -35,6 +35,12 @@ public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecogniz
         return value is not null;
     }
 
+    /// <summary>Why an answer that does not fit was refused, when there is more to say than the prompt's hint.</summary>
+    public string? WhyNot(Prompt prompt, string text) =>
+        prompt.Kind == PromptKind.Amount && amounts.Read(text, wholeAnswer: true) is { IsNegative: true }
+            ? "An amount can't be negative: type what the deal is worth, like $45,000 or 45k EUR."
+            : null;
+
     public static bool IsYes(string? value) => value == "yes";
 
     // By number ("2"), by title, by the start of a title, or by a part that fits only one choice.

@@ -14,12 +14,13 @@ public sealed class GoalCommands(GoalService goals, SalesContent content)
     {
         if (intent.Target <= 0 || intent.Target > 1_000_000_000)
             return new("A goal needs a number above zero, e.g. \"goal: 20 calls a week\".");
-        var goal = await goals.SetAsync(turn.Rep, intent.Metric, intent.Period, intent.Target, intent.Currency, cancellationToken);
+        var (goal, replaced) = await goals.SetAsync(turn.Rep, intent.Metric, intent.Period, intent.Target, intent.Currency, cancellationToken);
         var line = Phrasing.Pick(content.Phrasing.GoalSet, (int)goal.Id);
         var progress = (await goals.ProgressAsync(turn.Rep, turn.Clock, cancellationToken)).Single(p => p.Goal.Id == goal.Id);
         return new(Phrasing.Fill(line, new Dictionary<string, string> { ["goal"] = Describe(goal) }))
         {
             Facts = [Fact(progress)],
+            Notes = replaced is null ? [] : [$"It replaces your goal of {Describe(replaced)}."],
             Buttons = [new("My goals", "my goals")],
         };
     }

@@ -9,15 +9,18 @@ namespace SalesCoachBot.Goals;
 /// <summary>Sets goals and measures them from what was logged: won deals, revenue, calls, e-mails, meetings, demos.</summary>
 public sealed class GoalService(SalesCoachDbContext db, TimeProvider time)
 {
-    /// <summary>Sets the goal for that metric and period, replacing the previous one.</summary>
-    public async Task<Goal> SetAsync(Rep rep, GoalMetric metric, GoalPeriod period, decimal target, string? currency, CancellationToken cancellationToken)
+    /// <summary>Sets the goal for that metric and period; what it replaced, when that was a different goal.</summary>
+    public async Task<(Goal Goal, Goal? Replaced)> SetAsync(Rep rep, GoalMetric metric, GoalPeriod period, decimal target, string? currency, CancellationToken cancellationToken)
     {
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.RepId == rep.Id && g.Metric == metric && g.Period == period, cancellationToken);
+        var replaced = goal is not null && (goal.Target != target || goal.Currency != currency)
+            ? new Goal { RepId = rep.Id, Metric = metric, Period = period, Target = goal.Target, Currency = goal.Currency, SetAt = goal.SetAt }
+            : null;
         if (goal is null)
             db.Goals.Add(goal = new Goal { RepId = rep.Id, Metric = metric, Period = period });
         (goal.Target, goal.Currency, goal.SetAt) = (target, currency, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return goal;
+        return (goal, replaced);
     }
 
     public async Task<IReadOnlyList<GoalProgress>> ProgressAsync(Rep rep, RepClock clock, CancellationToken cancellationToken)

@@ -31,11 +31,11 @@ public static partial class CsvDealReader
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
-            string? Field(string? column)
+            string? Field(string[]? columns) => columns?.Select(column =>
             {
-                var at = column is null ? -1 : Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+                var at = Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
                 return at >= 0 && at < fields.Length && fields[at].Trim() is { Length: > 0 } value ? value : null;
-            }
+            }).FirstOrDefault(value => value is not null);
             var reasons = new List<string>();
 
             var id = Field(mapping.Columns.Id);
@@ -67,7 +67,8 @@ public static partial class CsvDealReader
         return (rows, problems);
     }
 
-    private static IEnumerable<string> Required(ImportColumns columns) => [columns.Id, columns.Name, columns.Owner, columns.Stage];
+    private static IEnumerable<string> Required(ImportColumns columns) =>
+        new[] { columns.Id, columns.Name, columns.Owner, columns.Stage }.SelectMany(names => names ?? []).Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static DealStage? ReadStage(string? text, ImportMapping mapping)
     {

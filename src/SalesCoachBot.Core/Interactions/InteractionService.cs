@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Persistence;
@@ -25,16 +26,18 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         if (logged.OccurredAt > deal.LastActivityAt)
             deal.LastActivityAt = logged.OccurredAt > now ? now : logged.OccurredAt;
 
-        FollowUp? followUp = null;
+        FollowUp? followUp = null, added = null;
         if (logged.NextStep is { } step && logged.NextStepDueOn is { } dueOn)
         {
-            followUp = new FollowUp { DealId = deal.Id, RepId = rep.Id, Note = step, DueOn = dueOn, DueAt = logged.NextStepDueAt, CreatedAt = now };
-            db.FollowUps.Add(followUp);
+            // The same call logged twice keeps one follow-up, so it reminds once.
+            followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.DealId == deal.Id && f.DueOn == dueOn && f.Note.ToLower() == step.ToLower(), cancellationToken);
+            if (followUp is null)
+                db.FollowUps.Add(followUp = added = new FollowUp { DealId = deal.Id, RepId = rep.Id, Note = step, DueOn = dueOn, DueAt = logged.NextStepDueAt, CreatedAt = now });
         }
         await db.SaveChangesAsync(cancellationToken);
-        if (followUp is not null)
+        if (added is not null)
         {
-            followUp.InteractionId = interaction.Id;
+            added.InteractionId = interaction.Id;
             await db.SaveChangesAsync(cancellationToken);
             schedule.Changed();
         }

@@ -28,8 +28,9 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
                 continue;
             }
             won++;
-            days.Add((d.ClosedAt!.Value - d.CreatedAt).TotalDays);
-            if (d.Amount is { } amount && d.Currency is { } currency)
+            // A deal closed within a day took a day: a cycle near zero would make velocity meaningless.
+            days.Add(Math.Max(1, (d.ClosedAt!.Value - d.CreatedAt).TotalDays));
+            if (d.Amount is { } amount and >= 0 && d.Currency is { } currency)
                 (wonAmounts.TryGetValue(currency, out var list) ? list : wonAmounts[currency] = []).Add(amount);
         }
         double? winRate = won + lost == 0 ? null : (double)won / (won + lost);
@@ -50,7 +51,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
             openByStage[d.Stage] = openByStage.GetValueOrDefault(d.Stage) + 1;
             var isStalled = rules[d.Stage].Exceeded(d.LastActivityAt, now) && !pendingNextSteps.Contains(d.Id);
             stalled += isStalled ? 1 : 0;
-            if (d.Amount is { } amount && d.Currency is { } currency)
+            if (d.Amount is { } amount and >= 0 && d.Currency is { } currency)
             {
                 var (count, total, risk) = open.GetValueOrDefault(currency);
                 open[currency] = (count + 1, total + amount, risk + (isStalled ? amount : 0));

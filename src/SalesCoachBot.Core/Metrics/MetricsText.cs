@@ -10,13 +10,18 @@ public static class MetricsText
     public static string WinRate(MetricsReport r) =>
         r.WinRate is { } rate ? $"{Percent(rate)} ({r.Won} of {r.Won + r.Lost} closed)" : "n/a (no closed deals in this range)";
 
+    /// <summary>Below this many closed deals, velocity (a product of three averages) is too noisy to show.</summary>
+    public const int MinimumClosedForVelocity = 3;
+
     public static string TimeToClose(MetricsReport r) =>
-        r.MeanDaysToClose is { } mean ? $"mean {mean:0} days, median {r.MedianDaysToClose:0}" : "n/a (no won deals in this range)";
+        r.MeanDaysToClose is { } mean ? $"mean {mean:0} day{(Math.Round(mean) == 1 ? "" : "s")}, median {r.MedianDaysToClose:0}" : "n/a (no won deals in this range)";
 
     public static string DealSize(MetricsReport r) => PerCurrency(r, c => c.AverageDealSize is { } average
         ? $"{new Money(average, c.Currency)} (median {new Money(c.MedianDealSize!.Value, c.Currency)})" : null, "n/a (no won deals with an amount)");
 
-    public static string Velocity(MetricsReport r) => PerCurrency(r, c => c.VelocityPerDay is { } v ? $"{new Money(v, c.Currency)}/day" : null, "n/a (needs won deals and a cycle length)");
+    public static string Velocity(MetricsReport r) => r.Won + r.Lost is > 0 and < MinimumClosedForVelocity and var closed
+        ? $"n/a (too few closed deals: {closed} of the {MinimumClosedForVelocity} needed)"
+        : PerCurrency(r, c => c.VelocityPerDay is { } v ? $"{new Money(v, c.Currency)}/day" : null, "n/a (needs won deals and a cycle length)");
 
     public static string OpenPipeline(MetricsReport r) =>
         $"{r.OpenDeals} deal{(r.OpenDeals == 1 ? "" : "s")}" + (r.Currencies.Any(c => c.OpenAmount > 0) ? ", " + string.Join(" + ", r.Currencies.Where(c => c.OpenAmount > 0).Select(c => new Money(c.OpenAmount, c.Currency).ToString())) : "");

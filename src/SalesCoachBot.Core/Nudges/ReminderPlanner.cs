@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Interactions;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -7,11 +9,29 @@ using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Nudges;
 
-/// <summary>Follow-up reminders: a next step logged with a date reminds the rep on that morning, with the deal and the note.</summary>
+/// <summary>
+/// Follow-up reminders: a next step logged with a date reminds the rep once, on that morning, with the deal
+/// and the note. One missed while the bot was down goes out later, saying when it was due, for up to a
+/// week; none goes out for a deal already won or lost, and a next step logged twice reminds once.
+/// </summary>
 public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory clocks, SchedulerSettings settings)
 {
+    public const int MaxDaysLate = 7;
+
     /// <summary>The moment to remind: the start of the rep's working day on the due date.</summary>
     public DateTimeOffset RemindAt(Rep rep, DateOnly dueOn) => clocks.For(rep).ToInstant(dueOn.ToDateTime(settings.WorkdayStart));
+
+    /// <summary>
+    /// Follow-ups that may still be reminded: not reminded yet, on an open deal, not a copy of an earlier one, and
+    /// due at most a week ago (by the UTC day, with a day to spare; each rep's own day is checked when planning).
+    /// </summary>
+    public IQueryable<FollowUp> Pending()
+    {
+        var oldest = DateOnly.FromDateTime(clocks.UtcNow.UtcDateTime).AddDays(-MaxDaysLate - 1);
+        return db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn >= oldest
+            && db.Deals.Any(d => d.Id == f.DealId && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+            && !db.FollowUps.Any(o => o.DealId == f.DealId && o.DueOn == f.DueOn && o.Note.ToLower() == f.Note.ToLower() && o.Id < f.Id));
+    }
 
     /// <summary>Reminders due by now and not yet sent; one follow-up only when <paramref name="followUpId"/> is given.</summary>
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(long? followUpId, CancellationToken cancellationToken)
@@ -19,7 +39,7 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
         var reachable = await Recipients.ReachableAsync(db, cancellationToken);
         // Due today somewhere on earth at the latest; the rep's own morning is checked below.
         var latest = DateOnly.FromDateTime(clocks.UtcNow.UtcDateTime).AddDays(1);
-        var candidates = await db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn <= latest && (followUpId == null || f.Id == followUpId))
+        var candidates = await Pending().Where(f => f.DueOn <= latest && (followUpId == null || f.Id == followUpId))
             .ToListAsync(cancellationToken);
         var repIds = candidates.Select(f => f.RepId).Distinct().ToList();
         var dealIds = candidates.Select(f => f.DealId).Distinct().ToList();
@@ -30,10 +50,13 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
         {
             var rep = reps[followUp.RepId];
             var clock = clocks.For(rep);
-            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || !reachable.TryGetValue(rep.Id, out var account))
+            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || !reachable.TryGetValue(rep.Id, out var account))
                 continue;
             var deal = deals[followUp.DealId];
-            var reply = new Reply($"Today's next step on {deal.Name}: {followUp.Note}")
+            var text = followUp.DueOn == clock.Today
+                ? $"Today's next step on {deal.Name}: {NextSteps.Clean(followUp.Note)}"
+                : $"Next step on {deal.Name}, due {Dates.Describe(followUp.DueOn, clock)}: {NextSteps.Clean(followUp.Note)}";
+            var reply = new Reply(text)
             {
                 Title = "Follow-up reminder",
                 Facts = followUp.DueAt is { } at ? [new("When", Dates.Describe(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, withTime: true))] : [],

@@ -1,17 +1,65 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.NumberWithUnit;
 using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding;
 
-/// <summary>Finds a deal amount in a sentence ("$45,000", "45k EUR", "1.2m") with Microsoft.Recognizers.Text.</summary>
-public sealed class AmountRecognizer(string defaultCurrency)
+/// <summary>
+/// Finds a deal amount anywhere in a sentence: "$45,000", "45k EUR", "~40k eur", "1,5 Mio EUR", "1.2m",
+/// "120k", with its sign, so that "-5000" or "minus 5k" can be refused rather than read as 5000.
+/// Currencies it does not know by name are left to Microsoft.Recognizers.Text.
+/// </summary>
+public sealed partial class AmountRecognizer(string defaultCurrency)
 {
+    private static readonly HashSet<string> Codes = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "JPY", "CNY", "INR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
+        "SGD", "HKD", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "KRW", "IDR", "THB", "MYR", "PHP",
+    };
+
     private readonly CurrencyModel currencies = (CurrencyModel)new NumberWithUnitRecognizer(Culture.English).GetCurrencyModel();
 
-    /// <summary>The amount and where it was written, or null when the text names none.</summary>
-    public (Money Value, int Start, int End)? Find(string text)
+    /// <summary>An amount as written, sign included, and where (<see cref="Start"/> to <see cref="End"/>, inclusive).</summary>
+    public sealed record Mention(decimal Amount, string Currency, int Start, int End)
+    {
+        public bool IsNegative => Amount < 0;
+
+        /// <summary>The amount as money; null when it was written negative.</summary>
+        public Money? Value => IsNegative ? null : new Money(Amount, Currency);
+    }
+
+    /// <summary>The amount and where it was written; null when the text names none, or a negative one (see <see cref="Read"/>).</summary>
+    public (Money Value, int Start, int End)? Find(string text) =>
+        Read(text) is { Value: { } money } found ? (money, found.Start, found.End) : null;
+
+    /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500"; null when negative.</summary>
+    public Money? ReadAnswer(string text) => Read(text, wholeAnswer: true)?.Value;
+
+    /// <summary>
+    /// The amount in the text, negative ones included: the first with a currency; else a number scaled or
+    /// grouped in thousands ("120k", "45,000") that is not part of a name or a date; else a bare number of
+    /// at least 100 as the last word ("Acme 45000", so "Route 66 Diner" stays a name), or any number that is
+    /// the whole answer.
+    /// </summary>
+    public Mention? Read(string text, bool wholeAnswer = false)
+    {
+        var written = Number().Matches(text).Select(m => Written.From(m, this)).OfType<Written>().ToList();
+        if (written.FirstOrDefault(w => w.Currency is not null) is { } marked)
+            return marked.Mention(defaultCurrency);
+        if (FromModel(text) is { } named)
+            return named;
+        if (written.FirstOrDefault(w => w.Grouped && !InNameOrDate(text, w)) is { } scaled)
+            return scaled.Mention(defaultCurrency);
+        var end = text.TrimEnd(' ', '.', '!', '?').Length - 1;
+        var start = text.Length - text.TrimStart().Length;
+        return written.LastOrDefault(w => w.End == end && (wholeAnswer ? w.Start == start : Math.Abs(w.Amount) >= 100 && !AfterMonth(text, w))) is { } last
+            ? last.Mention(defaultCurrency)
+            : null;
+    }
+
+    private Mention? FromModel(string text)
     {
         foreach (var result in currencies.Parse(text))
         {
@@ -20,44 +68,101 @@ public sealed class AmountRecognizer(string defaultCurrency)
                 continue;
             var currency = result.Resolution.TryGetValue("isoCurrency", out var iso) && iso is string code && code.Length == 3
                 ? code
-                : CurrencyOfSymbol(result.Resolution.TryGetValue("unit", out var unit) ? unit as string : null);
-            return (new Money(amount, currency), result.Start, result.End);
+                : CurrencyOf(result.Resolution.TryGetValue("unit", out var unit) ? unit as string : null) ?? defaultCurrency;
+            var sign = SignBefore().Match(text[..result.Start]);
+            return new Mention(sign.Success ? -Math.Abs(amount) : amount, currency, sign.Success ? sign.Index : result.Start, result.End);
         }
-        return FindBareNumber(text);
-    }
-
-    /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500".</summary>
-    public Money? ReadAnswer(string text)
-    {
-        if (Find(text) is { } found)
-            return found.Value;
-        var word = text.Trim().ToLowerInvariant().Replace(",", "");
-        var multiplier = word.EndsWith('k') ? 1_000m : word.EndsWith('m') ? 1_000_000m : 1m;
-        var digits = multiplier == 1m ? word : word[..^1];
-        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            ? new Money(number * multiplier, defaultCurrency)
-            : null;
+        return null;
     }
 
     // "$" and "£" name no single currency: "$" is the default currency when that is a dollar, and "£" is sterling.
-    private string CurrencyOfSymbol(string? unit) => unit switch
+    private string? CurrencyOf(string? written) => written is { Length: 3 } && Codes.Contains(written) ? written.ToUpperInvariant() : written?.ToLowerInvariant().TrimEnd('s') switch
     {
-        "Dollar" => defaultCurrency.EndsWith('D') ? defaultCurrency : "USD",
-        "Pound" => "GBP",
-        _ => defaultCurrency,
+        null => null,
+        "$" or "dollar" or "buck" => defaultCurrency.EndsWith('D') ? defaultCurrency : "USD",
+        "us$" => "USD",
+        "c$" or "ca$" => "CAD",
+        "a$" or "au$" => "AUD",
+        "nz$" => "NZD",
+        "hk$" => "HKD",
+        "€" or "euro" => "EUR",
+        "£" or "pound" or "quid" => "GBP",
+        "¥" or "yen" => "JPY",
+        "₹" or "rupee" => "INR",
+        _ => null,
     };
 
-    // A bare number counts only as the last word ("new deal Acme 45000", "… 45k"), so names like "Route 66 Diner" survive.
-    private (Money Value, int Start, int End)? FindBareNumber(string text)
+    private static bool InNameOrDate(string text, Written w)
     {
-        var trimmed = text.TrimEnd();
-        var start = trimmed.LastIndexOf(' ') + 1;
-        var word = trimmed[start..].ToLowerInvariant();
-        var multiplier = word.EndsWith('k') ? 1_000m : word.EndsWith('m') ? 1_000_000m : 1m;
-        var digits = multiplier == 1m ? word : word[..^1];
-        if (!decimal.TryParse(digits, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            || (multiplier == 1m && number < 100))
-            return null;
-        return (new Money(number * multiplier, defaultCurrency), start, trimmed.Length - 1);
+        var next = WordAfter().Match(text, w.End + 1);
+        return AfterMonth(text, w) || (next.Success && (Month().IsMatch(next.Groups[1].Value) || char.IsUpper(next.Groups[1].Value[0])));
     }
+
+    private static bool AfterMonth(string text, Written w) => WordBefore().Match(text[..w.Start]) is { Success: true } before && Month().IsMatch(before.Groups[1].Value);
+
+    private sealed record Written(decimal Amount, string? Currency, bool Grouped, int Start, int End)
+    {
+        public static Written? From(Match m, AmountRecognizer recognizer)
+        {
+            var digits = m.Groups["number"].Value;
+            var grouped = ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.'));
+            if (!decimal.TryParse(Normalize(digits, grouped), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > 1_000_000_000_000m)
+                return null;
+            var scale = m.Groups["scale"].Value.ToLowerInvariant().TrimEnd('.', 's') switch
+            {
+                "" => 1m,
+                "k" or "thousand" or "grand" => 1_000m,
+                "bn" or "mrd" or "billion" => 1_000_000_000m,
+                _ => 1_000_000m,
+            };
+            var before = recognizer.CurrencyOf(m.Groups["symbol"].Success ? m.Groups["symbol"].Value : m.Groups["code"].Success ? m.Groups["code"].Value : null);
+            var after = recognizer.CurrencyOf(m.Groups["after"].Success ? m.Groups["after"].Value : null);
+            var negative = m.Groups["sign"].Success || m.Groups["innersign"].Success;
+            var start = before is not null || m.Groups["sign"].Success || m.Groups["approx"].Success ? m.Index : m.Groups["number"].Index;
+            var last = after is not null ? m.Groups["after"] : m.Groups["scale"].Success ? m.Groups["scale"] : m.Groups["number"];
+            return new Written((negative ? -1 : 1) * number * scale, before ?? after, grouped || scale != 1m, start, last.Index + last.Length - 1);
+        }
+
+        public Mention Mention(string defaultCurrency) => new(Amount, Currency ?? defaultCurrency, Start, End);
+
+        // The last of "," and "." is the decimal separator when both appear; alone, a comma is one unless it groups thousands.
+        private static string Normalize(string digits, bool grouped) => (digits.LastIndexOf(','), digits.LastIndexOf('.')) switch
+        {
+            (>= 0, >= 0) and var (comma, dot) => comma > dot ? digits.Replace(".", "").Replace(',', '.') : digits.Replace(",", ""),
+            (>= 0, _) => grouped ? digits.Replace(",", "") : digits.Replace(',', '.'),
+            (_, >= 0) => grouped ? digits.Replace(".", "") : digits,
+            _ => digits,
+        };
+    }
+
+    [GeneratedRegex("""
+        (?<![\w.,/:$€£¥₹-])
+        (?<sign>(minus|negative)\s+|[-−](?=\S))?
+        (?<approx>[~≈]\s?)?
+        ((?<symbol>(US|CA|C|AU|A|NZ|HK)?\$|[€£¥₹])\s?|(?<code>[A-Za-z]{3})\s)?
+        (?<innersign>[-−])?
+        (?<number>\d{1,3}(,\d{3})+(\.\d+)?|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d+([.,]\d+)?)
+        (\s?(?<scale>k|thousand|grand|mio\.?|millions?|mm|mn|m|mrd\.?|bn|billions?)(?!\w))?
+        (\s?(?<after>[$€£¥₹]|dollars?|bucks|euros?|pounds?|quid|yen|rupees?|[A-Za-z]{3})(?!\w))?
+        (?!\w|[-/:.,]\d)
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex ThousandsByComma();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3}){2,}$")]
+    private static partial Regex ThousandsByDot();
+
+    [GeneratedRegex(@"(?:\bminus\s+|(?<!\S)[-−])$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignBefore();
+
+    [GeneratedRegex(@"\G[\s,]*(\p{L}+)")]
+    private static partial Regex WordAfter();
+
+    [GeneratedRegex(@"(\p{L}+)\.?\s*$")]
+    private static partial Regex WordBefore();
+
+    [GeneratedRegex(@"^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Month();
 }

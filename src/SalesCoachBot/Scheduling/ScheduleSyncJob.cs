@@ -8,7 +8,7 @@ namespace SalesCoachBot.Scheduling;
 
 /// <summary>
 /// Keeps Quartz's triggers in step with the database, the source of truth: a one-shot trigger for every
-/// follow-up not yet reminded, a weekly trigger for every digest subscription (in the manager's time
+/// follow-up still to remind, a weekly trigger for every digest subscription (in the manager's time
 /// zone), none for what is gone. Runs at start, every ten minutes, and when chat changes a schedule.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -27,7 +27,7 @@ public sealed class ScheduleSyncJob(SalesCoachDbContext db, ReminderPlanner remi
 
     private async Task SyncRemindersAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        var pending = await db.FollowUps.Where(f => f.RemindedAt == null).ToListAsync(cancellationToken);
+        var pending = await reminders.Pending().ToListAsync(cancellationToken);
         var reps = await db.Reps.Where(r => pending.Select(f => f.RepId).Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         foreach (var followUp in pending)
         {

@@ -31,6 +31,20 @@ public sealed class LogInteractionDialogTests : BotTest
     }
 
     [Fact]
+    public async Task ANextStepWrittenAsNextStepIsNotLabelledTwice()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today, next step: send pricing by Friday")
+            .AssertReply(Contains("Next step: Send pricing by Friday (reminder Fri 6 Mar)"))
+            .Send("Confirm").AssertReply(Contains("I'll remind you Fri 6 Mar: Send pricing by Friday."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(("Send pricing by Friday", "Send pricing by Friday"), ((await db.FollowUps.SingleAsync()).Note, (await db.Interactions.SingleAsync()).NextStep));
+    }
+
+    [Fact]
     public async Task LoggingMovesTheDealsLastActivity()
     {
         await Bot.Flow()

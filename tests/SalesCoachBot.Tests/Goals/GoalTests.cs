@@ -45,6 +45,17 @@ public sealed class GoalTests : BotTest
     }
 
     [Fact]
+    public async Task ARevenueGoalInAnotherCurrencySaysWhichGoalItReplaced()
+    {
+        await Bot.Flow()
+            .Send("$50k this quarter").AssertReply(Contains("$50,000 won this quarter"))
+            .Send("€40k this quarter").AssertReply(Contains("€40,000 won this quarter", "It replaces your goal of $50,000 won this quarter."))
+            .Send("my goals").AssertReply(DoesNotContain("$50,000"))
+            .Send("€40k this quarter").AssertReply(DoesNotContain("replaces"))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task WithoutAGoalTheRepIsOfferedSuggestionsThatWorkWhenPressed()
     {
         var suggestions = TestContent.Shipped.Phrasing.GoalSuggestions;

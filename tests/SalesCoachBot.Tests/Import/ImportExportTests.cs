@@ -60,6 +60,42 @@ public sealed class ImportExportTests : BotTest
     }
 
     [Fact]
+    public async Task ThePublicCrmSampleImportsEveryRowNamingDealsWithoutAnAccountByTheirId()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "Import", "Data");
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var output = new StringWriter();
+
+        var exitCode = await ImportCommand.RunAsync([Path.Combine(data, "sales_pipeline.csv"), "--mapping", Path.Combine(data, "sales_pipeline.mapping.json")], output,
+            b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Imported 8800 deals (8800 new, 0 updated), 30 new reps; 0 rows skipped.", output.ToString());
+        await using var db = Bot.Database();
+        Assert.Equal(8_800, await db.Deals.CountAsync());
+        Assert.Equal(2_089, await db.Deals.CountAsync(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost));
+        var unnamed = await db.Deals.SingleAsync(d => d.ExternalId == "HAXMC4IX"); // Engaging, no account
+        Assert.Equal(("HAXMC4IX", DealStage.Discovery), (unnamed.Name, unnamed.Stage));
+        Assert.Equal("Cancity", (await db.Deals.SingleAsync(d => d.ExternalId == "1C1I7A6R")).Name);
+    }
+
+    [Fact]
+    public async Task AMappingColumnThatIsNotInTheFileIsNamedEvenInAList()
+    {
+        var file = Path.Combine(Folder, "deals.csv");
+        await File.WriteAllTextAsync(file, "id,name,owner,stage\nA1,Acme,Moses Frase,Won\n");
+        var mapping = Path.Combine(Folder, "list-mapping.json");
+        await File.WriteAllTextAsync(mapping, """{ "columns": { "name": ["account", "name"] } }""");
+        var output = new StringWriter();
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+
+        var exitCode = await ImportCommand.RunAsync([file, "--mapping", mapping], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 1: no column 'account'", output.ToString());
+    }
+
+    [Fact]
     public async Task OneBadRowStopsTheWholeImportAndEveryProblemIsListedWithItsLine()
     {
         var (exitCode, output) = await ImportAsync(Header +
@@ -169,10 +205,42 @@ public sealed class ImportExportTests : BotTest
 
         var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
         Assert.Equal("stage_history", rows[0].Fields[^1]);
-        Assert.Equal(("Acme, Inc.", "InitialContact", "45000"), (rows[1].Fields[2], rows[1].Fields[6], rows[1].Fields[7]));
+        Assert.Equal(("Acme, Inc.", "InitialContact", "45000.00"), (rows[1].Fields[2], rows[1].Fields[6], rows[1].Fields[7]));
         Assert.Equal("Prospecting@2026-03-02T09:00:00Z;InitialContact@2026-03-02T09:00:00Z", rows[1].Fields[^1]);
         var deal = JsonDocument.Parse(json.ToString()).RootElement[0];
         Assert.Equal(2, deal.GetProperty("stageHistory").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ExportCarriesExpectedCloseReasonLastActivityAndNextStepWithPlainAmounts()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000.5 closing end of month").AssertReply(ReplyAssert.Contains("New deal"))
+            .Send("called acme today, next step: send pricing by Friday").AssertReply(ReplyAssert.Contains("Log this call?"))
+            .Send("confirm").AssertReply(ReplyAssert.Contains("Logged"))
+            .Send("new deal Globex 1.2m").AssertReply(ReplyAssert.Contains("New deal"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(3)))
+            .Send("move globex to lost").AssertReply(ReplyAssert.Contains("Why was it lost?"))
+            .Send("2").AssertReply(ReplyAssert.Contains("Noted"))
+            .StartTestAsync();
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+
+        var csv = new StringWriter();
+        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "csv"], csv, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        var json = new StringWriter();
+        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "json"], json, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+
+        var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
+        var header = rows[0].Fields.ToList();
+        string Field(int row, string column) => rows[row].Fields[header.IndexOf(column)];
+        Assert.Equal(("45000.50", "2026-03-31", "2026-03-02", "Send pricing by Friday", "2026-03-06"),
+            (Field(1, "amount"), Field(1, "expected_close"), Field(1, "last_activity"), Field(1, "next_step"), Field(1, "next_step_due")));
+        Assert.Equal(("1200000.00", "Lost", "Lost to a competitor", "2026-03-05", "", ""),
+            (Field(2, "amount"), Field(2, "stage"), Field(2, "close_reason"), Field(2, "last_activity"), Field(2, "next_step"), Field(2, "next_step_due")));
+        var deals = JsonDocument.Parse(json.ToString()).RootElement;
+        Assert.Equal(("45000.50", "2026-03-31", "Send pricing by Friday", "2026-03-06"), (deals[0].GetProperty("amount").GetRawText(),
+            deals[0].GetProperty("expectedClose").GetString(), deals[0].GetProperty("nextStep").GetString(), deals[0].GetProperty("nextStepDue").GetString()));
+        Assert.Equal(("1200000.00", "Lost to a competitor"), (deals[1].GetProperty("amount").GetRawText(), deals[1].GetProperty("closeReason").GetString()));
     }
 
     private sealed class RecordComparer : IEqualityComparer<(int, string[])>

@@ -42,8 +42,8 @@ public sealed class MetricsCommandTests : BotTest
     {
         await SeedAsync();
 
-        var (exitCode, output) = await RunAsync("--rep", "user1", "--json", "--from", "2026-03-01", "--to", "2026-03-31");
-        Assert.Equal(2, exitCode); // reps are found by e-mail; the test user has none
+        var (exitCode, output) = await RunAsync("--rep", "nobody@example.com", "--json", "--from", "2026-03-01", "--to", "2026-03-31");
+        Assert.Equal(2, exitCode);
         (exitCode, output) = await RunAsync("--json", "--from", "2026-03-01", "--to", "2026-03-31");
 
         Assert.Equal(0, exitCode);
@@ -54,6 +54,27 @@ public sealed class MetricsCommandTests : BotTest
         var usd = json.GetProperty("currencies")[0];
         Assert.Equal(("USD", 45000m, 15000m), (usd.GetProperty("currency").GetString(), usd.GetProperty("averageDealSize").GetDecimal(), usd.GetProperty("openAmount").GetDecimal()));
         Assert.Equal("Prospecting", json.GetProperty("stages")[0].GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task ARepIsFoundByNameWhenTheArgumentIsNotAnEmail()
+    {
+        await using (var db = Bot.Database())
+        {
+            var darcel = db.Reps.Add(new SalesCoachBot.Reps.Rep { DisplayName = "Darcel Schlecht" }).Entity;
+            var deal = SalesCoachBot.Deals.Deal.Open("Isdom", new SalesCoachBot.Deals.Money(4_514, "USD"), darcel, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+            deal.MoveTo(SalesCoachBot.Deals.DealStage.Won, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+            db.Deals.Add(deal);
+            await db.SaveChangesAsync();
+        }
+        await SeedAsync(); // another rep's won deal, which must not count
+
+        var (exitCode, output) = await RunAsync("--rep", "darcel schlecht", "--json", "--from", "2026-03-01", "--to", "2026-03-31");
+
+        Assert.Equal(0, exitCode);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(("Rep Darcel Schlecht", 1), (json.GetProperty("label").GetString(), json.GetProperty("won").GetInt32()));
+        Assert.Equal(4514m, json.GetProperty("currencies")[0].GetProperty("averageDealSize").GetDecimal());
     }
 
     [Theory]

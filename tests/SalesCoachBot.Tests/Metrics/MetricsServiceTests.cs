@@ -127,13 +127,35 @@ public sealed class MetricsServiceTests : BotTest
     }
 
     [Fact]
+    public async Task ADealClosedWithinADayTookOneDaySoVelocityStaysSane()
+    {
+        await using (var db = Bot.Database())
+        {
+            var rep = db.Reps.Add(new Rep { DisplayName = "Bob", Email = "bob@example.com" }).Entity;
+            var quick = Deal.Open("Quick", new Money(10_000, "USD"), rep, Day(3, 10));
+            quick.MoveTo(DealStage.Won, Day(3, 10).AddMinutes(1));
+            db.Deals.Add(quick);
+            db.Deals.Add(Deal.Open("Open", new Money(20_000, "USD"), rep, Day(3, 20)));
+            await db.SaveChangesAsync();
+        }
+        var report = await ComputeAsync(null, March, April);
+
+        Assert.Equal((1.0, 1.0), (report.MeanDaysToClose!.Value, report.MedianDaysToClose!.Value));
+        Assert.Equal(10_000m, report.Currencies.Single().VelocityPerDay); // 1 open deal × 100% × $10,000 ÷ 1 day
+        Assert.Equal("n/a (too few closed deals: 1 of the 3 needed)", MetricsText.Velocity(report));
+    }
+
+    [Fact]
     public async Task RepsSeeTheirNumbersByChat()
     {
         await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(ReplyAssert.Contains("New deal"))
+            .Send("new deal Globex $10,000").AssertReply(ReplyAssert.Contains("New deal"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(5)))
             .Send("move acme to won").AssertReply(ReplyAssert.Contains("What made the difference?"))
             .Send("skip").AssertReply(ReplyAssert.Contains("OK."))
-            .Send("my numbers").AssertReply(ReplyAssert.Contains("Your numbers, this quarter", "Win rate: 100% (1 of 1 closed)", "Average deal size: $45,000 (median $45,000)"))
+            .Send("my numbers").AssertReply(ReplyAssert.Contains("Your numbers, this quarter", "Win rate: 100% (1 of 1 closed)", "Average deal size: $45,000 (median $45,000)",
+                "Time to close: mean 1 day, median 1", "Pipeline velocity: n/a (too few closed deals: 1 of the 3 needed)"))
             .Send("team numbers this month").AssertReply(ReplyAssert.Contains("You're not on a team yet"))
             .StartTestAsync();
     }

@@ -6,57 +6,82 @@ using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Console;
 
-/// <summary><c>export --format csv|json</c>: every deal with its owner and stage history, to stdout.</summary>
+/// <summary>
+/// <c>export --format csv|json [--output FILE]</c>: every deal with its owner, expected close, close reason,
+/// last activity, latest next step and stage history; amounts as plain invariant numbers (1234.56).
+/// </summary>
 public static class ExportCommand
 {
-    private static readonly string[] Columns = ["id", "external_id", "name", "account", "owner", "owner_email", "stage", "amount", "currency", "created", "closed", "last_activity", "close_reason", "stage_history"];
+    private static readonly string[] Columns = ["id", "external_id", "name", "account", "owner", "owner_email", "stage", "amount", "currency", "created",
+        "expected_close", "closed", "last_activity", "close_reason", "next_step", "next_step_due", "stage_history"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
     {
-        var format = new CommandLine(args).Value("--format") ?? "csv";
+        var options = new CommandLine(args);
+        var format = options.Value("--format") ?? "csv";
         if (format is not ("csv" or "json"))
         {
-            await System.Console.Error.WriteLineAsync("Usage: export --format csv|json");
+            await System.Console.Error.WriteLineAsync("Usage: export --format csv|json [--output deals.csv]");
             return 2;
         }
         using var host = ToolHost.CreateBuilder([], configure).Build();
         await host.PrepareAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        var nextSteps = await NextStepsAsync(db);
         var deals = db.Deals.AsNoTracking().Include(d => d.Owner).Include(d => d.StageHistory).OrderBy(d => d.Id).AsAsyncEnumerable();
 
-        if (format == "csv")
-            await output.WriteLineAsync(string.Join(",", Columns));
-        else
-            await output.WriteLineAsync("[");
+        await using var file = options.Value("--output") is { } path ? new StreamWriter(StartDirectory.Resolve(path)) : null;
+        var writer = file ?? output;
+        await writer.WriteLineAsync(format == "csv" ? string.Join(",", Columns) : "[");
         var first = true;
         await foreach (var deal in deals)
         {
             var history = deal.StageHistory.OrderBy(c => c.Id).Select(c => new { stage = c.To.ToString(), at = c.At.UtcDateTime.ToString("s", CultureInfo.InvariantCulture) + "Z", reason = c.Reason });
+            var (step, due) = nextSteps.GetValueOrDefault(deal.Id);
+            // Adding 0.00m gives every amount two decimals, so JSON numbers are written alike too.
+            var amount = deal.Amount is { } a ? Math.Round(a, 2) + 0.00m : (decimal?)null;
             if (format == "json")
             {
-                await output.WriteLineAsync((first ? "" : ",") + JsonSerializer.Serialize(new
+                await writer.WriteLineAsync((first ? "" : ",") + JsonSerializer.Serialize(new
                 {
                     id = deal.Id, externalId = deal.ExternalId, name = deal.Name, account = deal.Account, owner = deal.Owner?.DisplayName, ownerEmail = deal.Owner?.Email,
-                    stage = deal.Stage.ToString(), amount = deal.Amount, currency = deal.Currency, created = deal.CreatedAt.UtcDateTime, closed = deal.ClosedAt?.UtcDateTime,
-                    lastActivity = deal.LastActivityAt.UtcDateTime, closeReason = deal.CloseReason, stageHistory = history,
+                    stage = deal.Stage.ToString(), amount, currency = deal.Currency, created = deal.CreatedAt.UtcDateTime, expectedClose = deal.ExpectedCloseDate,
+                    closed = deal.ClosedAt?.UtcDateTime, lastActivity = deal.LastActivityAt.UtcDateTime, closeReason = deal.CloseReason, nextStep = step, nextStepDue = due,
+                    stageHistory = history,
                 }));
             }
             else
             {
                 string[] fields = [deal.Id.ToString(CultureInfo.InvariantCulture), deal.ExternalId ?? "", deal.Name, deal.Account, deal.Owner?.DisplayName ?? "", deal.Owner?.Email ?? "",
-                    deal.Stage.ToString(), deal.Amount?.ToString(CultureInfo.InvariantCulture) ?? "", deal.Currency ?? "", Date(deal.CreatedAt), deal.ClosedAt is { } c ? Date(c) : "",
-                    Date(deal.LastActivityAt), deal.CloseReason ?? "", string.Join(";", history.Select(h => $"{h.stage}@{h.at}"))];
-                await output.WriteLineAsync(string.Join(",", fields.Select(Quote)));
+                    deal.Stage.ToString(), amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", deal.Currency ?? "", Date(deal.CreatedAt), Date(deal.ExpectedCloseDate),
+                    deal.ClosedAt is { } c ? Date(c) : "", Date(deal.LastActivityAt), deal.CloseReason ?? "", step ?? "", Date(due),
+                    string.Join(";", history.Select(h => $"{h.stage}@{h.at}"))];
+                await writer.WriteLineAsync(string.Join(",", fields.Select(Quote)));
             }
             first = false;
         }
         if (format == "json")
-            await output.WriteLineAsync("]");
+            await writer.WriteLineAsync("]");
         return 0;
     }
 
+    // Each deal's most recently logged next step, with the date it is due when one was given.
+    private static async Task<Dictionary<long, (string? Step, DateOnly? Due)>> NextStepsAsync(SalesCoachDbContext db)
+    {
+        var steps = await db.Interactions.AsNoTracking().Where(i => i.NextStep != null).OrderBy(i => i.Id)
+            .Select(i => new { i.DealId, i.NextStep }).ToListAsync();
+        var dues = (await db.FollowUps.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.DealId, f.Note, f.DueOn }).ToListAsync()).ToLookup(f => f.DealId);
+        return steps.GroupBy(s => s.DealId).ToDictionary(g => g.Key, g =>
+        {
+            var step = g.Last().NextStep;
+            return (step, dues[g.Key].LastOrDefault(f => string.Equals(f.Note, step, StringComparison.OrdinalIgnoreCase))?.DueOn);
+        });
+    }
+
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

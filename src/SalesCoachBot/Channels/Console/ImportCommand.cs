@@ -9,6 +9,7 @@ namespace SalesCoachBot.Channels.Console;
 /// <summary>
 /// <c>import deals.csv [--mapping mapping.json] [--skip-invalid]</c>: brings a CRM export in. Every row is
 /// checked first; nothing is written unless all are good, or with --skip-invalid the good ones are.
+/// Relative paths are read from the folder the command was started in (<see cref="StartDirectory"/>).
 /// </summary>
 public static class ImportCommand
 {
@@ -16,9 +17,11 @@ public static class ImportCommand
     {
         var options = new CommandLine(args);
         var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != options.Value("--mapping"));
-        if (file is null || !File.Exists(file))
-            return await FailAsync(file is null ? "Which file? Usage: import deals.csv [--mapping mapping.json] [--skip-invalid]" : $"No file {file}.", 2);
-        var mappingFile = options.Value("--mapping");
+        if (file is null)
+            return await FailAsync("Which file? Usage: import deals.csv [--mapping mapping.json] [--skip-invalid]", 2);
+        if (!File.Exists(StartDirectory.Resolve(file)))
+            return await FailAsync($"No file {StartDirectory.Resolve(file)}.", 2);
+        var mappingFile = options.Value("--mapping") is { } given ? StartDirectory.Resolve(given) : null;
         ImportMapping mapping;
         try
         {
@@ -34,7 +37,7 @@ public static class ImportCommand
             using var host = ToolHost.CreateBuilder([], configure).Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
-            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(StartDirectory.Resolve(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var result = await scope.ServiceProvider.GetRequiredService<DealImporter>().ImportAsync(reader, mapping, options.Flag("--skip-invalid"), CancellationToken.None);
             foreach (var problem in result.Problems)
                 await output.WriteLineAsync($"{file}, {problem}");

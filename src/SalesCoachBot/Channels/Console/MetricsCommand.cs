@@ -12,7 +12,7 @@ using SalesCoachBot.Reps;
 namespace SalesCoachBot.Channels.Console;
 
 /// <summary>
-/// <c>metrics [--rep EMAIL] [--team MANAGER-EMAIL] [--from DATE] [--to DATE] [--json]</c>: the numbers for a
+/// <c>metrics [--rep EMAIL-OR-NAME] [--team MANAGER-EMAIL] [--from DATE] [--to DATE] [--json]</c>: the numbers for a
 /// rep, a manager's team or the whole organisation over a date range (UTC days, --to inclusive; default:
 /// the last 90 days), as a table or as JSON.
 /// </summary>
@@ -45,12 +45,14 @@ public static class MetricsCommand
 
             var (label, reps) = (options.Value("--rep"), options.Value("--team")) switch
             {
-                ({ } rep, _) => ($"Rep {rep}", await db.Reps.Where(r => r.Email == rep.ToLowerInvariant()).Select(r => r.Id).ToListAsync()),
+                ({ } rep, _) => await RepAsync(db, rep),
                 (_, { } manager) => ($"Team of {manager}", await TeamAsync(db, manager.ToLowerInvariant())),
                 _ => ("Whole organisation", (List<long>?)null),
             };
             if (reps is { Count: 0 })
                 return await UsageAsync($"No rep or team found for {options.Value("--rep") ?? options.Value("--team")}.");
+            if (options.Value("--rep") is { } named && reps is { Count: > 1 })
+                return await UsageAsync($"{reps.Count} reps are called {named}; give the e-mail address of the one you mean.");
 
             var report = await scope.ServiceProvider.GetRequiredService<MetricsService>().ComputeAsync(label, reps,
                 new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), CancellationToken.None);
@@ -62,6 +64,15 @@ public static class MetricsCommand
             await System.Console.Error.WriteLineAsync($"SalesCoachBot cannot start: {e.Message}");
             return 1;
         }
+    }
+
+    // By e-mail; an argument that is not one names the rep ("Darcel Schlecht", as a CRM import knows them).
+    private static async Task<(string Label, List<long>? Reps)> RepAsync(SalesCoachDbContext db, string rep)
+    {
+        var key = rep.Trim().ToLowerInvariant();
+        var found = await (key.Contains('@') ? db.Reps.Where(r => r.Email == key) : db.Reps.Where(r => r.DisplayName.ToLower() == key))
+            .Select(r => new { r.Id, r.DisplayName }).ToListAsync();
+        return ($"Rep {(found is [var one] && !key.Contains('@') ? one.DisplayName : rep)}", [.. found.Select(r => r.Id)]);
     }
 
     private static async Task<List<long>> TeamAsync(SalesCoachDbContext db, string managerEmail)
@@ -90,7 +101,7 @@ public static class MetricsCommand
 
     private static async Task<int> UsageAsync(string problem)
     {
-        await System.Console.Error.WriteLineAsync($"{problem}\nUsage: metrics [--rep EMAIL] [--team MANAGER-EMAIL] [--from 2026-01-01] [--to 2026-03-31] [--json]");
+        await System.Console.Error.WriteLineAsync($"{problem}\nUsage: metrics [--rep EMAIL-OR-NAME] [--team MANAGER-EMAIL] [--from 2026-01-01] [--to 2026-03-31] [--json]");
         return 2;
     }
 }
