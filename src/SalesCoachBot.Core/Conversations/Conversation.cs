@@ -45,7 +45,7 @@ public sealed class Conversation(
         {
             Reading? reading = null;
             Reading Read() => reading ??= recognizer.Read(text, context);
-            reply = await dialogs.ContinueAsync(text, turn, (_, kind) => Interrupts(Read(), kind), cancellationToken)
+            reply = await dialogs.ContinueAsync(text, turn, (_, _) => Interrupts(Read()), cancellationToken)
                     ?? await ActAsync(turn, Read().Intent, cancellationToken);
         }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
@@ -104,10 +104,11 @@ public sealed class Conversation(
         var other => throw new InvalidOperationException($"No handler for {other.GetType().Name}"),
     };
 
-    // A free-text answer takes anything, so only a sure command that names a deal (or an exact command)
-    // interrupts it; other prompts give way to anything the rep clearly means as something else.
-    private static bool Interrupts(Reading reading, PromptKind kind) => reading is { Sure: true, Intent: not (HelpIntent or CancelIntent or ThanksIntent or UnknownIntent or UnsureIntent) }
-        && (kind != PromptKind.Text || NamesADeal(reading.Intent) || reading.Intent is UndoIntent or ListDealsIntent or PipelineIntent or ShowGoalsIntent or NewDealIntent);
+    // An answer that does not fit the question, or any answer to a free-text question, gives way only to
+    // what is clearly something else: a command in its exact shape, or a sure reading that names a deal.
+    private static bool Interrupts(Reading reading) =>
+        reading is { Sure: true, Intent: not (HelpIntent or CancelIntent or ThanksIntent or UnknownIntent or UnsureIntent or IncompleteIntent) }
+        && (reading.Best is null || NamesADeal(reading.Intent));
 
     private static bool NamesADeal(Intent intent) => intent switch
     {

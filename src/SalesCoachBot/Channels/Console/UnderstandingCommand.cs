@@ -18,7 +18,7 @@ public static class UnderstandingCommand
         switch (args)
         {
             case ["eval", var file, ..]:
-                var path = Path.GetFullPath(file, Environment.CurrentDirectory);
+                var path = StartDirectory.Resolve(file);
                 if (!File.Exists(path))
                     return Usage($"No such file: {path}");
                 LabelledSet set;
