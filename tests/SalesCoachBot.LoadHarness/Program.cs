@@ -6,8 +6,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Channels.Console;
 using SalesCoachBot.Deals;
 
-// Load harness: metrics and learned thresholds over a large generated pipeline, and a large CSV import.
+// Load harness: metrics and learned thresholds over a large generated pipeline, and a large CSV import;
+// with "understanding", how fast messages are understood.
 // dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- [--deals 1000000] [--reps 10000] [--import-rows 100000]
+// dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- understanding
+if (args is ["understanding", ..])
+{
+    UnderstandingLoad.Run(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../..")));
+    return;
+}
 var options = new CommandLine(args);
 var dealCount = int.Parse(options.Value("--deals") ?? "1000000", CultureInfo.InvariantCulture);
 var repCount = int.Parse(options.Value("--reps") ?? "10000", CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ public static class TestRecognizer
     public static UnderstandingModel Model()
     {
         var content = TestContent.Shipped;
-        var signals = new SentenceSignals(new StageFinder(content), new AmountRecognizer("USD"), new DateRecognizer());
+        var signals = new SentenceSignals(new StageFinder(content));
         return new UnderstandingModel(content, MiniLmEmbedder.Shared, Cache, signals);
     }
 

@@ -26,9 +26,9 @@ public sealed class EmbeddingCache(ISentenceEmbedder embedder, string? directory
     }
 
     /// <summary>A classifier trained on these examples before (in this process or on this disk), else trained now.</summary>
-    public SoftmaxClassifier Classifier(IReadOnlyList<(string Label, string Text)> examples, Func<SoftmaxClassifier> train)
+    public SoftmaxClassifier Classifier(IReadOnlyList<(string Label, string Text)> examples, string features, Func<SoftmaxClassifier> train)
     {
-        var key = "classifier-" + Key([.. examples.Select(e => e.Label + "\t" + e.Text)]);
+        var key = "classifier-" + Key([features, .. examples.Select(e => e.Label + "\t" + e.Text)]);
         return Classifiers.GetOrAdd(key, _ => new Lazy<SoftmaxClassifier>(() =>
         {
             var path = directory is null ? null : Path.Combine(directory, key + ".bin");

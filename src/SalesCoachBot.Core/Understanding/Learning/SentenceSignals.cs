@@ -8,14 +8,16 @@ namespace SalesCoachBot.Understanding.Learning;
 /// an e-mail address, a question mark. Appended to its vector, so the classifier learns from the examples
 /// how much each tells (a stage name says "move" more than "log"), rather than a rule deciding.
 /// </summary>
-public sealed partial class SentenceSignals(StageFinder stages, AmountRecognizer amounts, DateRecognizer dates)
+/// <remarks>Amounts and dates are spotted by their look, not parsed: this runs on every message and every example.</remarks>
+public sealed partial class SentenceSignals(StageFinder stages)
 {
     public const int Count = 8;
 
+    /// <summary>Changes whenever what the signals mean changes, so weights trained on older ones are not reused.</summary>
+    public const string Version = "signals-2";
+
     /// <summary>Kept small beside the unit-length sentence vector.</summary>
     private const float Weight = 0.3f;
-
-    private static readonly DateTime Reference = new(2026, 1, 14, 12, 0, 0);
 
     public float[] Of(string text)
     {
@@ -27,8 +29,8 @@ public sealed partial class SentenceSignals(StageFinder stages, AmountRecognizer
             Flag(stage == DealStage.Won),
             Flag(stage == DealStage.Lost),
             Flag(TouchPoint().IsMatch(expanded)),
-            Flag(amounts.Find(expanded) is not null),
-            Flag(dates.Find(expanded, Reference, DateLean.Past) is not null),
+            Flag(Amount().IsMatch(expanded)),
+            Flag(Date().IsMatch(expanded)),
             Flag(Email().IsMatch(expanded)),
             Flag(expanded.Contains('?')),
         ];
@@ -40,6 +42,12 @@ public sealed partial class SentenceSignals(StageFinder stages, AmountRecognizer
 
     [GeneratedRegex(@"\b(call(ed|s|ing)?|phone(d)?|rang|voicemail|spoke|talked|e-?mail(ed)?|sent|met|meeting|zoom|lunch|coffee|demo(ed)?|onsite|visit(ed)?|linkedin|texted|pinged)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TouchPoint();
+
+    [GeneratedRegex(@"[$€£¥]\s?\d|\b\d[\d,.]*\s?(k|m|mio|mn|million|thousand|grand)\b|\b\d[\d,.]*\s?(usd|eur|gbp|chf|nok|sek|dkk|jpy|aud|cad|dollars?|euros?|pounds?)\b|\b\d{1,3}(,\d{3})+\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(yesterday|today|tonight|tomorrow|this (morning|afternoon|evening|week|month|quarter)|(last|next|this) (week|month|quarter|year|mon|tue|wed|thu|fri|sat|sun)\w*|(mon|tues|wednes|thurs|fri|satur|sun)day|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2}(st|nd|rd|th)?\b|\d{1,2}/\d{1,2}|end of (day|week|month|quarter|year)|q[1-4]|\d+ (days?|weeks?) ago|in \d+ (days?|weeks?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Date();
 
     [GeneratedRegex(@"\S+@\S+\.\w+")]
     private static partial Regex Email();

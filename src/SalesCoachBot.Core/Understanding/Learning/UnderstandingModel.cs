@@ -78,7 +78,7 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
         var vectors = all.Zip(cache.Embed(all)).ToDictionary(p => p.First, p => p.Second);
         ExampleIndex Index(List<(string Label, string Text)> examples, int neighbours = 3) =>
             new(examples.Select(e => (e.Label, vectors[Prepare(e.Text)])), neighbours);
-        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, () => SoftmaxClassifier.Train(
+        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, SentenceSignals.Version, () => SoftmaxClassifier.Train(
             [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text)))]));
         return new Indexes(Index(intents, Neighbours), Classifier(intents), Index(objections, Neighbours), Index(lost));
     }
