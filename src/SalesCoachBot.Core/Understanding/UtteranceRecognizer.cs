@@ -33,9 +33,6 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     private const float LostReasonFits = 0.5f;
 
-    /// <summary>Below this, the objection is not clear enough to name: the bot asks which kind it is.</summary>
-    private const float ObjectionFits = 0.25f;
-
     public Intent Recognize(string text, RecognitionContext context) => Read(text, context).Intent;
 
     public Reading Read(string text, RecognitionContext context)
@@ -140,7 +137,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         if (!Words().IsMatch(rest))
             return new ObjectionIntent(null, deal, text.Trim());
         var ranked = model.RankObjections(byName ? model.Embed(rest) : vector ?? model.Embed(text));
-        return new ObjectionIntent(ranked[0].Score >= ObjectionFits ? ranked[0].Label : null, deal, text.Trim());
+        return new ObjectionIntent(ranked[0].Label, deal, text.Trim());
     }
 
     private MoveDealIntent ReadMove(string message, RecognitionContext context, DealStage? closedAs, float[]? vector)
