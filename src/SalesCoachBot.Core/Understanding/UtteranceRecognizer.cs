@@ -28,6 +28,11 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     public const float Margin = 0.04f;
 
+    /// <summary>Closing, reopening or deleting a deal on a misreading costs more: those need a clearer message.</summary>
+    public const float ConfidentToClose = 0.42f;
+
+    private static readonly HashSet<string> HighStakes = [IntentIds.Won, IntentIds.Lost, IntentIds.Reopen, IntentIds.DeleteDeal];
+
     /// <summary>Below this, nothing fits: the bot says it is not sure what was meant.</summary>
     public const float Plausible = 0.22f;
 
@@ -49,7 +54,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         var (best, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : new LabelScore("", 0));
         if (best.Label == IntentIds.None && best.Score - second.Score >= Margin)
             return new Reading(new UnknownIntent(message) { Closest = Choices(ranked.Skip(1).ToList(), message, context, vector) }, false) { Best = best, Second = second };
-        if (best.Score >= Confident && best.Score - second.Score >= Margin)
+        if (best.Score >= (HighStakes.Contains(best.Label) ? ConfidentToClose : Confident) && best.Score - second.Score >= Margin)
             return new Reading(Interpret(best.Label, message, context, vector), true) { Best = best, Second = second };
 
         var choices = Choices(ranked, message, context, vector);

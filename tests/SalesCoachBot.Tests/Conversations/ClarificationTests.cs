@@ -12,9 +12,9 @@ public sealed class ClarificationTests : BotTest
     {
         await Bot.Flow()
             .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
-            .Send("acme legal stuff").AssertReply(Contains("Did you mean", "Show Acme Corp", "Something else"))
+            .Send("the acme thing").AssertReply(Contains("Did you mean", "Show Acme Corp", "Something else"))
             .Send("Show Acme Corp").AssertReply(Contains("Acme Corp", "Stage: Prospecting", "Amount: $45,000"))
-            .Send("acme legal stuff").AssertReply(activity =>
+            .Send("the acme thing").AssertReply(activity =>
             {
                 Assert.DoesNotContain("Did you mean", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text);
                 Contains("Stage: Prospecting")(activity);
@@ -23,7 +23,7 @@ public sealed class ClarificationTests : BotTest
 
         await using var db = Bot.Database();
         var learned = await db.LearnedExamples.SingleAsync();
-        Assert.Equal(("show-deal", "acme legal stuff"), (learned.Label, learned.Text));
+        Assert.Equal(("show-deal", "the acme thing"), (learned.Label, learned.Text));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ClarificationTests : BotTest
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
-            .Send("acme legal stuff").AssertReply(Contains("Did you mean"))
+            .Send("the acme thing").AssertReply(Contains("Did you mean"))
             .Send("Something else").AssertReply(Contains("Say it in other words"))
             .StartTestAsync();
 
