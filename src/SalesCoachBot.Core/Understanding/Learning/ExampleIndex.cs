@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace SalesCoachBot.Understanding.Learning;
 
 /// <summary>A label's score for a sentence: how close its nearest examples are (cosine, 0–1).</summary>
@@ -23,7 +21,7 @@ public sealed class ExampleIndex(IEnumerable<(string Label, float[] Vector)> exa
 
     /// <summary>The single nearest example.</summary>
     public LabelScore Nearest(float[] vector) =>
-        examples.Select(e => new LabelScore(e.Label, Dot(vector, e.Vector))).MaxBy(s => s.Score);
+        examples.Select(e => new LabelScore(e.Label, VectorMath.Dot(vector, e.Vector))).MaxBy(s => s.Score);
 
     /// <summary>Every label, best first.</summary>
     public IReadOnlyList<LabelScore> Rank(float[] vector, Func<string, bool>? only = null)
@@ -36,21 +34,9 @@ public sealed class ExampleIndex(IEnumerable<(string Label, float[] Vector)> exa
                 continue;
             if (!best.TryGetValue(label, out var top))
                 best[label] = top = new TopK(neighbours);
-            top.Offer(Dot(vector, example));
+            top.Offer(VectorMath.Dot(vector, example));
         }
         return [.. best.Select(b => new LabelScore(b.Key, b.Value.Mean())).OrderByDescending(s => s.Score)];
-    }
-
-    private static float Dot(float[] a, float[] b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-            sum += new Vector<float>(a, i) * new Vector<float>(b, i);
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-            total += a[i] * b[i];
-        return total;
     }
 
     private sealed class TopK(int size)

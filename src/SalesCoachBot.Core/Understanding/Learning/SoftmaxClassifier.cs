@@ -83,23 +83,12 @@ public sealed class SoftmaxClassifier
     {
         var max = float.MinValue;
         for (var c = 0; c < weights.Length; c++)
-            max = Math.Max(max, probabilities[c] = Dot(weights[c], vector) + weights[c][vector.Length]);
+            max = Math.Max(max, probabilities[c] = VectorMath.Dot(weights[c], vector) + weights[c][vector.Length]);
         var sum = 0f;
         for (var c = 0; c < weights.Length; c++)
             sum += probabilities[c] = MathF.Exp(probabilities[c] - max);
         for (var c = 0; c < weights.Length; c++)
             probabilities[c] /= sum;
-    }
-
-    private static float Dot(float[] row, float[] vector)
-    {
-        var (sum, i) = (Vector<float>.Zero, 0);
-        for (; i <= vector.Length - Vector<float>.Count; i += Vector<float>.Count)
-            sum += new Vector<float>(row, i) * new Vector<float>(vector, i);
-        var total = Vector.Sum(sum);
-        for (; i < vector.Length; i++)
-            total += row[i] * vector[i];
-        return total;
     }
 
     private static void Accumulate(float[] gradient, float[] vector, float scale)
