@@ -9,10 +9,12 @@ namespace SalesCoachBot.Hosting;
 /// before (on any host) is loaded here too.
 /// </summary>
 internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, UnderstandingModel model, IServiceScopeFactory scopes,
-    TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
+        // After the host is up, so loading the sentence model does not compete with start-up for the CPU.
+        await WhenStartedAsync(stoppingToken);
         // No currency the recognizer knows by name, so the currency model behind it is warmed too.
         amounts.Find("new deal Acme 45,000 pesos");
         dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
@@ -28,4 +30,11 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
             logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
         }
     }, stoppingToken);
+
+    private Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        lifetime.ApplicationStarted.Register(started.SetResult);
+        return started.Task.WaitAsync(stoppingToken);
+    }
 }
