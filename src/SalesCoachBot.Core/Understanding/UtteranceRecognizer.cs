@@ -36,7 +36,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
     /// <summary>Below this, nothing fits: the bot says it is not sure what was meant.</summary>
     public const float Plausible = 0.22f;
 
-    private const float LostReasonFits = 0.5f;
+    private const float LostReasonFits = 0.4f;
 
     public Intent Recognize(string text, RecognitionContext context) => Read(text, context).Intent;
 
@@ -73,9 +73,9 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         {
             IntentIds.Log => interactions.Read(message, context),
             IntentIds.NewDeal => ReadNewDeal(NewDealLead().Match(message) is { Success: true } lead ? message[(lead.Index + lead.Length)..] : message, context),
-            IntentIds.Move => ReadMove(message, context, closedAs: null, vector),
-            IntentIds.Won => ReadMove(message, context, DealStage.Won, vector),
-            IntentIds.Lost => ReadMove(message, context, DealStage.Lost, vector ?? model.Embed(message)),
+            IntentIds.Move => ReadMove(message, context, closedAs: null),
+            IntentIds.Won => ReadMove(message, context, DealStage.Won),
+            IntentIds.Lost => ReadMove(message, context, DealStage.Lost),
             IntentIds.Objection => ReadObjection(message, context, byName: false, vector),
             IntentIds.ShowDeal => new ShowDealIntent(FindDeal(message, context) ?? QuotedName(message)),
             IntentIds.ListDeals => new ListDealsIntent(),
@@ -145,7 +145,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         return new ObjectionIntent(ranked[0].Label, deal, text.Trim());
     }
 
-    private MoveDealIntent ReadMove(string message, RecognitionContext context, DealStage? closedAs, float[]? vector)
+    private MoveDealIntent ReadMove(string message, RecognitionContext context, DealStage? closedAs)
     {
         var deal = FindDeal(message, context);
         var withoutDeal = deal is null ? message : RemoveName(message, deal);
@@ -154,9 +154,9 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
             : "";
         var query = deal ?? (MoveSubject().Match(message) is { Success: true } subject ? subject.Groups["deal"].Value.Trim() : "");
         var intent = new MoveDealIntent(query, stage);
-        if (closedAs != DealStage.Lost || vector is null || Words().Matches(withoutDeal).Count < 4)
+        if (closedAs != DealStage.Lost || Words().Matches(withoutDeal).Count < 4)
             return intent;
-        var reasons = model.RankLostReasons(vector);
+        var reasons = model.RankLostReasons(model.Embed(withoutDeal));
         return reasons.Count > 0 && reasons[0].Score >= LostReasonFits
             ? intent with { Reason = new CloseReason(model.Content.LostReasons.First(r => r.Id == reasons[0].Label).Label, message) }
             : intent;
