@@ -51,7 +51,7 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         if (HelpWord().IsMatch(text.Trim()))
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");
         var valid = answers.TryRead(prompt, text, clock, out var value);
-        if ((!valid || prompt.Kind == PromptKind.Text) && startsSomethingElse(text, prompt.Kind))
+        if ((!valid || PromptAnswers.InWords(prompt, value)) && startsSomethingElse(text, prompt.Kind))
         {
             stack.Frames.Remove(frame);
             return null;
