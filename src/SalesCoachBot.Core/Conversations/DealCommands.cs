@@ -164,6 +164,7 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
             : $"{deal.Name} is marked lost.";
         var values = Values(deal, deal.Stage);
         values["outcome"] = deal.Stage.ToString();
+        values["dealName"] = deal.Name;
         values["stageChangeId"] = DialogValues.Write(move.StageChangeId);
         values["intro"] = intro;
         return dialogs.BeginAsync(CloseReasonDialog.Name, turn, values, cancellationToken);

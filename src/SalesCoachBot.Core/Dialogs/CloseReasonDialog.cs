@@ -20,6 +20,10 @@ public sealed class CloseReasonDialog(DealService deals, UnderstandingModel mode
 
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps => [AskAsync, AskOtherAsync, SaveAsync];
 
+    // The move was saved before the question was asked; only the reason is dropped.
+    public override Reply CancelledReply(DialogTurn turn) =>
+        new($"{turn.Text("dealName") ?? "The deal"} stays {turn.Text("outcome")}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
+
     private static Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
         var intro = turn.Text("intro")!;

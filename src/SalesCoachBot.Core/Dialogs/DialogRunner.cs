@@ -46,7 +46,7 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         if (IsCancel(text))
         {
             stack.Frames.Clear();
-            return new Reply("OK, cancelled. Nothing was saved.");
+            return dialog.CancelledReply(new DialogTurn(turn, frame.Values));
         }
         if (HelpWord().IsMatch(text.Trim()))
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");

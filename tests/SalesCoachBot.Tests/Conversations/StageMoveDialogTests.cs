@@ -81,6 +81,20 @@ public sealed class StageMoveDialogTests : BotTest
     }
 
     [Fact]
+    public async Task CancellingTheReasonSaysTheMoveStands()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to lost").AssertReply(Contains("Why was it lost?"))
+            .Send("help").AssertReply(Contains("Why was it lost?"))
+            .Send("cancel").AssertReply(Contains("Acme Corp stays Lost; no reason recorded."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(DealStage.Lost, (await db.Deals.SingleAsync()).Stage);
+    }
+
+    [Fact]
     public async Task TheReasonCanBeSkippedAndTheWinStands()
     {
         await Bot.Flow()
