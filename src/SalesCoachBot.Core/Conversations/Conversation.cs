@@ -40,13 +40,13 @@ public sealed class Conversation(
         var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
         text = PressedButton(text, memory);
 
-        var reply = await ClarifiedAsync(turn, text, context, cancellationToken);
+        var reply = await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
         if (reply is null)
         {
             Reading? reading = null;
             Reading Read() => reading ??= recognizer.Read(text, context);
             reply = await dialogs.ContinueAsync(text, turn, (_, _) => Interrupts(Read()), cancellationToken)
-                    ?? await ActAsync(turn, Read().Intent, cancellationToken);
+                    ?? dialogs.SayDropped(turn, await ActAsync(turn, Read().Intent, cancellationToken));
         }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
         return reply;

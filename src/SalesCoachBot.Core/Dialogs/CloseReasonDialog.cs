@@ -24,6 +24,9 @@ public sealed class CloseReasonDialog(DealService deals, UnderstandingModel mode
     public override Reply CancelledReply(DialogTurn turn) =>
         new($"{turn.Text("dealName") ?? "The deal"} stays {turn.Text("outcome")}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
 
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting) =>
+        $"(No {(turn.Text("outcome") == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text("dealName") ?? "the deal"}.)";
+
     private static Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
         var intro = turn.Text("intro")!;

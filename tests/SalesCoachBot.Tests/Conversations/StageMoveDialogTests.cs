@@ -95,6 +95,16 @@ public sealed class StageMoveDialogTests : BotTest
     }
 
     [Fact]
+    public async Task AWinReasonLeftForAnotherCommandIsSaidToBeUnrecorded()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+            .Send("my deals").AssertReply(StartsWith("(No win reason recorded for Acme Corp.)", "You have no open deals yet."))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task TheReasonCanBeSkippedAndTheWinStands()
     {
         await Bot.Flow()

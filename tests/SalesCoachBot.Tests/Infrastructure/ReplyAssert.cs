@@ -12,6 +12,13 @@ public static class ReplyAssert
             Assert.Contains(part, text);
     };
 
+    /// <summary>The reply's first line is <paramref name="line"/> and its text contains every part.</summary>
+    public static Action<IActivity> StartsWith(string line, params string[] parts) => activity =>
+    {
+        Assert.Equal(line, ((IMessageActivity)activity).Text.Split('\n')[0]);
+        Contains(parts)(activity);
+    };
+
     public static Action<IActivity> DoesNotContain(string part) => activity =>
         Assert.DoesNotContain(part, ((IMessageActivity)activity).Text);
 }
