@@ -165,18 +165,20 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         if (deal is null)
             return new Reply("That deal is gone, so nothing was saved.");
         var due = turn.LocalDateTime("nextDue");
+        var lastActivity = deal.LastActivityAt;
         var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text("summary") ?? "")
         {
             NextStep = NextStep(turn),
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
             NextStepDueAt = due is { } at && turn.Has("nextHasTime") ? turn.Clock.ToInstant(at) : null,
         };
-        var (_, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        var (interaction, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity));
 
         var text = $"Logged: {logged.Kind.ToString().ToLowerInvariant()} on {deal.Name}, {Dates.Describe(When(turn), turn.Clock)}.";
         if (followUp is not null)
             text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
-        var buttons = new List<ReplyButton> { new("My deals", "my deals") };
+        var buttons = new List<ReplyButton> { new("Undo", "undo"), new("My deals", "my deals") };
         if (understanding.ObjectionIn(logged.Summary) is { } id && playbook.Get(id) is { } objection)
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));
         return new Reply(text) { Buttons = buttons };

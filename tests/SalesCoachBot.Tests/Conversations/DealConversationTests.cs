@@ -142,13 +142,34 @@ public sealed class DealConversationTests : BotTest
     }
 
     [Fact]
+    public async Task UndoTakesBackTheNewestChangeFirst()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $40,000").AssertReply(Contains("New deal"))
+            .Send("move acme to initial contact").AssertReply(Contains("Acme Corp → Initial contact"))
+            .Send("change Acme amount to 50k").AssertReply(Contains("Updated Acme Corp: amount $40,000 → $50,000"))
+            .Send("called Acme today, they want pricing by Friday").AssertReply(Contains("Log this call?"))
+            .Send("Confirm").AssertReply(Contains("Logged: call on Acme Corp", "I'll remind you"))
+            .Send("undo").AssertReply(Contains("Undone: the call on Acme Corp is removed, with its reminder."))
+            .Do(() => Assert.Equal((0, 0), (Bot.Database().Interactions.Count(), Bot.Database().FollowUps.Count())))
+            .Send("undo").AssertReply(Contains("Undone: the change to Acme Corp (amount $40,000 → $50,000)."))
+            .Do(() => Assert.Equal(40_000m, Bot.Database().Deals.Single().Amount))
+            .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting."))
+            .Send("undo").AssertReply(Contains("Undone: Acme Corp is deleted."))
+            .Send("undo").AssertReply(Contains("There is nothing to undo."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
     public async Task UndoPutsTheDealBackAndDropsTheMistakenStep()
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("move acme to won").AssertReply(Contains("won", "What made the difference?"))
             .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting"))
-            .Send("undo").AssertReply(Contains("nothing to undo"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
