@@ -36,9 +36,9 @@ public sealed class Conversation(
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
         var rep = await reps.IdentifyAsync(who, cancellationToken);
-        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place };
-        var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
         text = PressedButton(text, memory);
+        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place, Text = text };
+        var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
 
         var reply = await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
         if (reply is null)

@@ -7,7 +7,7 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, Nudges.StallThresholds thresholds)
+public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, Nudges.StallThresholds thresholds)
 {
     private const int UndoDepth = 5;
 
@@ -19,6 +19,8 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             return new($"That name is {intent.Name.Length} characters long; please keep it under {DealReplies.MaxNameLength}.");
         if (await deals.FindOpenByExactNameAsync(turn.Rep, intent.Name, cancellationToken) is { } existing)
             return replies.AlreadyExists(existing);
+        if (intent.ExpectedClose is { } close && Dates.HasPassed(close, turn.Text, turn.Clock, dates))
+            return await dialogs.BeginAsync(NewDealDialog.Name, turn, NewDealDialog.AskCloseAgain(intent), cancellationToken);
 
         var deal = await deals.CreateAsync(turn.Rep, new NewDeal(intent.Name, intent.Value)
         {
@@ -106,8 +108,8 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             return new("A deal's amount must be more than zero.");
         if (edit.NewName is { Length: > DealReplies.MaxNameLength } || edit.NewName is { Length: 0 })
             return new($"Please give a name of 1 to {DealReplies.MaxNameLength} characters.");
-        if (edit.ExpectedClose is { } close && close < turn.Clock.Today)
-            return new($"{Dates.Describe(close, turn.Clock)} is in the past. Which date should {deal.Name} close by?");
+        if (edit.ExpectedClose is { } close && Dates.HasPassed(close, turn.Text, turn.Clock, dates))
+            return new($"That date has passed. Which date should {deal.Name} close by?");
         if (edit is { Value: null, NewName: null, ExpectedClose: null })
             return new($"What should change on {deal.Name}? The amount (\"{deal.Name} amount 50k\"), the close date (\"{deal.Name} closes March 15\") or the name (\"rename {deal.Name} to …\").");
         var before = (deal.Name, deal.Account, deal.Amount, deal.Currency, deal.ExpectedCloseDate);
