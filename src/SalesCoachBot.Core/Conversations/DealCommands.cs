@@ -7,12 +7,15 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, Nudges.StallThresholds thresholds)
+public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallThresholds thresholds)
 {
     private const int UndoDepth = 5;
 
     public async Task<Reply> CreateAsync(RepTurn turn, NewDealIntent intent, CancellationToken cancellationToken)
     {
+        // A negative amount is not taken as money, so it is left at the end of the name: refuse it there.
+        if (amounts.Read(intent.Name) is { IsNegative: true } negative)
+            return new($"An amount can't be negative: say what the deal is worth, e.g. new deal {(intent.Name[..negative.Start].Trim() is { Length: > 0 } name ? name : "Acme Corp")} $5,000.");
         if (intent.Name.Length == 0)
             return await dialogs.BeginAsync(NewDealDialog.Name, turn, new Dictionary<string, string?> { ["amount"] = DialogValues.Write(intent.Value) }, cancellationToken);
         if (intent.Name.Length > DealReplies.MaxNameLength)

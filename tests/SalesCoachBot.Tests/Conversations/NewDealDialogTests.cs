@@ -68,6 +68,18 @@ public sealed class NewDealDialogTests : BotTest
     }
 
     [Fact]
+    public async Task ANegativeAmountIsRefusedAndNeverPartOfTheName()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme -5000").AssertReply(Contains("An amount can't be negative", "new deal Acme $5,000"))
+            .Send("new deal Globex -$12k").AssertReply(Contains("An amount can't be negative"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
     public async Task ADuplicateNameMidDialogIsCaught()
     {
         await Bot.Flow()
