@@ -104,7 +104,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         var deals = await db.Deals
             .Where(d => d.OwnerId == owner.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
             .ToListAsync(cancellationToken);
-        return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+        return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Id)];
     }
 
     /// <summary>Looks among open deals first; a closed deal is found only when no open one matches.</summary>

@@ -142,6 +142,26 @@ public sealed class DealConversationTests : BotTest
     }
 
     [Fact]
+    public async Task DealsThatShareANameAreListedOldestFirstEverywhere()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp in discovery").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+        await using (var db = Bot.Database())
+        {
+            db.Deals.Add(Deal.Open("Acme Corp", null, await db.Reps.SingleAsync(), BotHarness.Start));
+            await db.SaveChangesAsync();
+        }
+        await Bot.Flow()
+            .Send("called acme corp today").AssertReply(Contains("[1] Acme Corp (Discovery, #1)  [2] Acme Corp (Prospecting, #2)"))
+            .Send("cancel").AssertReply(Contains("cancelled"))
+            .Send("objection price for acme corp")
+            .AssertReply(Contains("More than one deal matches", "(Acme Corp in Discovery, Acme Corp in Prospecting): name one"))
+            .Send("objection price for Zeta Industries").AssertReply(Contains("I couldn't find a deal matching \"Zeta Industries\", so this is the general advice."))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task UndoTakesBackTheNewestChangeFirst()
     {
         await Bot.Flow()
