@@ -81,7 +81,7 @@ public sealed class Conversation(
         ShowGoalsIntent => await goals.ShowAsync(turn, cancellationToken),
         SetTimeZoneIntent zone => await reps.SetTimeZoneAsync(turn.Rep, zone.Zone, cancellationToken) is { } set
             ? new Reply($"Time zone set to {set.Id}. It's {clocks.For(turn.Rep).LocalNow:HH:mm} there now.")
-            : new Reply($"I don't know the time zone \"{zone.Zone}\". Use a name like Europe/Berlin, America/New_York or Asia/Jakarta."),
+            : new Reply($"I don't know the time zone \"{zone.Zone}\". Use a city (Berlin, New York, Jakarta), an abbreviation (CET, PST, WIB) or a name like Europe/Berlin."),
         SnoozeIntent snooze => await nudges.SnoozeAsync(turn, snooze, cancellationToken),
         PauseNudgesIntent pause => await nudges.PauseAsync(turn, pause.Duration, cancellationToken),
         ResumeNudgesIntent => await nudges.PauseAsync(turn, TimeSpan.Zero, cancellationToken),

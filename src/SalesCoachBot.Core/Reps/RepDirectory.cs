@@ -44,9 +44,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
     /// <summary>Sets the rep's time zone ("Asia/Jakarta"); null when no such zone is known.</summary>
     public async Task<TimeZoneInfo?> SetTimeZoneAsync(Rep rep, string zoneId, CancellationToken cancellationToken)
     {
-        var id = zoneId.Trim();
-        var match = TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
-        if (match is null && !TimeZoneInfo.TryFindSystemTimeZoneById(id, out match))
+        if (TimeZoneNames.Find(zoneId) is not { } match)
             return null;
         rep.TimeZone = match.Id;
         await db.SaveChangesAsync(cancellationToken);
