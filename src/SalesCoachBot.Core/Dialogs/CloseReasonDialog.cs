@@ -1,3 +1,4 @@
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding.Learning;
@@ -24,8 +25,11 @@ public sealed class CloseReasonDialog(DealService deals, UnderstandingModel mode
     public override Reply CancelledReply(DialogTurn turn) =>
         new($"{turn.Text("dealName") ?? "The deal"} stays {turn.Text("outcome")}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
 
+    // Nothing to say when the command that took over was "undo", which took the move itself back.
     public override string? DroppedNote(DialogTurn turn, Prompt waiting) =>
-        $"(No {(turn.Text("outcome") == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text("dealName") ?? "the deal"}.)";
+        turn.Memory.Changes.OfType<UndoableChange.Moved>().Any(m => m.Move.StageChangeId == turn.Long("stageChangeId"))
+            ? $"(No {(turn.Text("outcome") == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text("dealName") ?? "the deal"}.)"
+            : null;
 
     private static Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
