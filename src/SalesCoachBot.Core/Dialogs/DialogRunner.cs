@@ -81,9 +81,9 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         if (stack.SetAside is not { Prompt: { } prompt } frame)
             return null;
         stack.SetAside = null;
-        if (!byId.TryGetValue(frame.DialogId, out var dialog) || dialog.Resumes(text, prompt) is not { } answer)
+        if (!byId.TryGetValue(frame.DialogId, out var dialog) || turn.Clock.UtcNow - frame.LastActiveAt > settings.IdleTimeout ||
+            dialog.Resumes(text, prompt) is not { } answer)
             return null;
-        frame.LastActiveAt = turn.Clock.UtcNow;
         stack.Frames.Add(frame);
         return await ContinueAsync(answer, turn, (_, _) => false, cancellationToken);
     }

@@ -210,6 +210,10 @@ public sealed class LogInteractionDialogTests : BotTest
             .Send("my deals").AssertReply(Contains("Not saved: the call on Acme Corp"))
             .Send("my deals").AssertReply(StartsWith("Your open deals (1)"))
             .Send("log it").AssertReply(DoesNotContain("Logged"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("my deals").AssertReply(Contains("Not saved: the call on Acme Corp"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(31)))
+            .Send("log it").AssertReply(DoesNotContain("Logged"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
