@@ -14,6 +14,8 @@ if (args is ["export", .. var exportArgs])
     return await ExportCommand.RunAsync(exportArgs, Console.Out);
 if (args is ["metrics", .. var metricsArgs])
     return await MetricsCommand.RunAsync(metricsArgs, Console.Out);
+if (args is ["link", .. var linkArgs])
+    return await LinkCommand.RunAsync(linkArgs, Console.Out);
 if (args is ["understanding", .. var understandingArgs])
     return await UnderstandingCommand.RunAsync(understandingArgs, Console.Out);
 if (args is ["jobs", "preview", .. var previewArgs])

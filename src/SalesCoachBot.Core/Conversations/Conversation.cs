@@ -36,17 +36,17 @@ public sealed class Conversation(
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
         var rep = await reps.IdentifyAsync(who, cancellationToken);
-        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place };
-        var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
         text = PressedButton(text, memory);
+        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place, Text = text };
+        var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
 
-        var reply = await ClarifiedAsync(turn, text, context, cancellationToken);
+        var reply = await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
         if (reply is null)
         {
             Reading? reading = null;
             Reading Read() => reading ??= recognizer.Read(text, context);
             reply = await dialogs.ContinueAsync(text, turn, (_, _) => Interrupts(Read()), cancellationToken)
-                    ?? await ActAsync(turn, Read().Intent, cancellationToken);
+                    ?? dialogs.SayDropped(turn, await ActAsync(turn, Read().Intent, cancellationToken));
         }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
         return reply;
@@ -81,7 +81,7 @@ public sealed class Conversation(
         ShowGoalsIntent => await goals.ShowAsync(turn, cancellationToken),
         SetTimeZoneIntent zone => await reps.SetTimeZoneAsync(turn.Rep, zone.Zone, cancellationToken) is { } set
             ? new Reply($"Time zone set to {set.Id}. It's {clocks.For(turn.Rep).LocalNow:HH:mm} there now.")
-            : new Reply($"I don't know the time zone \"{zone.Zone}\". Use a name like Europe/Berlin, America/New_York or Asia/Jakarta."),
+            : new Reply($"I don't know the time zone \"{zone.Zone}\". Use a city (Berlin, New York, Jakarta), an abbreviation (CET, PST, WIB) or a name like Europe/Berlin."),
         SnoozeIntent snooze => await nudges.SnoozeAsync(turn, snooze, cancellationToken),
         PauseNudgesIntent pause => await nudges.PauseAsync(turn, pause.Duration, cancellationToken),
         ResumeNudgesIntent => await nudges.PauseAsync(turn, TimeSpan.Zero, cancellationToken),

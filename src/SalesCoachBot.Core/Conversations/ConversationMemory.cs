@@ -1,4 +1,3 @@
-using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 
 namespace SalesCoachBot.Conversations;
@@ -6,8 +5,9 @@ namespace SalesCoachBot.Conversations;
 /// <summary>What the bot remembers of one rep in one conversation between turns (kept in bot state).</summary>
 public sealed class ConversationMemory
 {
-    public StageMove? LastMove { get; set; }
-    public long? LastCreatedDealId { get; set; }
+    /// <summary>What "undo" can take back, newest first.</summary>
+    public List<UndoableChange> Changes { get; set; } = [];
+
     public DialogStack Dialogs { get; set; } = new();
 
     /// <summary>The open question about what the rep's last message meant, if any.</summary>

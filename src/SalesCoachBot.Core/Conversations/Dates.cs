@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Conversations;
 
@@ -20,4 +21,12 @@ public static class Dates
     }
 
     public static string Describe(DateOnly day, RepClock clock) => Describe(day.ToDateTime(TimeOnly.MinValue), clock);
+
+    /// <summary>
+    /// A close date that has passed: before today, or a date read as next year's ("March 1" on 2 March)
+    /// when the rep named this year's, which has just gone by.
+    /// </summary>
+    public static bool HasPassed(DateOnly close, string said, RepClock clock, DateRecognizer dates) =>
+        close < clock.Today ||
+        (dates.Find(Shorthand.Expand(said), clock.LocalNow, DateLean.Past) is { } past && DateOnly.FromDateTime(past.Local) == close.AddYears(-1));
 }

@@ -1,21 +1,29 @@
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
+using SalesCoachBot.Interactions;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, DealReplies replies, DialogRunner dialogs, Nudges.StallThresholds thresholds)
+public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallThresholds thresholds)
 {
+    private const int UndoDepth = 5;
+
     public async Task<Reply> CreateAsync(RepTurn turn, NewDealIntent intent, CancellationToken cancellationToken)
     {
+        // A negative amount is not taken as money, so it is left at the end of the name: refuse it there.
+        if (amounts.Read(intent.Name) is { IsNegative: true } negative)
+            return new($"An amount can't be negative: say what the deal is worth, e.g. new deal {(intent.Name[..negative.Start].Trim() is { Length: > 0 } name ? name : "Acme Corp")} $5,000.");
         if (intent.Name.Length == 0)
             return await dialogs.BeginAsync(NewDealDialog.Name, turn, new Dictionary<string, string?> { ["amount"] = DialogValues.Write(intent.Value) }, cancellationToken);
         if (intent.Name.Length > DealReplies.MaxNameLength)
             return new($"That name is {intent.Name.Length} characters long; please keep it under {DealReplies.MaxNameLength}.");
         if (await deals.FindOpenByExactNameAsync(turn.Rep, intent.Name, cancellationToken) is { } existing)
             return replies.AlreadyExists(existing);
+        if (intent.ExpectedClose is { } close && Dates.HasPassed(close, turn.Text, turn.Clock, dates))
+            return await dialogs.BeginAsync(NewDealDialog.Name, turn, NewDealDialog.AskCloseAgain(intent), cancellationToken);
 
         var deal = await deals.CreateAsync(turn.Rep, new NewDeal(intent.Name, intent.Value)
         {
@@ -23,7 +31,7 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
             ExpectedClose = intent.ExpectedClose,
             Stage = intent.Stage,
         }, cancellationToken);
-        Remember(turn.Memory, created: deal.Id);
+        Remember(turn.Memory, new UndoableChange.Created(deal.Id));
         return replies.Created(deal, turn.Clock);
     }
 
@@ -78,7 +86,7 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
                 return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, Values(deal, stage), cancellationToken);
             case DealMatch.One { Deal: var deal }:
                 var move = await deals.MoveAsync(deal, stage, cancellationToken);
-                Remember(turn.Memory, move);
+                Remember(turn.Memory, new UndoableChange.Moved(move));
                 if (stage == DealStage.Lost && intent.Reason is { } reason)
                 {
                     await deals.SetCloseReasonAsync(deal, move.StageChangeId, $"{reason.Label}: {reason.Words}", cancellationToken);
@@ -103,11 +111,13 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
             return new("A deal's amount must be more than zero.");
         if (edit.NewName is { Length: > DealReplies.MaxNameLength } || edit.NewName is { Length: 0 })
             return new($"Please give a name of 1 to {DealReplies.MaxNameLength} characters.");
-        if (edit.ExpectedClose is { } close && close < turn.Clock.Today)
-            return new($"{Dates.Describe(close, turn.Clock)} is in the past. Which date should {deal.Name} close by?");
+        if (edit.ExpectedClose is { } close && Dates.HasPassed(close, turn.Text, turn.Clock, dates))
+            return new($"That date has passed. Which date should {deal.Name} close by?");
         if (edit is { Value: null, NewName: null, ExpectedClose: null })
             return new($"What should change on {deal.Name}? The amount (\"{deal.Name} amount 50k\"), the close date (\"{deal.Name} closes March 15\") or the name (\"rename {deal.Name} to …\").");
+        var before = (deal.Name, deal.Account, deal.Amount, deal.Currency, deal.ExpectedCloseDate);
         var changed = await deals.EditAsync(deal, edit.Value, edit.ExpectedClose, edit.NewName, cancellationToken);
+        Remember(turn.Memory, new UndoableChange.Edited(deal.Id, before.Name, before.Account, before.Amount, before.Currency, before.ExpectedCloseDate, changed));
         return new($"Updated {deal.Name}: {changed}.") { Buttons = [new($"Show {deal.Name}", $"show deal {deal.Name}"), new("My deals", "my deals")] };
     }
 
@@ -136,26 +146,41 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
 
     public async Task<Reply> UndoAsync(RepTurn turn, CancellationToken cancellationToken)
     {
-        var memory = turn.Memory;
-        if (memory.LastCreatedDealId is { } createdId)
-        {
-            memory.LastCreatedDealId = null;
-            return await deals.UndoCreateAsync(turn.Rep, createdId, cancellationToken) is { } removed
-                ? new($"Undone: {removed.Name} is deleted.")
-                : new("That deal has had activity since, so I left it. Mark it lost instead if it's dead.");
-        }
-        if (memory.LastMove is not { } move)
+        var changes = turn.Memory.Changes;
+        if (changes.Count == 0)
             return new("There is nothing to undo.");
-        memory.LastMove = null;
-        var deal = await deals.UndoAsync(turn.Rep, move, cancellationToken);
-        return deal is null
-            ? new("That deal has changed since, so I left it as it is.")
-            : new($"Undone: {deal.Name} is back in {deal.Stage.DisplayName()}.");
+        var change = changes[0];
+        changes.RemoveAt(0);
+        return change switch
+        {
+            UndoableChange.Created created => await deals.UndoCreateAsync(turn.Rep, created.DealId, cancellationToken) is { } removed
+                ? new($"Undone: {removed.Name} is deleted.")
+                : new("That deal has had activity since, so I left it. Mark it lost instead if it's dead."),
+            UndoableChange.Moved moved => await deals.UndoAsync(turn.Rep, moved.Move, cancellationToken) is { } deal
+                ? new($"Undone: {deal.Name} is back in {deal.Stage.DisplayName()}.")
+                : new("That deal has changed since, so I left it as it is."),
+            UndoableChange.Edited edited => await deals.RestoreAsync(turn.Rep, edited, cancellationToken) is { } deal
+                ? new($"Undone: the change to {deal.Name} ({edited.Described}).")
+                : new("That deal is gone, so there is nothing to put back."),
+            UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, cancellationToken) is { } reminders
+                ? new($"Undone: the {logged.Kind.ToString().ToLowerInvariant()} on {logged.DealName} is removed{(reminders > 0 ? ", with its reminder" : "")}.")
+                : new("That interaction is already gone."),
+            _ => throw new InvalidOperationException($"Cannot undo {change.GetType().Name}"),
+        };
     }
 
-    /// <summary>Remembers the latest change, so "undo" takes back that one and only that one.</summary>
-    public static void Remember(ConversationMemory memory, StageMove? move = null, long? created = null) =>
-        (memory.LastMove, memory.LastCreatedDealId) = (move, created);
+    /// <summary>Remembers a change for "undo", newest first; with no change (after a delete) there is nothing left to take back.</summary>
+    public static void Remember(ConversationMemory memory, UndoableChange? change = null)
+    {
+        if (change is null)
+        {
+            memory.Changes.Clear();
+            return;
+        }
+        memory.Changes.Insert(0, change);
+        if (memory.Changes.Count > UndoDepth)
+            memory.Changes.RemoveRange(UndoDepth, memory.Changes.Count - UndoDepth);
+    }
 
     private Task<Reply> AskWhyAsync(RepTurn turn, Deal deal, StageMove move, CancellationToken cancellationToken)
     {
@@ -164,6 +189,7 @@ public sealed class DealCommands(DealService deals, DealReplies replies, DialogR
             : $"{deal.Name} is marked lost.";
         var values = Values(deal, deal.Stage);
         values["outcome"] = deal.Stage.ToString();
+        values["dealName"] = deal.Name;
         values["stageChangeId"] = DialogValues.Write(move.StageChangeId);
         values["intro"] = intro;
         return dialogs.BeginAsync(CloseReasonDialog.Name, turn, values, cancellationToken);

@@ -6,4 +6,7 @@ namespace SalesCoachBot.Conversations;
 public sealed record RepTurn(Rep Rep, RepClock Clock, ConversationMemory Memory)
 {
     public ConversationPlace? Place { get; init; }
+
+    /// <summary>What the rep said (or the button they pressed stood for).</summary>
+    public string Text { get; init; } = "";
 }

@@ -32,6 +32,7 @@ public static class DealMatcher
             : Pick(scored.TakeWhile(s => s.Score >= scored[0].Score - FuzzyTieMargin).Select(s => s.Deal).ToList());
     }
 
+    // Several matches are offered by name, and deals that share a name oldest first, wherever they are listed.
     private static DealMatch Pick(List<Deal> deals) =>
-        deals.Count == 1 ? new DealMatch.One(deals[0]) : new DealMatch.Several(deals);
+        deals.Count == 1 ? new DealMatch.One(deals[0]) : new DealMatch.Several([.. deals.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Id)]);
 }

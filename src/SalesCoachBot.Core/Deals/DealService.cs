@@ -72,6 +72,16 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         return string.Join("; ", changes);
     }
 
+    /// <summary>Puts back the values a deal had before an edit.</summary>
+    public async Task<Deal?> RestoreAsync(Rep owner, Conversations.UndoableChange.Edited before, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(owner, before.DealId, cancellationToken) is not { } deal)
+            return null;
+        (deal.Name, deal.Account, deal.Amount, deal.Currency, deal.ExpectedCloseDate) = (before.Name, before.Account, before.Amount, before.Currency, before.ExpectedClose);
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+
     /// <summary>The open stage a closed deal was in before it closed (Prospecting if unknown).</summary>
     public async Task<DealStage> StageBeforeCloseAsync(Deal deal, CancellationToken cancellationToken)
     {
@@ -94,7 +104,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         var deals = await db.Deals
             .Where(d => d.OwnerId == owner.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
             .ToListAsync(cancellationToken);
-        return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase)];
+        return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Id)];
     }
 
     /// <summary>Looks among open deals first; a closed deal is found only when no open one matches.</summary>

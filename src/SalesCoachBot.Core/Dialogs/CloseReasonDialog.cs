@@ -1,13 +1,16 @@
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Dialogs;
 
 /// <summary>After a deal is marked Won or Lost (already saved), asks why: the team learns from both.</summary>
-public sealed class CloseReasonDialog(DealService deals) : Dialog
+public sealed class CloseReasonDialog(DealService deals, UnderstandingModel model) : Dialog
 {
     public const string Name = "close-reason";
     public const string Other = "Other";
+    private const float ReasonFits = 0.4f;
 
     public static readonly string[] LostReasons =
         ["Price", "Lost to a competitor", "No decision / went quiet", "No budget", "Bad timing", "Not a fit", Other];
@@ -18,16 +21,42 @@ public sealed class CloseReasonDialog(DealService deals) : Dialog
 
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps => [AskAsync, AskOtherAsync, SaveAsync];
 
+    // The move was saved before the question was asked; only the reason is dropped.
+    public override Reply CancelledReply(DialogTurn turn) =>
+        new($"{turn.Text("dealName") ?? "The deal"} stays {turn.Text("outcome")}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
+
+    // Nothing to say when the command that took over was "undo", which took the move itself back.
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting) =>
+        turn.Memory.Changes.OfType<UndoableChange.Moved>().Any(m => m.Move.StageChangeId == turn.Long("stageChangeId"))
+            ? $"(No {(turn.Text("outcome") == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text("dealName") ?? "the deal"}.)"
+            : null;
+
     private static Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
         var intro = turn.Text("intro")!;
         return Task.FromResult(turn.Text("outcome") == nameof(DealStage.Won)
             ? Prompts.Text("reason", $"{intro}\nWhat made the difference? One line for the record (or \"skip\").", optional: true)
-            : Prompts.Choice("reason", new Reply($"{intro}\nWhy was it lost?"), LostReasons));
+            : Prompts.Choice("reason", new Reply($"{intro}\nWhy was it lost? Pick one or say it in your words."), LostReasons, takesWords: true));
     }
 
-    private static Task<StepResult> AskOtherAsync(DialogTurn turn, CancellationToken ct) =>
-        Task.FromResult(turn.Text("reason") == Other ? Prompts.Text("reason", "What happened, in a line?") : StepResult.Continue);
+    private Task<StepResult> AskOtherAsync(DialogTurn turn, CancellationToken ct)
+    {
+        var reason = turn.Text("reason");
+        if (reason == Other)
+            return Task.FromResult(Prompts.Text("reason", "What happened, in a line?"));
+        if (turn.Text("outcome") != nameof(DealStage.Won) && reason is not null && !LostReasons.Contains(reason))
+            turn.Set("reason", $"{Nearest(reason)}: {reason}");
+        return Task.FromResult(StepResult.Continue);
+    }
+
+    // Words like "went with a competitor, cheaper" are kept, filed under the fixed reason they are nearest to.
+    private string Nearest(string words)
+    {
+        var ranked = model.RankLostReasons(model.Embed(words));
+        return ranked.Count > 0 && ranked[0].Score >= ReasonFits
+            ? model.Content.LostReasons.First(r => r.Id == ranked[0].Label).Label
+            : Other;
+    }
 
     private async Task<StepResult> SaveAsync(DialogTurn turn, CancellationToken ct)
     {

@@ -44,7 +44,7 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
             return new StepResult.Done(new Reply($"Deleted {deal.Name}."));
         }
         var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text("stage")!), ct);
-        DealCommands.Remember(turn.Memory, move);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Moved(move));
         return new StepResult.Done(replies.Moved(deal));
     }
 }

@@ -1,3 +1,5 @@
+using SalesCoachBot.Replies;
+
 namespace SalesCoachBot.Dialogs;
 
 /// <summary>
@@ -12,4 +14,13 @@ public abstract class Dialog
 
     /// <summary>What "help" says in the middle of this dialog, before the question is asked again.</summary>
     public virtual string Help => "Answer the question, or say \"cancel\" to stop.";
+
+    /// <summary>What "cancel" says: what stands and what was not saved.</summary>
+    public virtual Reply CancelledReply(DialogTurn turn) => new("OK, cancelled. Nothing was saved.");
+
+    /// <summary>The line said when the rep leaves <paramref name="waiting"/> for another command, if something goes unsaved.</summary>
+    public virtual string? DroppedNote(DialogTurn turn, Prompt waiting) => null;
+
+    /// <summary>The answer to feed <paramref name="waiting"/> when the rep's next message takes the dropped question back up.</summary>
+    public virtual string? Resumes(string text, Prompt waiting) => null;
 }

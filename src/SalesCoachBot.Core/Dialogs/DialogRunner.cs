@@ -46,14 +46,15 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         if (IsCancel(text))
         {
             stack.Frames.Clear();
-            return new Reply("OK, cancelled. Nothing was saved.");
+            return dialog.CancelledReply(new DialogTurn(turn, frame.Values));
         }
         if (HelpWord().IsMatch(text.Trim()))
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");
         var valid = answers.TryRead(prompt, text, clock, out var value);
-        if ((!valid || prompt.Kind == PromptKind.Text) && startsSomethingElse(text, prompt.Kind))
+        if ((!valid || PromptAnswers.InWords(prompt, value)) && startsSomethingElse(text, prompt.Kind))
         {
             stack.Frames.Remove(frame);
+            stack.SetAside = frame;
             return null;
         }
         if (!valid)
@@ -68,6 +69,32 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         frame.Attempts = 0;
         frame.Step++;
         return await RunAsync(dialog, frame, turn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the dialog dropped on the last message back up when this message answers it (e.g. "log it");
+    /// otherwise forgets it and returns null.
+    /// </summary>
+    public async Task<Reply?> ResumeAsync(string text, RepTurn turn, CancellationToken cancellationToken)
+    {
+        var stack = turn.Memory.Dialogs;
+        if (stack.SetAside is not { Prompt: { } prompt } frame)
+            return null;
+        stack.SetAside = null;
+        if (!byId.TryGetValue(frame.DialogId, out var dialog) || turn.Clock.UtcNow - frame.LastActiveAt > settings.IdleTimeout ||
+            dialog.Resumes(text, prompt) is not { } answer)
+            return null;
+        stack.Frames.Add(frame);
+        return await ContinueAsync(answer, turn, (_, _) => false, cancellationToken);
+    }
+
+    /// <summary>The reply led by a line on what the dialog dropped on this message leaves unsaved, if anything.</summary>
+    public Reply SayDropped(RepTurn turn, Reply reply)
+    {
+        if (turn.Memory.Dialogs.SetAside is not { Prompt: { } prompt } frame || !byId.TryGetValue(frame.DialogId, out var dialog) ||
+            dialog.DroppedNote(new DialogTurn(turn, frame.Values), prompt) is not { } note)
+            return reply;
+        return reply with { Title = null, Text = string.Join("\n", new[] { note, reply.Title, reply.Text }.Where(t => t is not null)) };
     }
 
     private static async Task<Reply> RunAsync(Dialog dialog, DialogFrame frame, RepTurn repTurn, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ namespace SalesCoachBot.Dialogs;
 public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates, UnderstandingModel understanding) : Dialog
 {
     public const string Name = "log-interaction";
+    private const string ConfirmKey = "confirm";
     private static readonly string[] ConfirmChoices = ["Confirm", "Edit", "Cancel"];
     private static readonly string[] Fields = ["Deal", "Type", "When", "Summary", "Next step"];
 
@@ -24,6 +25,12 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
 
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps =>
         [FindDealAsync, AfterDealAnswerAsync, ShowUnderstoodAsync, AfterConfirmAsync, AskForFieldAsync, ApplyEditAsync];
+
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting) => waiting.Key == ConfirmKey
+        ? $"Not saved: the {Kind(turn).ToString().ToLowerInvariant()} on {turn.Text("dealName")} — say \"log it\" to keep it."
+        : null;
+
+    public override string? Resumes(string text, Prompt waiting) => waiting.Key == ConfirmKey && KeepIt().IsMatch(text.Trim()) ? "Confirm" : null;
 
     private async Task<StepResult> FindDealAsync(DialogTurn turn, CancellationToken ct)
     {
@@ -77,6 +84,7 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone, so nothing was saved."));
         var kind = Kind(turn);
+        turn.Set("dealName", deal.Name);
         var facts = new List<Fact>
         {
             new("Deal", $"{deal.Name} ({deal.Stage.DisplayName()})"),
@@ -86,13 +94,13 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         };
         if (NextStep(turn) is { } step)
             facts.Add(new("Next step", turn.Has("nextDue") ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : step));
-        return Prompts.Choice("confirm", new Reply("Here's what I understood. Save it?") { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
+        return Prompts.Choice(ConfirmKey, new Reply("Here's what I understood. Save it?") { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
     }
 
     private async Task<StepResult> AfterConfirmAsync(DialogTurn turn, CancellationToken ct)
     {
-        var answer = turn.Text("confirm");
-        turn.Remove("confirm");
+        var answer = turn.Text(ConfirmKey);
+        turn.Remove(ConfirmKey);
         return answer switch
         {
             "Confirm" => new StepResult.Done(await SaveAsync(turn, ct)),
@@ -157,18 +165,20 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         if (deal is null)
             return new Reply("That deal is gone, so nothing was saved.");
         var due = turn.LocalDateTime("nextDue");
+        var lastActivity = deal.LastActivityAt;
         var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text("summary") ?? "")
         {
             NextStep = NextStep(turn),
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
             NextStepDueAt = due is { } at && turn.Has("nextHasTime") ? turn.Clock.ToInstant(at) : null,
         };
-        var (_, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        var (interaction, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity));
 
         var text = $"Logged: {logged.Kind.ToString().ToLowerInvariant()} on {deal.Name}, {Dates.Describe(When(turn), turn.Clock)}.";
         if (followUp is not null)
             text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
-        var buttons = new List<ReplyButton> { new("My deals", "my deals") };
+        var buttons = new List<ReplyButton> { new("Undo", "undo"), new("My deals", "my deals") };
         if (understanding.ObjectionIn(logged.Summary) is { } id && playbook.Get(id) is { } objection)
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));
         return new Reply(text) { Buttons = buttons };
@@ -180,6 +190,9 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         Enum.TryParse<InteractionKind>(turn.Text("kind"), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;
 
     private static DateTime When(DialogTurn turn) => turn.LocalDateTime("when") ?? turn.Clock.LocalNow;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(log it|keep it|save it)[.!]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex KeepIt();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"#(\d+)\)$")]
     private static partial System.Text.RegularExpressions.Regex ChosenId();

@@ -8,6 +8,17 @@ namespace SalesCoachBot.Dialogs;
 public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dialog
 {
     public const string Name = "new-deal";
+    private const string PastClose = "pastClose";
+
+    /// <summary>A one-line deal whose close date has passed: everything given is kept, only the date is asked again.</summary>
+    public static Dictionary<string, string?> AskCloseAgain(NewDealIntent intent) => new()
+    {
+        ["name"] = intent.Name,
+        ["amount"] = DialogValues.Write(intent.Value),
+        ["account"] = intent.Account,
+        ["stage"] = intent.Stage?.ToString(),
+        [PastClose] = "yes",
+    };
 
     public override string Id => Name;
 
@@ -29,19 +40,30 @@ public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dial
         }
         if (await deals.FindOpenByExactNameAsync(turn.Rep, name, ct) is { } existing)
             return new StepResult.Done(replies.AlreadyExists(existing));
-        return turn.Has("amount") ? StepResult.Continue : Prompts.Amount("amount", "How much is it worth? (e.g. $45,000 or 45k EUR)", optional: true);
+        return turn.Has("amount") || turn.Has(PastClose) ? StepResult.Continue : Prompts.Amount("amount", "How much is it worth? (e.g. $45,000 or 45k EUR)", optional: true);
     }
 
     private static Task<StepResult> AskCloseAsync(DialogTurn turn, CancellationToken ct) =>
-        Task.FromResult(Prompts.Date("close", "When do you expect it to close? (e.g. \"end of next month\")", DateLean.Future, optional: true));
+        Task.FromResult(Prompts.Date("close", turn.Has(PastClose)
+            ? "That date has passed — which date should it close by?"
+            : "When do you expect it to close? (e.g. \"end of next month\")", DateLean.Future, optional: true));
 
     private async Task<StepResult> CreateAsync(DialogTurn turn, CancellationToken ct)
     {
-        var close = turn.LocalDateTime("close");
+        var close = turn.LocalDateTime("close") is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
+        if (close < turn.Clock.Today)
+        {
+            turn.Remove("close");
+            turn.Set(PastClose, "yes");
+            return new StepResult.GoTo(2);
+        }
         var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text("name")!.Trim(), turn.Money("amount"))
         {
-            ExpectedClose = close is { } day ? DateOnly.FromDateTime(day) : null,
+            Account = turn.Text("account"),
+            ExpectedClose = close,
+            Stage = Enum.TryParse<DealStage>(turn.Text("stage"), out var stage) ? stage : null,
         }, ct);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Created(deal.Id));
         return new StepResult.Done(replies.Created(deal, turn.Clock));
     }
 }

@@ -20,6 +20,9 @@ public sealed record Prompt(PromptKind Kind, string Key, Reply Question, string 
     /// <summary>For choice prompts: the options, matched by number, title or a fair part of it.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
+    /// <summary>For choice prompts: an answer in the rep's own words is taken as it is, besides the choices.</summary>
+    public bool TakesWords { get; init; }
+
     /// <summary>Optional prompts accept "skip" and store nothing.</summary>
     public bool Optional { get; init; }
 

@@ -26,7 +26,7 @@ public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecogniz
                 value = dates.Find(answer, clock.LocalNow, prompt.Lean) is { } date ? DialogValues.Write(date.Local) : null;
                 break;
             case PromptKind.Choice:
-                value = Choose(prompt.Choices, answer);
+                value = Choose(prompt.Choices, answer) ?? (prompt.TakesWords && answer.Length > 0 ? answer : null);
                 break;
             case PromptKind.YesNo:
                 value = Yes().IsMatch(answer) ? "yes" : No().IsMatch(answer) ? "no" : null;
@@ -42,6 +42,10 @@ public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecogniz
             : null;
 
     public static bool IsYes(string? value) => value == "yes";
+
+    /// <summary>True when the answer was typed in the rep's own words rather than picked from the prompt's choices.</summary>
+    public static bool InWords(Prompt prompt, string? value) =>
+        prompt.Kind == PromptKind.Text || (prompt.TakesWords && value is not null && !prompt.Choices.Contains(value));
 
     // By number ("2"), by title, by the start of a title, or by a part that fits only one choice.
     private static string? Choose(IReadOnlyList<string> choices, string answer)

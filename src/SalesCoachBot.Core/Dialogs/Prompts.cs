@@ -17,9 +17,9 @@ public static class Prompts
         Ask(new Prompt(PromptKind.Date, key, new Reply(question) { Buttons = optional ? [Skip] : [] },
             "That isn't a date I can read: try \"yesterday\", \"next Tuesday 3pm\", \"March 14\" or \"end of month\"" + (optional ? ", or \"skip\"." : ".")) { Optional = optional, Lean = lean });
 
-    public static StepResult Choice(string key, Reply question, IReadOnlyList<string> choices) =>
+    public static StepResult Choice(string key, Reply question, IReadOnlyList<string> choices, bool takesWords = false) =>
         Ask(new Prompt(PromptKind.Choice, key, question with { Buttons = [.. choices.Select(c => new ReplyButton(c, c))] },
-            $"Please pick one of: {string.Join(", ", choices)} (or its number).") { Choices = choices });
+            $"Please pick one of: {string.Join(", ", choices)} (or its number).") { Choices = choices, TakesWords = takesWords });
 
     public static StepResult YesNo(string key, Reply question) =>
         Ask(new Prompt(PromptKind.YesNo, key, question with { Buttons = [new("Yes", "yes"), new("No", "no")] }, "Please answer yes or no."));

@@ -43,4 +43,23 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         }
         return (interaction, followUp);
     }
+
+    /// <summary>
+    /// Removes an interaction logged by mistake with the reminder it added, and puts the deal's last
+    /// activity back if the interaction was what moved it. The number of reminders removed, or null when it is gone.
+    /// </summary>
+    public async Task<int?> UndoAsync(Rep rep, long interactionId, DateTimeOffset previousLastActivityAt, CancellationToken cancellationToken)
+    {
+        if (await db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId && i.RepId == rep.Id, cancellationToken) is not { } interaction)
+            return null;
+        var reminders = await db.FollowUps.Where(f => f.InteractionId == interactionId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Deals.FirstOrDefaultAsync(d => d.Id == interaction.DealId, cancellationToken) is { } deal &&
+            deal.LastActivityAt == (interaction.OccurredAt > interaction.RecordedAt ? interaction.RecordedAt : interaction.OccurredAt))
+            deal.LastActivityAt = previousLastActivityAt;
+        db.Interactions.Remove(interaction);
+        await db.SaveChangesAsync(cancellationToken);
+        if (reminders > 0)
+            schedule.Changed();
+        return reminders;
+    }
 }

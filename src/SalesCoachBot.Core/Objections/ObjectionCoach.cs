@@ -7,11 +7,14 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Objections;
 
 /// <summary>Answers an objection with the playbook: acknowledge → clarify → respond → confirm, tuned to the deal's stage.</summary>
-public sealed class ObjectionCoach(SalesContent content, DealService deals)
+public sealed partial class ObjectionCoach(SalesContent content, DealService deals)
 {
     public async Task<Reply> AdviseAsync(RepTurn turn, ObjectionIntent intent, CancellationToken cancellationToken)
     {
-        var deal = intent.DealQuery is { } query && await deals.FindAsync(turn.Rep, query, cancellationToken) is DealMatch.One one ? one.Deal : null;
+        // Only known deal names are read as deals, so a name in the command's own shape ("objection price for X") is looked up too.
+        var query = intent.DealQuery ?? (CommandForDeal().Match(turn.Text) is { Success: true } named ? named.Groups["deal"].Value : null);
+        var match = query is null ? null : await deals.FindAsync(turn.Rep, query, cancellationToken);
+        var deal = (match as DealMatch.One)?.Deal;
         if (intent.CategoryId is null || content.Playbook.Get(intent.CategoryId) is not { } category)
             return WhichKind(deal);
 
@@ -25,8 +28,8 @@ public sealed class ObjectionCoach(SalesContent content, DealService deals)
         var notes = new List<string>();
         if (deal is not null && category.ByStage.TryGetValue(deal.Stage, out var advice))
             facts.Add(new($"At {deal.Stage.DisplayName()} ({deal.Name})", advice));
-        else
-            notes.Add("Name the deal (e.g. \"objection price for Acme\") for advice fitted to its stage.");
+        else if (NameTheDeal(query, match) is { } note)
+            notes.Add(note);
         return new($"Don't argue with it; uncover what's behind it.")
         {
             Title = $"Objection: {category.Name}",
@@ -36,9 +39,20 @@ public sealed class ObjectionCoach(SalesContent content, DealService deals)
         };
     }
 
+    private static string? NameTheDeal(string? query, DealMatch? match) => match switch
+    {
+        DealMatch.One => null,
+        DealMatch.Several several => $"More than one deal matches \"{query}\" ({string.Join(", ", several.Deals.Select(d => $"{d.Name} in {d.Stage.DisplayName()}"))}): name one for advice fitted to its stage.",
+        DealMatch.None => $"I couldn't find a deal matching \"{query}\", so this is the general advice.",
+        _ => "Name the deal (e.g. \"objection price for Acme\") for advice fitted to its stage.",
+    };
+
     private Reply WhichKind(Deal? deal) =>
         new("Which kind of objection is it?")
         {
             Buttons = [.. content.Playbook.Categories.Select(c => new ReplyButton(c.Name, deal is null ? $"objection {c.Id}" : $"objection {c.Id} for {deal.Name}"))],
         };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:/coach|objections?)\b.*?\bfor\s+(?:the\s+)?(?<deal>.+?)(?:\s+deal)?[.!?]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CommandForDeal();
 }

@@ -142,13 +142,54 @@ public sealed class DealConversationTests : BotTest
     }
 
     [Fact]
+    public async Task DealsThatShareANameAreListedOldestFirstEverywhere()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp in discovery").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+        await using (var db = Bot.Database())
+        {
+            db.Deals.Add(Deal.Open("Acme Corp", null, await db.Reps.SingleAsync(), BotHarness.Start));
+            await db.SaveChangesAsync();
+        }
+        await Bot.Flow()
+            .Send("called acme corp today").AssertReply(Contains("[1] Acme Corp (Discovery, #1)  [2] Acme Corp (Prospecting, #2)"))
+            .Send("cancel").AssertReply(Contains("cancelled"))
+            .Send("objection price for acme corp")
+            .AssertReply(Contains("More than one deal matches", "(Acme Corp in Discovery, Acme Corp in Prospecting): name one"))
+            .Send("objection price for Zeta Industries").AssertReply(Contains("I couldn't find a deal matching \"Zeta Industries\", so this is the general advice."))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task UndoTakesBackTheNewestChangeFirst()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $40,000").AssertReply(Contains("New deal"))
+            .Send("move acme to initial contact").AssertReply(Contains("Acme Corp → Initial contact"))
+            .Send("change Acme amount to 50k").AssertReply(Contains("Updated Acme Corp: amount $40,000 → $50,000"))
+            .Send("called Acme today, they want pricing by Friday").AssertReply(Contains("Log this call?"))
+            .Send("Confirm").AssertReply(Contains("Logged: call on Acme Corp", "I'll remind you"))
+            .Send("undo").AssertReply(Contains("Undone: the call on Acme Corp is removed, with its reminder."))
+            .Do(() => Assert.Equal((0, 0), (Bot.Database().Interactions.Count(), Bot.Database().FollowUps.Count())))
+            .Send("undo").AssertReply(Contains("Undone: the change to Acme Corp (amount $40,000 → $50,000)."))
+            .Do(() => Assert.Equal(40_000m, Bot.Database().Deals.Single().Amount))
+            .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting."))
+            .Send("undo").AssertReply(Contains("Undone: Acme Corp is deleted."))
+            .Send("undo").AssertReply(Contains("There is nothing to undo."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
     public async Task UndoPutsTheDealBackAndDropsTheMistakenStep()
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .Send("move acme to won").AssertReply(Contains("won", "What made the difference?"))
-            .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting"))
-            .Send("undo").AssertReply(Contains("nothing to undo"))
+            .Send("undo").AssertReply(StartsWith("Undone: Acme Corp is back in Prospecting."))
             .StartTestAsync();
 
         await using var db = Bot.Database();

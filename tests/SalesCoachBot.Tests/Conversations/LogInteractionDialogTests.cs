@@ -199,6 +199,28 @@ public sealed class LogInteractionDialogTests : BotTest
     }
 
     [Fact]
+    public async Task AConfirmationLeftForAnotherCommandIsSaidAndCanBeKept()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("my deals").AssertReply(StartsWith("Not saved: the call on Acme Corp — say \"log it\" to keep it.", "Your open deals (1)"))
+            .Send("log it").AssertReply(Contains("Logged: call on Acme Corp, today."))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("my deals").AssertReply(Contains("Not saved: the call on Acme Corp"))
+            .Send("my deals").AssertReply(StartsWith("Your open deals (1)"))
+            .Send("log it").AssertReply(DoesNotContain("Logged"))
+            .Send("called Acme today").AssertReply(Contains("Log this call?"))
+            .Send("my deals").AssertReply(Contains("Not saved: the call on Acme Corp"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(31)))
+            .Send("log it").AssertReply(DoesNotContain("Logged"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Single(db.Interactions);
+    }
+
+    [Fact]
     public async Task AnObjectionInTheLogOffersTheMatchingTips()
     {
         await Bot.Flow()

@@ -49,6 +49,37 @@ public sealed class NewDealDialogTests : BotTest
     }
 
     [Fact]
+    public async Task ACloseDateThatHasPassedIsQuestioned()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $20k closing March 1 in discovery").AssertReply(Contains("That date has passed — which date should it close by?"))
+            .Send("end of month").AssertReply(Contains("New deal: Acme Corp", "Amount: $20,000", "Stage: Discovery", "Expected close: Tue 31 Mar"))
+            .Send("new deal").AssertReply(Contains("What's the deal called?"))
+            .Send("Globex").AssertReply(Contains("How much"))
+            .Send("skip").AssertReply(Contains("When do you expect it to close?"))
+            .Send("last Friday").AssertReply(Contains("That date has passed — which date should it close by?"))
+            .Send("skip").AssertReply(Contains("New deal: Globex"))
+            .Send("change Globex close date to March 1").AssertReply(Contains("That date has passed. Which date should Globex close by?"))
+            .Send("undo").AssertReply(Contains("Undone: Globex is deleted."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal((DealStage.Discovery, new DateOnly(2026, 3, 31)), await db.Deals.Select(d => ValueTuple.Create(d.Stage, d.ExpectedCloseDate!.Value)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task ANegativeAmountIsRefusedAndNeverPartOfTheName()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme -5000").AssertReply(Contains("An amount can't be negative", "new deal Acme $5,000"))
+            .Send("new deal Globex -$12k").AssertReply(Contains("An amount can't be negative"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
     public async Task ADuplicateNameMidDialogIsCaught()
     {
         await Bot.Flow()

@@ -64,6 +64,47 @@ public sealed class StageMoveDialogTests : BotTest
     }
 
     [Fact]
+    public async Task ALossReasonInWordsIsFiledUnderTheNearestReasonAndKept()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("move acme to lost").AssertReply(Contains("Why was it lost?"))
+            .Send("went with a competitor, cheaper").AssertReply(Contains("Noted: Acme Corp lost (Lost to a competitor: went with a competitor, cheaper)"))
+            .Send("move globex to lost").AssertReply(Contains("Why was it lost?"))
+            .Send("the office flooded").AssertReply(Contains("Noted: Globex lost (Other: the office flooded)"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(["Lost to a competitor: went with a competitor, cheaper", "Other: the office flooded"],
+            await db.Deals.OrderBy(d => d.Id).Select(d => d.CloseReason).ToListAsync());
+    }
+
+    [Fact]
+    public async Task CancellingTheReasonSaysTheMoveStands()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to lost").AssertReply(Contains("Why was it lost?"))
+            .Send("help").AssertReply(Contains("Why was it lost?"))
+            .Send("cancel").AssertReply(Contains("Acme Corp stays Lost; no reason recorded."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(DealStage.Lost, (await db.Deals.SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task AWinReasonLeftForAnotherCommandIsSaidToBeUnrecorded()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+            .Send("my deals").AssertReply(StartsWith("(No win reason recorded for Acme Corp.)", "You have no open deals yet."))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task TheReasonCanBeSkippedAndTheWinStands()
     {
         await Bot.Flow()

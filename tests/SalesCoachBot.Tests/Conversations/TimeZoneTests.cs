@@ -26,6 +26,20 @@ public sealed class TimeZoneTests : BotTest
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero), times[1]); // 1 March 00:00 in Los Angeles
     }
 
+    [Theory]
+    [InlineData("Jakarta", "Asia/Jakarta")]
+    [InlineData("WIB", "Asia/Jakarta")]
+    [InlineData("CET", "Europe/Berlin")]
+    [InlineData("PST", "America/Los_Angeles")]
+    [InlineData("tokyo", "Asia/Tokyo")]
+    public async Task AZoneCanBeNamedByCityOrAbbreviation(string said, string zone)
+    {
+        await Bot.Flow().Send($"set my timezone to {said}").AssertReply(Contains($"Time zone set to {zone}.")).StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(zone, (await db.Reps.SingleAsync()).TimeZone);
+    }
+
     [Fact]
     public async Task AnUnknownZoneIsExplained()
     {

@@ -9,7 +9,14 @@ public static class ReplyAssert
     {
         var text = ((IMessageActivity)activity).Text;
         foreach (var part in parts)
-            Assert.Contains(part, text);
+            Assert.True(text.Contains(part, StringComparison.Ordinal), $"\"{part}\" is not in the reply:\n{text}");
+    };
+
+    /// <summary>The reply's first line is <paramref name="line"/> and its text contains every part.</summary>
+    public static Action<IActivity> StartsWith(string line, params string[] parts) => activity =>
+    {
+        Assert.Equal(line, ((IMessageActivity)activity).Text.Split('\n')[0]);
+        Contains(parts)(activity);
     };
 
     public static Action<IActivity> DoesNotContain(string part) => activity =>

@@ -1,0 +1,17 @@
+using SalesCoachBot.Deals;
+using SalesCoachBot.Interactions;
+
+namespace SalesCoachBot.Conversations;
+
+/// <summary>A change "undo" can take back, with what it needs to put things as they were.</summary>
+public abstract record UndoableChange
+{
+    public sealed record Created(long DealId) : UndoableChange;
+
+    public sealed record Moved(StageMove Move) : UndoableChange;
+
+    /// <summary>The deal's values before the edit, and the edit as it was described.</summary>
+    public sealed record Edited(long DealId, string Name, string Account, decimal? Amount, string? Currency, DateOnly? ExpectedClose, string Described) : UndoableChange;
+
+    public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt) : UndoableChange;
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Content;
+using SalesCoachBot.Hosting;
+using SalesCoachBot.Reps;
+
+namespace SalesCoachBot.Channels.Console;
+
+/// <summary><c>link NAME to EMAIL</c>: gives a rep imported by name the e-mail address they will message the bot from.</summary>
+public static class LinkCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var words = string.Join(' ', args);
+        var to = words.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase);
+        if (to <= 0)
+        {
+            await System.Console.Error.WriteLineAsync("Usage: link NAME to EMAIL   (e.g. link Darcel Schlecht to darcel@example.com)");
+            return 2;
+        }
+        try
+        {
+            using var host = ToolHost.CreateBuilder([], configure).Build();
+            await host.PrepareAsync();
+            await using var scope = host.Services.CreateAsyncScope();
+            var message = await scope.ServiceProvider.GetRequiredService<RepDirectory>().LinkEmailAsync(words[..to], words[(to + 4)..], CancellationToken.None);
+            await output.WriteLineAsync(message);
+            return message.StartsWith("Linked ", StringComparison.Ordinal) ? 0 : 1;
+        }
+        catch (Exception e) when (e is OptionsValidationException or ContentException)
+        {
+            await System.Console.Error.WriteLineAsync($"SalesCoachBot cannot start: {e.Message}");
+            return 1;
+        }
+    }
+}
