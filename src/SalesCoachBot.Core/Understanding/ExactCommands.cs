@@ -9,7 +9,7 @@ namespace SalesCoachBot.Understanding;
 internal static partial class ExactCommands
 {
     public static Intent? Read(string message, Func<string, Intent> newDeal, Func<string, Intent> objection, Func<Intent> log, Func<Intent?> goal,
-        Func<string, string, Intent> move)
+        Func<string, string, Intent?> move)
     {
         if (message.Length == 0 || Help().IsMatch(message))
             return new HelpIntent();
@@ -39,8 +39,8 @@ internal static partial class ExactCommands
             return set;
         if (PromptAnswer().IsMatch(message))
             return new IncompleteIntent(IntentIds.None, "Nothing is waiting for an answer right now (an open question is dropped after a while). What would you like to do?");
-        if (MoveDeal().Match(message) is { Success: true } moving)
-            return move(moving.Groups["deal"].Value.Trim(' ', '"', '\''), moving.Groups["stage"].Value.Trim());
+        if (MoveDeal().Match(message) is { Success: true } moving && move(moving.Groups["deal"].Value.Trim(' ', '"', '\''), moving.Groups["stage"].Value.Trim()) is { } moved)
+            return moved;
         if (Objection().Match(message) is { Success: true } asked)
             return objection(asked.Groups["rest"].Value);
         if (Show().Match(message) is { Success: true } show)
@@ -69,7 +69,7 @@ internal static partial class ExactCommands
     [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers)( ?!+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(set )?(my )?(time ?zone|tz)( is| to| =)?:? (?<zone>[\w/+-]+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(set |change |update )?(my )?(time ?zone|tz)( is| to| =)?:? (?<zone>[\w/+-]+( [\w/+-]+){0,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeZone();
 
     [GeneratedRegex(@"^(new|create|add)( a)?( new)? deal\b:?(?<rest>.*)$", RegexOptions.IgnoreCase)]

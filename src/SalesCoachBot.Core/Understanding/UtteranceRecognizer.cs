@@ -163,8 +163,11 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
     }
 
     // "move acme back to discovery": the rep's deal named in the first part, the stage by any of its names.
-    private MoveDealIntent ExactMove(string deal, string stageText, RecognitionContext context)
+    // "push acme close date to March 1" is no move: a date or a deal's field is left to the model.
+    private MoveDealIntent? ExactMove(string deal, string stageText, RecognitionContext context)
     {
+        if ((CloseDateWords().IsMatch(deal) && !StageNames.TryParse(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), context.LocalNow, DateLean.Future) is not null)
+            return null;
         var query = DealNameFinder.Find(deal, context.DealNames) ?? deal;
         if (StageNames.TryParse(stageText, out _))
             return new MoveDealIntent(query, stageText);

@@ -36,6 +36,8 @@ public sealed class UtteranceRecognizerTests
     [InlineData("how am I doing?", "goals")]
     [InlineData("set my timezone to Asia/Jakarta", "tz Asia/Jakarta")]
     [InlineData("timezone Europe/Berlin", "tz Europe/Berlin")]
+    [InlineData("set my timezone to new york", "tz new york")]
+    [InlineData("push Acme close date to March 15", "edit 'Acme Corp' close=2026-03-15")]
     // new deal: name, amount, account, expected close, stage
     [InlineData("new deal Acme Corp $45,000", "new 'Acme Corp' 45000 USD")]
     [InlineData("new deal Globex 45,000 EUR", "new 'Globex' 45000 EUR")]
@@ -136,6 +138,7 @@ public sealed class UtteranceRecognizerTests
         ObjectionIntent o => Join($"objection {o.CategoryId ?? "?"}", o.DealQuery is null ? null : $"deal='{o.DealQuery}'"),
         SetGoalIntent g => Join($"goal {g.Metric} {g.Target:0.##} {g.Period}", g.Currency),
         UnknownIntent => "unknown",
+        EditDealIntent e => Join($"edit '{e.DealQuery}'", e.ExpectedClose is { } c ? $"close={c:yyyy-MM-dd}" : null, e.Value is { } v ? $"{v.Amount:0.##} {v.Currency}" : null),
         _ => intent.GetType().Name,
     };
 
