@@ -28,5 +28,6 @@ public static class Dates
     /// </summary>
     public static bool HasPassed(DateOnly close, string said, RepClock clock, DateRecognizer dates) =>
         close < clock.Today ||
-        (dates.Find(Shorthand.Expand(said), clock.LocalNow, DateLean.Past) is { } past && DateOnly.FromDateTime(past.Local) == close.AddYears(-1));
+        (dates.Find(Shorthand.Expand(said), clock.LocalNow, DateLean.Past) is { } past && DateOnly.FromDateTime(past.Local) is var earlier
+         && earlier == close.AddYears(-1) && earlier.Year == clock.Today.Year && earlier < clock.Today);
 }

@@ -77,14 +77,14 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
             IntentIds.Won => ReadMove(message, context, DealStage.Won),
             IntentIds.Lost => ReadMove(message, context, DealStage.Lost),
             IntentIds.Objection => ReadObjection(message, context, byName: false, vector),
-            IntentIds.ShowDeal => new ShowDealIntent(FindDeal(message, context) ?? QuotedName(message)),
+            IntentIds.ShowDeal => new ShowDealIntent(FindDeal(message, context) ?? QuotedName(message) ?? Subject(message)),
             IntentIds.ListDeals => new ListDealsIntent(),
             IntentIds.Pipeline => new PipelineIntent(),
             IntentIds.Stalled => new StalledDealsIntent(),
             IntentIds.Overdue => new OverdueIntent(),
             IntentIds.EditDeal => ReadEdit(message, context),
-            IntentIds.Reopen => new ReopenDealIntent(FindDeal(message, context) ?? QuotedName(message)),
-            IntentIds.DeleteDeal => new DeleteDealIntent(FindDeal(message, context) ?? QuotedName(message)),
+            IntentIds.Reopen => new ReopenDealIntent(FindDeal(message, context) ?? QuotedName(message) ?? Subject(message)),
+            IntentIds.DeleteDeal => new DeleteDealIntent(FindDeal(message, context) ?? QuotedName(message) ?? Subject(message)),
             IntentIds.GoalSet => goals.Parse(message) ?? (Intent)new IncompleteIntent(label, "What's the goal? For example: \"20 calls a week\", \"close 3 deals this month\" or \"$50k this quarter\"."),
             IntentIds.GoalShow => new ShowGoalsIntent(),
             IntentIds.Numbers => SchedulingPhrases.ReadNumbers(message),
@@ -152,7 +152,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         var stage = closedAs is { } outcome ? outcome.ToString().ToLowerInvariant()
             : stages.Find(withoutDeal) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage
             : "";
-        var query = deal ?? (MoveSubject().Match(message) is { Success: true } subject ? subject.Groups["deal"].Value.Trim() : "");
+        var query = deal ?? Subject(message) ?? "";
         var intent = new MoveDealIntent(query, stage);
         if (closedAs != DealStage.Lost || Words().Matches(withoutDeal).Count < 4)
             return intent;
@@ -176,10 +176,16 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     private EditDealIntent ReadEdit(string message, RecognitionContext context)
     {
+        if (Rename().Match(message) is { Success: true } rename)
+        {
+            var named = rename.Groups["old"].Value.Trim();
+            return new EditDealIntent(FindDeal(named, context) ?? FindDeal(message[..rename.Groups["name"].Index], context) ?? (named.Length > 0 ? named : null))
+            {
+                NewName = rename.Groups["name"].Value.Trim(' ', '"', '\''),
+            };
+        }
         var deal = FindDeal(message, context);
         var rest = deal is null ? message : RemoveName(message, deal);
-        if (Rename().Match(rest) is { Success: true } rename)
-            return new EditDealIntent(deal ?? rename.Groups["old"].Value.Trim()) { NewName = rename.Groups["name"].Value.Trim(' ', '"', '\'') };
         var expanded = Shorthand.Expand(rest);
         if (CloseDateWords().IsMatch(expanded) && dates.Find(expanded, context.LocalNow, DateLean.Future) is { } close)
             return new EditDealIntent(deal) { ExpectedClose = DateOnly.FromDateTime(close.Local) };
@@ -219,6 +225,10 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     private static string RemoveName(string message, string deal) =>
         DealNameFinder.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
+
+    // A deal that is not among the open ones (a closed deal to reopen): the words after the verb.
+    private static string? Subject(string message) =>
+        MoveSubject().Match(message) is { Success: true } subject && subject.Groups["deal"].Value.Trim() is { Length: > 0 } deal ? deal : null;
 
     private static string? QuotedName(string message) =>
         Quoted().Match(message) is { Success: true } quoted ? quoted.Groups["name"].Value : null;

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Tests.Infrastructure;
+using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
+
+namespace SalesCoachBot.Tests.Conversations;
+
+/// <summary>One deal's view, editing it, reopening and deleting it, and the next steps past due. The clock starts Monday 2 March 2026.</summary>
+public sealed class DealViewAndEditTests : BotTest
+{
+    [Fact]
+    public async Task ADealsViewShowsWhereItStandsWhyItIsOrIsNotStalledAndWhatIsNext()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000 closing end of month").AssertReply(Contains("New deal"))
+            .Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("what's next for acme?").AssertReply(Contains(
+                "Acme Corp", "Stage: Prospecting", "Amount: $45,000", "Expected close: Tue 31 Mar", "fine (stalls after 14 days in Prospecting)",
+                "Call, today: Called acme today", "Next step: They want pricing by friday (Fri 6 Mar)", "[1] Log activity"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(20)))
+            .Send("show acme").AssertReply(Contains("20 days: stalled (deals in Prospecting stall after 14 days)", "Next step (overdue): They want pricing by friday"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AmountCloseDateAndNameAreEditedFromChatAndUndoPutsThemBack()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+            .Send("change acme amount to 50k").AssertReply(Contains("Updated Acme Corp: amount $45,000 → $50,000"))
+            .Send("push acme close date to March 15").AssertReply(Contains("expected close not set → 15 Mar 2026"))
+            .Send("rename acme to Acme Corp EMEA").AssertReply(Contains("name Acme Corp → Acme Corp EMEA"))
+            .Send("undo").AssertReply(Contains("Acme Corp"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal(("Acme Corp", 50_000m, new DateOnly(2026, 3, 15)), (deal.Name, deal.Amount!.Value, deal.ExpectedCloseDate!.Value));
+    }
+
+    [Fact]
+    public async Task AClosedDealReopensOnlyWhenTheRepSaysYesAndTheHistoryShowsIt()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp in negotiation").AssertReply(Contains("New deal"))
+            .Send("mark acme as lost").AssertReply(Contains("Why was it lost?"))
+            .Send("no budget").AssertReply(Contains("Noted"))
+            .Send("move acme to negotiation").AssertReply(Contains("Acme Corp is Lost. Reopen it in Negotiation?"))
+            .Send("no").AssertReply(Contains("stays"))
+            .Send("reopen acme").AssertReply(Contains("Acme Corp is Lost. Reopen it in Negotiation?"))
+            .Send("yes").AssertReply(Contains("Acme Corp → Negotiation"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        var history = await db.StageChanges.OrderBy(c => c.Id).Select(c => c.To).ToListAsync();
+        Assert.Equal([DealStage.Prospecting, DealStage.Negotiation, DealStage.Lost, DealStage.Negotiation], history);
+        Assert.Null((await db.Deals.SingleAsync()).ClosedAt);
+    }
+
+    [Fact]
+    public async Task ADealIsDeletedOnlyAfterConfirmation()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("delete the acme deal").AssertReply(Contains("Delete Acme Corp and everything logged on it?"))
+            .Send("no").AssertReply(Contains("Acme Corp stays"))
+            .Send("delete the acme deal").AssertReply(Contains("Delete Acme Corp"))
+            .Send("yes").AssertReply(Contains("Deleted Acme Corp."))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(["Globex"], await db.Deals.Select(d => d.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task OverdueListsNextStepsPastTheirDateOldestFirst()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("what's overdue?").AssertReply(Contains("Nothing overdue"))
+            .Send("called globex today, they want a proposal by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("called acme today, they want a demo tomorrow").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(7)))
+            .Send("what's overdue?").AssertReply(activity =>
+            {
+                var text = ((Microsoft.Bot.Schema.IMessageActivity)activity).Text;
+                Contains("Overdue (2)")(activity);
+                Assert.True(text.IndexOf("Acme Corp", StringComparison.Ordinal) < text.IndexOf("Globex", StringComparison.Ordinal), text);
+            })
+            .StartTestAsync();
+    }
+}
