@@ -19,6 +19,9 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
     private static readonly string[] ConfirmChoices = ["Confirm", "Edit", "Cancel"];
     private static readonly string[] Fields = ["Deal", "Type", "When", "Summary", "Next step"];
 
+    /// <summary>The same log again within this is more likely a double send than a second call.</summary>
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(30);
+
     public override string Id => Name;
 
     public override string Help => "I'm logging an interaction: confirm it, edit a field, or say \"cancel\".";
@@ -94,7 +97,10 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         };
         if (NextStep(turn) is { } step)
             facts.Add(new("Next step", turn.Has("nextDue") ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : step));
-        return Prompts.Choice(ConfirmKey, new Reply("Here's what I understood. Save it?") { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
+        var question = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text("summary") ?? "", RepeatWindow, ct) is { } ago
+            ? $"You logged exactly this on {deal.Name} {Math.Max(1, (int)ago.TotalMinutes)} min ago. Log it again?"
+            : "Here's what I understood. Save it?";
+        return Prompts.Choice(ConfirmKey, new Reply(question) { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
     }
 
     private async Task<StepResult> AfterConfirmAsync(DialogTurn turn, CancellationToken ct)

@@ -9,6 +9,16 @@ namespace SalesCoachBot.Interactions;
 /// <summary>Records a touch point on a deal, moves its last activity, and keeps a dated next step as a follow-up.</summary>
 public sealed class InteractionService(SalesCoachDbContext db, TimeProvider clock, IScheduleChanges schedule)
 {
+    /// <summary>How long ago the same summary was logged on the deal, if within <paramref name="window"/>.</summary>
+    public async Task<TimeSpan?> SameLoggedWithinAsync(long dealId, string summary, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - window;
+        var recent = await db.Interactions.AsNoTracking().Where(i => i.DealId == dealId && i.Summary == summary)
+            .Select(i => i.RecordedAt).ToListAsync(cancellationToken);
+        var latest = recent.Where(at => at >= since).DefaultIfEmpty().Max();
+        return latest == default ? null : clock.GetUtcNow() - latest;
+    }
+
     public async Task<(Interaction Interaction, FollowUp? FollowUp)> LogAsync(Rep rep, Deal deal, LoggedInteraction logged, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -75,6 +75,24 @@ public sealed class DealViewAndEditTests : BotTest
     }
 
     [Fact]
+    public async Task TheSameLogTwiceWithinMinutesAsksBeforeSavingItAgain()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme, they want pricing").AssertReply(Contains("Here's what I understood. Save it?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(4)))
+            .Send("called acme, they want pricing").AssertReply(Contains("You logged exactly this on Acme Corp 4 min ago. Log it again?"))
+            .Send("cancel").AssertReply(Contains("cancelled"))
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromHours(1)))
+            .Send("called acme, they want pricing").AssertReply(Contains("Here's what I understood. Save it?"))
+            .StartTestAsync();
+
+        await using var db = Bot.Database();
+        Assert.Equal(1, await db.Interactions.CountAsync());
+    }
+
+    [Fact]
     public async Task OverdueListsNextStepsPastTheirDateOldestFirst()
     {
         await Bot.Flow()
