@@ -55,6 +55,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<DealCommands>();
         services.AddScoped<DealRecord>();
         services.AddScoped<DealViews>();
+        services.AddScoped<LastActivityCommands>();
         services.AddScoped<InteractionService>();
         services.AddScoped<PipelineView>();
         services.AddScoped<ObjectionCoach>();

@@ -30,6 +30,7 @@ public sealed class Conversation(
     TeamCommands team,
     MetricsCommands numbers,
     DealViews views,
+    LastActivityCommands lastActivity,
     LearnedExamples learned,
     RepClockFactory clocks)
 {
@@ -94,6 +95,7 @@ public sealed class Conversation(
         UnknownIntent unknown => ClarifyReplies.NotSure(unknown, turn.Memory),
         IncompleteIntent incomplete => new Reply(incomplete.Hint),
         ThanksIntent => new Reply("Anytime! 👍"),
+        LastActivityIntent last => await lastActivity.ChangeAsync(turn, last, cancellationToken),
         ShowTimeZoneIntent => new Reply($"Your time zone is {turn.Clock.Zone.Id}; it's {turn.Clock.LocalNow:ddd HH:mm} there now. Change it with \"set my timezone to Europe/Berlin\" (or a city)."),
         ShowDealIntent show => await views.ShowAsync(turn, show.DealQuery, cancellationToken),
         StalledDealsIntent => await views.StalledAsync(turn, cancellationToken),

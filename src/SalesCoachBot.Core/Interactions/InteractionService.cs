@@ -58,6 +58,29 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
     /// Removes an interaction logged by mistake with the reminder it added, and puts the deal's last
     /// activity back if the interaction was what moved it. The number of reminders removed, or null when it is gone.
     /// </summary>
+    /// <summary>The rep's most recently logged interaction, with its deal.</summary>
+    public async Task<(Interaction Interaction, Deal Deal)?> LatestAsync(Rep rep, CancellationToken cancellationToken)
+    {
+        var latest = await db.Interactions.Where(i => i.RepId == rep.Id).OrderByDescending(i => i.RecordedAt).ThenByDescending(i => i.Id)
+            .Join(db.Deals, i => i.DealId, d => d.Id, (i, d) => new { i, d }).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : (latest.i, latest.d);
+    }
+
+    /// <summary>Removes an interaction (and its reminder); the deal's last activity falls back to what came before it.</summary>
+    public async Task DeleteAsync(Rep rep, Interaction interaction, Deal deal, CancellationToken cancellationToken)
+    {
+        var before = await db.Interactions.Where(i => i.DealId == deal.Id && i.Id != interaction.Id).Select(i => (DateTimeOffset?)i.OccurredAt).ToListAsync(cancellationToken);
+        await UndoAsync(rep, interaction.Id, before.Max() ?? deal.CreatedAt, cancellationToken);
+    }
+
+    public async Task ReviseAsync(Interaction interaction, InteractionKind? kind, string? summary, CancellationToken cancellationToken)
+    {
+        db.Interactions.Attach(interaction);
+        interaction.Kind = kind ?? interaction.Kind;
+        interaction.Summary = summary ?? interaction.Summary;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<int?> UndoAsync(Rep rep, long interactionId, DateTimeOffset previousLastActivityAt, CancellationToken cancellationToken)
     {
         if (await db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId && i.RepId == rep.Id, cancellationToken) is not { } interaction)

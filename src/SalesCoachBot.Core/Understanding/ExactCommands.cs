@@ -31,6 +31,13 @@ internal static partial class ExactCommands
             return scheduling;
         if (NewDeal().Match(message) is { Success: true } create)
             return newDeal(create.Groups["rest"].Value);
+        if (LastActivity().Match(message) is { Success: true } last)
+            return last.Groups["delete"].Success ? new LastActivityIntent(true)
+                : new LastActivityIntent(false)
+                {
+                    Kind = last.Groups["kind"].Success ? InteractionParser.KindOf(last.Groups["kind"].Value) : null,
+                    Summary = last.Groups["summary"].Success ? last.Groups["summary"].Value.Trim() : null,
+                };
         if (MoveAlone().IsMatch(message))
             return new MoveDealIntent("", "");
         if (ReportedTouchPoint().IsMatch(message))
@@ -81,6 +88,11 @@ internal static partial class ExactCommands
 
     [GeneratedRegex(@"^(confirm|yes|no|skip|edit|yep|nope)$", RegexOptions.IgnoreCase)]
     private static partial Regex PromptAnswer();
+
+    private const string LastLogged = @"(the\s+|my\s+)?last\s+(activity|log|logged activity|entry|interaction|call|email|e-mail|meeting|demo|note)";
+
+    [GeneratedRegex(@"^(?<delete>delete|remove|scrap)\s+" + LastLogged + @"$|^(change|edit|make|update)\s+" + LastLogged + @"\s*(?:(to|into|as)\s+(an?\s+)?(?<kind>call|email|e-mail|meeting|demo|note)|:\s*(?<summary>.+))$", RegexOptions.IgnoreCase)]
+    private static partial Regex LastActivity();
 
     [GeneratedRegex(@"^(move|advance)( deal)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MoveAlone();

@@ -61,6 +61,13 @@ public sealed record DeleteDealIntent(string? DealQuery) : Intent;
 
 public sealed record ThanksIntent : Intent;
 
+/// <summary>"delete the last activity", "change the last call to an email", "edit last log: …".</summary>
+public sealed record LastActivityIntent(bool Delete) : Intent
+{
+    public Interactions.InteractionKind? Kind { get; init; }
+    public string? Summary { get; init; }
+}
+
 public sealed record ShowTimeZoneIntent : Intent;
 
 /// <summary>An intent whose details could not be read: the bot asks for them with <see cref="Hint"/>.</summary>

@@ -93,6 +93,34 @@ public sealed class DealViewAndEditTests : BotTest
     }
 
     [Fact]
+    public async Task TheLastLoggedActivityCanBeCorrectedOrDeletedWithItsReminder()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("change the last call to an email").AssertReply(Contains("Changed the call on Acme Corp", "now email"))
+            .Send("edit last log: emailed acme the deck").AssertReply(Contains("“emailed acme the deck”"))
+            .StartTestAsync();
+
+        await using (var db = Bot.Database())
+        {
+            var logged = await db.Interactions.SingleAsync();
+            Assert.Equal((SalesCoachBot.Interactions.InteractionKind.Email, "emailed acme the deck"), (logged.Kind, logged.Summary));
+            Assert.Equal(1, await db.FollowUps.CountAsync());
+        }
+
+        await Bot.Flow()
+            .Send("delete the last activity").AssertReply(Contains("Deleted the email on Acme Corp", "with its reminder"))
+            .Send("delete the last activity").AssertReply(Contains("You haven't logged anything yet."))
+            .StartTestAsync();
+
+        await using var after = Bot.Database();
+        Assert.Empty(after.Interactions);
+        Assert.Empty(after.FollowUps);
+    }
+
+    [Fact]
     public async Task OverdueListsNextStepsPastTheirDateOldestFirst()
     {
         await Bot.Flow()
