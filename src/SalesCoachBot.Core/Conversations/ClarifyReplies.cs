@@ -14,10 +14,6 @@ public static class ClarifyReplies
     public static Reply NotSure(UnknownIntent unknown, ConversationMemory memory) =>
         Offer(unknown.Text, unknown.Closest, memory, $"I'm not sure what you meant by “{Shorten(unknown.Text)}”. The closest things I can do:");
 
-    /// <summary>The reading the rep picked, if this message is one of the offered buttons.</summary>
-    public static ClarificationChoice? Picked(string text, ConversationMemory memory) =>
-        memory.Clarification?.Choices.FirstOrDefault(c => c.Title.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
-
     public static Reply SaySomethingElse() =>
         new("OK. Say it in other words, or see what I can do.") { Buttons = [new("Help", "help"), new("My deals", "my deals")] };
 

@@ -24,12 +24,4 @@ public static class HelpReplies
     };
 
     public static Reply Welcome() => Help() with { Title = "Hi, I'm SalesCoachBot 👋" };
-
-    public static Reply NotUnderstood(string text) =>
-        new($"Sorry, I didn't understand \"{Shorten(text)}\". Try \"called Acme today\", \"my deals\", \"move Acme to proposal\" or \"help\".")
-        {
-            Buttons = [new("My deals", "my deals"), new("Help", "help")],
-        };
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 }

@@ -4,11 +4,8 @@ using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding;
 
-/// <summary>A stage named in a sentence: where it was written, and which stage (or "the next one").</summary>
-public sealed record StageMention(int Start, int Length, DealStage? Stage)
-{
-    public bool IsNext => Stage is null;
-}
+/// <summary>A stage named in a sentence: where it was written, and which stage (null: "the next one").</summary>
+public sealed record StageMention(int Start, int Length, DealStage? Stage);
 
 /// <summary>
 /// Finds the stage a sentence moves a deal to, by its name or any other name for it ("qualification",

@@ -11,8 +11,6 @@ namespace SalesCoachBot.Understanding.Learning;
 /// <remarks>Amounts and dates are spotted by their look, not parsed: this runs on every message and every example.</remarks>
 public sealed partial class SentenceSignals(StageFinder stages)
 {
-    public const int Count = 8;
-
     /// <summary>Changes whenever what the signals mean changes, so weights trained on older ones are not reused.</summary>
     public const string Version = "signals-2";
 
