@@ -26,8 +26,12 @@ public static class Dates
     /// A close date that has passed: before today, or a date read as next year's ("March 1" on 2 March)
     /// when the rep named this year's, which has just gone by.
     /// </summary>
+    // "March 1" said on 2 March was most likely meant as this year's, and has passed; "end of Q2" said in
+    // November means next year's.
+    private const int RecentlyPassedDays = 60;
+
     public static bool HasPassed(DateOnly close, string said, RepClock clock, DateRecognizer dates) =>
         close < clock.Today ||
         (dates.Find(Shorthand.Expand(said), clock.LocalNow, DateLean.Past) is { } past && DateOnly.FromDateTime(past.Local) is var earlier
-         && earlier == close.AddYears(-1) && earlier.Year == clock.Today.Year && earlier < clock.Today);
+         && earlier == close.AddYears(-1) && earlier < clock.Today && earlier >= clock.Today.AddDays(-RecentlyPassedDays));
 }

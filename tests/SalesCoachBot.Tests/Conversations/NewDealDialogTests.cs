@@ -49,6 +49,15 @@ public sealed class NewDealDialogTests : BotTest
     }
 
     [Fact]
+    public async Task AQuarterAlreadyBehindUsMeansNextYearsNotAPassedDate()
+    {
+        await Bot.Flow()
+            .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(200)))
+            .Send("new deal Acme Corp ~40k eur, closing end of q2").AssertReply(Contains("New deal: Acme Corp", "Amount: €40,000", "Expected close: Wed 30 Jun 2027"))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task ACloseDateThatHasPassedIsQuestioned()
     {
         await Bot.Flow()
