@@ -21,9 +21,7 @@ public static partial class SchedulingPhrases
         if (Digest().Match(message) is { Success: true } digest)
             return new SubscribeDigestIntent(Day(digest.Groups["day"].Value), Hour(digest));
         if (Numbers().Match(message) is { Success: true } numbers)
-            return new NumbersIntent(numbers.Groups["team"].Success,
-                numbers.Groups["period"].Value.ToLowerInvariant() switch { "week" => Goals.GoalPeriod.Week, "month" => Goals.GoalPeriod.Month, _ => Goals.GoalPeriod.Quarter },
-                numbers.Groups["last"].Success);
+            return NumbersOf(numbers.Groups["team"].Success, numbers);
         if (Team().Match(message) is { Success: true } team)
             return new TeamIntent(team.Groups["add"].Success ? team.Groups["add"].Value : null, team.Groups["remove"].Success ? team.Groups["remove"].Value : null);
         return null;
@@ -33,12 +31,14 @@ public static partial class SchedulingPhrases
     public static NumbersIntent ReadNumbers(string message)
     {
         if (Numbers().Match(message) is { Success: true } exact)
-            return (NumbersIntent)Read(message)!;
-        var period = PeriodWord().Match(message);
-        return new NumbersIntent(TeamWord().IsMatch(message),
-            period.Groups["period"].Value.ToLowerInvariant() switch { "week" => Goals.GoalPeriod.Week, "month" => Goals.GoalPeriod.Month, _ => Goals.GoalPeriod.Quarter },
-            period.Groups["last"].Success);
+            return NumbersOf(exact.Groups["team"].Success, exact);
+        return NumbersOf(TeamWord().IsMatch(message), PeriodWord().Match(message));
     }
+
+    // The match's "period" (week, month, else quarter) and whether it was the "last" one.
+    private static NumbersIntent NumbersOf(bool team, Match period) => new(team,
+        period.Groups["period"].Value.ToLowerInvariant() switch { "week" => Goals.GoalPeriod.Week, "month" => Goals.GoalPeriod.Month, _ => Goals.GoalPeriod.Quarter },
+        period.Groups["last"].Success);
 
     /// <summary>A length of time anywhere in the message: "for 2 weeks", "a few days", "till next week".</summary>
     public static TimeSpan? DurationIn(string message) =>

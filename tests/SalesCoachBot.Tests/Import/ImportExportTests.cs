@@ -189,6 +189,14 @@ public sealed class ImportExportTests : BotTest
             records.Select(r => (r.Line, r.Fields)).ToList(), new RecordComparer());
     }
 
+    private async Task<StringWriter> ExportAsync(string format)
+    {
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var output = new StringWriter();
+        Assert.Equal(0, await ExportCommand.RunAsync(["--format", format], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        return output;
+    }
+
     [Fact]
     public async Task ExportGivesEveryDealWithItsStageHistoryAsCsvOrJson()
     {
@@ -196,12 +204,8 @@ public sealed class ImportExportTests : BotTest
             .Send("new deal Acme, Inc. $45,000").AssertReply(ReplyAssert.Contains("New deal"))
             .Send("move acme to initial contact").AssertReply(ReplyAssert.Contains("Initial contact"))
             .StartTestAsync();
-        var connectionString = Bot.Database().Database.GetConnectionString()!;
-
-        var csv = new StringWriter();
-        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "csv"], csv, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
-        var json = new StringWriter();
-        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "json"], json, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        var csv = await ExportAsync("csv");
+        var json = await ExportAsync("json");
 
         var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
         Assert.Equal("stage_history", rows[0].Fields[^1]);
@@ -223,12 +227,8 @@ public sealed class ImportExportTests : BotTest
             .Send("move globex to lost").AssertReply(ReplyAssert.Contains("Why was it lost?"))
             .Send("2").AssertReply(ReplyAssert.Contains("Noted"))
             .StartTestAsync();
-        var connectionString = Bot.Database().Database.GetConnectionString()!;
-
-        var csv = new StringWriter();
-        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "csv"], csv, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
-        var json = new StringWriter();
-        Assert.Equal(0, await ExportCommand.RunAsync(["--format", "json"], json, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        var csv = await ExportAsync("csv");
+        var json = await ExportAsync("json");
 
         var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
         var header = rows[0].Fields.ToList();

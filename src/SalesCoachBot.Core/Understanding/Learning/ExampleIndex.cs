@@ -19,25 +19,22 @@ public sealed class ExampleIndex(IEnumerable<(string Label, float[] Vector)> exa
             examples = [.. examples, (label, vector)];
     }
 
-    /// <summary>The single nearest example.</summary>
-    public LabelScore Nearest(float[] vector) =>
-        examples.Select(e => new LabelScore(e.Label, VectorMath.Dot(vector, e.Vector))).MaxBy(s => s.Score);
-
-    /// <summary>Every label, best first.</summary>
-    public IReadOnlyList<LabelScore> Rank(float[] vector, Func<string, bool>? only = null)
+    /// <summary>Every label, best first by its nearest examples; and the single nearest example, from the same pass.</summary>
+    public (IReadOnlyList<LabelScore> Ranked, LabelScore Nearest) RankWithNearest(float[] vector)
     {
         var best = new Dictionary<string, TopK>();
-        var examples = this.examples;
         foreach (var (label, example) in examples)
         {
-            if (only is not null && !only(label))
-                continue;
             if (!best.TryGetValue(label, out var top))
                 best[label] = top = new TopK(neighbours);
             top.Offer(VectorMath.Dot(vector, example));
         }
-        return [.. best.Select(b => new LabelScore(b.Key, b.Value.Mean())).OrderByDescending(s => s.Score)];
+        var nearest = best.Select(b => new LabelScore(b.Key, b.Value.Max)).MaxBy(s => s.Score);
+        return ([.. best.Select(b => new LabelScore(b.Key, b.Value.Mean())).OrderByDescending(s => s.Score)], nearest);
     }
+
+    /// <summary>Every label, best first.</summary>
+    public IReadOnlyList<LabelScore> Rank(float[] vector) => RankWithNearest(vector).Ranked;
 
     private sealed class TopK(int size)
     {
@@ -54,6 +51,8 @@ public sealed class ExampleIndex(IEnumerable<(string Label, float[] Vector)> exa
             if (score > scores[smallest])
                 scores[smallest] = score;
         }
+
+        public float Max => scores.Max();
 
         public float Mean()
         {

@@ -28,11 +28,11 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
     public IReadOnlyList<LabelScore> RankIntents(float[] vector, string text)
     {
         var model = indexes.Value;
-        var nearest = model.Intents.Nearest(vector);
+        var (ranked, nearest) = model.Intents.RankWithNearest(vector);
         if (nearest.Score >= SameSentence)
-            return [nearest with { Score = 1f }, .. model.Intents.Rank(vector).Where(s => s.Label != nearest.Label)];
+            return [nearest with { Score = 1f }, .. ranked.Where(s => s.Label != nearest.Label)];
         var probabilities = model.Classifier.Predict(signals.Append(vector, text));
-        return [.. model.Intents.Rank(vector)
+        return [.. ranked
             .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
             .OrderByDescending(s => s.Score)];
     }
