@@ -162,6 +162,9 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             UndoableChange.Edited edited => await deals.RestoreAsync(turn.Rep, edited, cancellationToken) is { } deal
                 ? new($"Undone: the change to {deal.Name} ({edited.Described}).")
                 : new("That deal is gone, so there is nothing to put back."),
+            UndoableChange.Deleted deleted => await deals.RestoreDeletedAsync(turn.Rep, deleted.DealId, cancellationToken) is { } deal
+                ? new($"Undone: {deal.Name} is back in {deal.Stage.DisplayName()}, with everything logged on it.")
+                : new($"{deleted.DealName} can no longer be restored."),
             UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, cancellationToken) is { } reminders
                 ? new($"Undone: the {logged.Kind.ToString().ToLowerInvariant()} on {logged.DealName} is removed{(reminders > 0 ? ", with its reminder" : "")}.")
                 : new("That interaction is already gone."),
@@ -169,14 +172,9 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
         };
     }
 
-    /// <summary>Remembers a change for "undo", newest first; with no change (after a delete) there is nothing left to take back.</summary>
-    public static void Remember(ConversationMemory memory, UndoableChange? change = null)
+    /// <summary>Remembers a change for "undo", newest first.</summary>
+    public static void Remember(ConversationMemory memory, UndoableChange change)
     {
-        if (change is null)
-        {
-            memory.Changes.Clear();
-            return;
-        }
         memory.Changes.Insert(0, change);
         if (memory.Changes.Count > UndoDepth)
             memory.Changes.RemoveRange(UndoDepth, memory.Changes.Count - UndoDepth);

@@ -13,5 +13,7 @@ public abstract record UndoableChange
     /// <summary>The deal's values before the edit, and the edit as it was described.</summary>
     public sealed record Edited(long DealId, string Name, string Account, decimal? Amount, string? Currency, DateOnly? ExpectedClose, string Described) : UndoableChange;
 
+    public sealed record Deleted(long DealId, string DealName) : UndoableChange;
+
     public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt) : UndoableChange;
 }

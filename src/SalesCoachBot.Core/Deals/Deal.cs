@@ -26,6 +26,9 @@ public sealed class Deal
     public DateTimeOffset? LastNudgedAt { get; set; }
     public DateTimeOffset? SnoozedUntil { get; set; }
 
+    /// <summary>When the rep deleted the deal; hidden everywhere from then, restorable by undo, purged after a week.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public Money? Value => Amount is { } amount and >= 0 && Currency is { } currency ? new Money(amount, currency) : null;
 
     /// <summary>Won or Lost once closed; null while the deal is open.</summary>

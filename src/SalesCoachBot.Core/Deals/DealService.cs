@@ -90,13 +90,29 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         return last ?? DealStage.Prospecting;
     }
 
-    /// <summary>Deletes a deal and everything recorded on it.</summary>
+    /// <summary>Hides a deal and everything recorded on it (reminders included) until it is restored or purged.</summary>
     public async Task DeleteAsync(Deal deal, CancellationToken cancellationToken)
     {
-        await db.FollowUps.Where(f => f.DealId == deal.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Interactions.Where(i => i.DealId == deal.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Deals.Remove(deal);
+        deal.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Brings back a deal the rep deleted, with its history, activities and reminders.</summary>
+    public async Task<Deal?> RestoreDeletedAsync(Rep owner, long dealId, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId && d.OwnerId == owner.Id && d.DeletedAt != null, cancellationToken);
+        if (deal is null)
+            return null;
+        deal.DeletedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+
+    /// <summary>Removes for good the deals deleted longer ago than <paramref name="age"/>.</summary>
+    public Task<int> PurgeDeletedAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - age;
+        return db.Deals.IgnoreQueryFilters().Where(d => d.DeletedAt != null && d.DeletedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Deal>> OpenDealsAsync(Rep owner, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ public sealed class StageChange
 {
     public long Id { get; set; }
     public long DealId { get; set; }
+    public Deal? Deal { get; set; }
     public DealStage? From { get; set; }
     public DealStage To { get; set; }
     public DateTimeOffset At { get; set; }

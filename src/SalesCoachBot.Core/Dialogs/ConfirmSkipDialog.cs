@@ -23,7 +23,7 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
         if (turn.Has("delete"))
-            return Prompts.YesNo("confirmed", new Reply($"Delete {deal.Name} and everything logged on it? This can't be undone."));
+            return Prompts.YesNo("confirmed", new Reply($"Delete {deal.Name} and everything logged on it? (You can say *undo* afterwards.)"));
         if (deal.Stage.IsClosed())
             return Prompts.YesNo("confirmed", new Reply($"{deal.Name} is {deal.Stage.DisplayName()}. Reopen it in {to.DisplayName()}?"));
         var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(s => s.DisplayName());
@@ -40,8 +40,8 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
         if (turn.Has("delete"))
         {
             await deals.DeleteAsync(deal, ct);
-            DealCommands.Remember(turn.Memory);
-            return new StepResult.Done(new Reply($"Deleted {deal.Name}."));
+            DealCommands.Remember(turn.Memory, new UndoableChange.Deleted(deal.Id, deal.Name));
+            return new StepResult.Done(new Reply($"Deleted {deal.Name}, with its activities and reminders. Say *undo* to bring it back."));
         }
         var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text("stage")!), ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Moved(move));

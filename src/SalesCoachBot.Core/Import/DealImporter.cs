@@ -27,12 +27,14 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
         foreach (var batch in rows.Chunk(Batch))
         {
             var ids = batch.Select(r => r.ExternalId).ToList();
-            var existing = await db.Deals.Include(d => d.StageHistory).Where(d => ids.Contains(d.ExternalId!)).ToDictionaryAsync(d => d.ExternalId!, cancellationToken);
+            // A deal deleted in chat but still in the CRM's export comes back.
+            var existing = await db.Deals.IgnoreQueryFilters().Include(d => d.StageHistory).Where(d => ids.Contains(d.ExternalId!)).ToDictionaryAsync(d => d.ExternalId!, cancellationToken);
             foreach (var row in batch)
             {
                 var owner = reps.Reps[row.Owner.ToLowerInvariant()];
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
+                    deal.DeletedAt = null;
                     Update(deal, row, owner);
                     db.Entry(deal).State = EntityState.Modified;
                     updated++;

@@ -5,6 +5,7 @@ public sealed class FollowUp
 {
     public long Id { get; set; }
     public long DealId { get; set; }
+    public Deals.Deal? Deal { get; set; }
     public long RepId { get; set; }
     public long? InteractionId { get; set; }
     public required string Note { get; set; }

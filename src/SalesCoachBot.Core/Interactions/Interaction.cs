@@ -5,6 +5,7 @@ public sealed class Interaction
 {
     public long Id { get; set; }
     public long DealId { get; set; }
+    public Deals.Deal? Deal { get; set; }
     public long RepId { get; set; }
     public InteractionKind Kind { get; set; }
     public DateTimeOffset OccurredAt { get; set; }

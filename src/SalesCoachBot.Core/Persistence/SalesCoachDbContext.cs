@@ -70,26 +70,30 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             deal.Property(d => d.ExternalId).HasMaxLength(200);
             deal.HasIndex(d => d.ExternalId).IsUnique();
             deal.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId);
-            deal.HasMany(d => d.StageHistory).WithOne().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
+            deal.HasMany(d => d.StageHistory).WithOne(c => c.Deal).HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
             deal.HasIndex(d => new { d.OwnerId, d.Stage });
+            deal.HasQueryFilter(d => d.DeletedAt == null);
         });
         modelBuilder.Entity<StageChange>(change =>
         {
             change.HasIndex(c => new { c.DealId, c.At });
             change.Property(c => c.Reason).HasMaxLength(1000);
+            change.HasQueryFilter(c => c.Deal!.DeletedAt == null);
         });
         modelBuilder.Entity<Interaction>(interaction =>
         {
             interaction.Property(i => i.Summary).HasMaxLength(4000);
             interaction.Property(i => i.NextStep).HasMaxLength(1000);
-            interaction.HasOne<Deal>().WithMany().HasForeignKey(i => i.DealId).OnDelete(DeleteBehavior.Cascade);
+            interaction.HasOne(i => i.Deal).WithMany().HasForeignKey(i => i.DealId).OnDelete(DeleteBehavior.Cascade);
+            interaction.HasQueryFilter(i => i.Deal!.DeletedAt == null);
             interaction.HasOne<Rep>().WithMany().HasForeignKey(i => i.RepId);
             interaction.HasIndex(i => new { i.DealId, i.OccurredAt });
         });
         modelBuilder.Entity<FollowUp>(followUp =>
         {
             followUp.Property(f => f.Note).HasMaxLength(1000);
-            followUp.HasOne<Deal>().WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Cascade);
+            followUp.HasOne(f => f.Deal).WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Cascade);
+            followUp.HasQueryFilter(f => f.Deal!.DeletedAt == null);
             followUp.HasOne<Rep>().WithMany().HasForeignKey(f => f.RepId);
             followUp.HasIndex(f => new { f.DueOn, f.RemindedAt });
         });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
@@ -59,19 +60,62 @@ public sealed class DealViewAndEditTests : BotTest
     }
 
     [Fact]
-    public async Task ADealIsDeletedOnlyAfterConfirmation()
+    public async Task ADealIsDeletedOnlyAfterConfirmationAndUndoBringsItBackWithEverythingOnIt()
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
             .Send("new deal Globex").AssertReply(Contains("New deal"))
-            .Send("delete the acme deal").AssertReply(Contains("Delete Acme Corp and everything logged on it?"))
+            .Send("delete the acme deal").AssertReply(Contains("Delete Acme Corp and everything logged on it?", "undo"))
             .Send("no").AssertReply(Contains("Acme Corp stays"))
             .Send("delete the acme deal").AssertReply(Contains("Delete Acme Corp"))
-            .Send("yes").AssertReply(Contains("Deleted Acme Corp."))
+            .Send("yes").AssertReply(Contains("Deleted Acme Corp, with its activities and reminders. Say *undo* to bring it back."))
+            .Send("show acme").AssertReply(Contains("I couldn't find a deal matching \"acme\"."))
             .StartTestAsync();
 
+        await using (var db = Bot.Database())
+        {
+            Assert.Equal(["Globex"], await db.Deals.Select(d => d.Name).ToListAsync());
+            Assert.Empty(db.Interactions);
+            Assert.Empty(db.FollowUps);
+        }
+
+        await Bot.Flow()
+            .Send("undo").AssertReply(Contains("Undone: Acme Corp is back in Prospecting, with everything logged on it."))
+            .Send("show acme").AssertReply(Contains("Call, today: Called acme today", "Next step: They want pricing by friday"))
+            .Send("undo").AssertReply(Contains("Undone: Globex is deleted."))
+            .StartTestAsync();
+
+        await using var after = Bot.Database();
+        Assert.Equal(["Acme Corp"], await after.Deals.Select(d => d.Name).ToListAsync());
+        Assert.Equal((1, 1), (await after.Interactions.CountAsync(), await after.FollowUps.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ADeletedDealIsPurgedForGoodAfterAWeek()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today, demo next tuesday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .Send("delete acme").AssertReply(Contains("Delete Acme Corp"))
+            .Send("yes").AssertReply(Contains("Deleted Acme Corp"))
+            .StartTestAsync();
+
+        Assert.Equal(0, await PurgeAsync());
+        Bot.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await PurgeAsync());
+
+        await Bot.Flow().Send("undo").AssertReply(Contains("Acme Corp can no longer be restored.")).StartTestAsync();
         await using var db = Bot.Database();
-        Assert.Equal(["Globex"], await db.Deals.Select(d => d.Name).ToListAsync());
+        Assert.Equal((0, 0, 0), (await db.Deals.IgnoreQueryFilters().CountAsync(), await db.Interactions.IgnoreQueryFilters().CountAsync(), await db.StageChanges.IgnoreQueryFilters().CountAsync()));
+    }
+
+    private async Task<int> PurgeAsync()
+    {
+        await using var scope = Bot.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DealService>().PurgeDeletedAsync(TimeSpan.FromDays(7), CancellationToken.None);
     }
 
     [Fact]

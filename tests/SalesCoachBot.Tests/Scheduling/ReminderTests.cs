@@ -76,6 +76,22 @@ public sealed class ReminderTests : BotTest
     }
 
     [Fact]
+    public async Task ADeletedDealIsNotRemindedUntilUndoBringsItBack()
+    {
+        await LogDemoNextTuesdayAsync();
+        await Bot.Flow()
+            .Send("delete acme").AssertReply(Contains("Delete Acme Corp"))
+            .Send("yes").AssertReply(Contains("Deleted Acme Corp"))
+            .StartTestAsync();
+
+        At(TuesdayMorning);
+        Assert.Equal(0, await Remind());
+        await Bot.Flow().Send("undo").AssertReply(Contains("Acme Corp is back")).StartTestAsync();
+        Assert.Equal(1, await Remind());
+        Assert.Equal(["Today's next step on Acme Corp: Demo next Tuesday"], Reminders());
+    }
+
+    [Fact]
     public async Task TheSameCallLoggedTwiceMakesOneReminder()
     {
         await LogDemoNextTuesdayAsync(times: 2);

@@ -45,6 +45,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
 
@@ -513,11 +516,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Deals.StageChange", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany("StageHistory")
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
@@ -540,7 +545,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Interactions.FollowUp", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -551,11 +556,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Interactions.Interaction", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -566,6 +573,8 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
