@@ -160,6 +160,24 @@ public sealed class ImportExportTests : BotTest
         Assert.NotEqual(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), deal.LastActivityAt); // an open deal's close date is no activity
     }
 
+    [Fact]
+    public async Task ADealDeletedInChatThatTheCrmStillHasComesBackOnReImport()
+    {
+        await Bot.Flow().Send("hi").AssertReply(ReplyAssert.Contains("SalesCoachBot")).StartTestAsync();
+        var csv = Header + "G1,user1,GTX,Cancity,Engaging,2026-01-05,,,\n";
+        await ImportAsync(csv);
+        await Bot.Flow()
+            .Send("delete cancity").AssertReply(ReplyAssert.Contains("Delete Cancity"))
+            .Send("yes").AssertReply(ReplyAssert.Contains("Deleted Cancity"))
+            .StartTestAsync();
+        var (exitCode, output) = await ImportAsync(csv);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("(0 new, 1 updated)", output);
+        await using var db = Bot.Database();
+        Assert.Equal("Cancity", (await db.Deals.SingleAsync()).Name);
+    }
+
     [Theory]
     [InlineData("1.234,56")]
     [InlineData("12,5")]
