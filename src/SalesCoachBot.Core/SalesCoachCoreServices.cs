@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Content;
@@ -32,9 +31,9 @@ public static class SalesCoachCoreServices
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IStorage, DatabaseStorage>();
+        services.AddSingleton<ConversationMemoryStore>();
+        services.AddSingleton<ChatTurns>();
         services.AddSingleton<DeliveryLog>();
-        services.AddSingleton<PrivateConversationState>();
         services.AddSingleton<DateRecognizer>();
         services.AddSingleton<InteractionParser>();
         services.AddSingleton<GoalParser>();
@@ -48,7 +47,6 @@ public static class SalesCoachCoreServices
         services.AddScoped<LearnedExamples>();
         services.AddSingleton<PromptAnswers>();
         services.AddSingleton(sp => sp.GetRequiredService<SalesContent>().Playbook);
-        services.AddSingleton<IBot, CoachBot>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<DealService>();
         services.AddScoped<DealReplies>();

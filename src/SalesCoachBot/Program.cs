@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Channels.Teams;
 using SalesCoachBot.Content;

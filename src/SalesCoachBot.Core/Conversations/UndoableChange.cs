@@ -1,9 +1,16 @@
+using System.Text.Json.Serialization;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Interactions;
 
 namespace SalesCoachBot.Conversations;
 
 /// <summary>A change "undo" can take back, with what it needs to put things as they were.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = MemoryJson.KindProperty)]
+[JsonDerivedType(typeof(Created), "created")]
+[JsonDerivedType(typeof(Moved), "moved")]
+[JsonDerivedType(typeof(Edited), "edited")]
+[JsonDerivedType(typeof(Deleted), "deleted")]
+[JsonDerivedType(typeof(Logged), "logged")]
 public abstract record UndoableChange
 {
     public sealed record Created(long DealId) : UndoableChange;

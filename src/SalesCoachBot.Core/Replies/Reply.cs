@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SalesCoachBot.Replies;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed record Reply(string Text)
     public IReadOnlyList<string> Notes { get; init; } = [];
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
 
+    [JsonIgnore]
     public bool IsPlain => Title is null && Facts.Count == 0 && Notes.Count == 0 && Buttons.Count == 0;
 }
 

@@ -37,5 +37,6 @@ public static class StorageSetup
         await db.Database.MigrateAsync();
         // WAL lets readers and the writer work at once; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
     }
 }

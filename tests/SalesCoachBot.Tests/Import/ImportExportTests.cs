@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Import;
 using SalesCoachBot.Tests.Infrastructure;

@@ -39,6 +39,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddStorage();
         builder.AddConversations();
         builder.AddSchedulerPlanning();
+        builder.Services.AddSingleton<IBot, SalesCoachBot.Channels.Teams.TeamsBot>();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         var host = builder.Build();
         await host.PrepareAsync();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 

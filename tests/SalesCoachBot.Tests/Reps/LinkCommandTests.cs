@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Tests.Infrastructure;

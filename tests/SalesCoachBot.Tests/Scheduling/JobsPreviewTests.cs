@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 

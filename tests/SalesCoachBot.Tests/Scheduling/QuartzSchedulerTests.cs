@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 

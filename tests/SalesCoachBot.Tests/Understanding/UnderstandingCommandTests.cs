@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Tests.Infrastructure;
 using SalesCoachBot.Understanding.Learning;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Channels.Slack;
 

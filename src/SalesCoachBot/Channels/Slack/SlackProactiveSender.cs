@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Replies;
 
@@ -20,15 +16,11 @@ public sealed class SlackProactiveSender(SlackApiClient api) : IProactiveSender
 
     public async Task<SendResult> SendAsync(string address, Reply reply, CancellationToken cancellationToken)
     {
-        var reference = JsonConvert.DeserializeObject<ConversationReference>(address) ?? throw new InvalidOperationException("Empty conversation reference.");
-        var message = new BlockKitRenderer().Render(reply);
-        var blocks = (message.ChannelData as JObject)?["blocks"] is JArray array ? (JsonArray?)JsonNode.Parse(array.ToString()) : null;
+        var to = SlackAddress.Read(address);
         try
         {
-            var channel = reference.Conversation?.ConversationType == "personal" && reference.User?.Id is { } user
-                ? await api.OpenDirectMessageAsync(user, cancellationToken)
-                : reference.Conversation?.Id ?? throw new InvalidOperationException("No Slack channel in the reference.");
-            await api.PostMessageAsync(channel, message.Text ?? "", blocks, threadTs: null, cancellationToken);
+            var channel = to.Personal && to.UserId is { } user ? await api.OpenDirectMessageAsync(user, cancellationToken) : to.ChannelId;
+            await api.PostMessageAsync(channel, BlockKitRenderer.Fallback(reply), BlockKitRenderer.Blocks(reply), threadTs: null, cancellationToken);
             return new SendResult.Delivered();
         }
         catch (SlackApiException e) when (Undeliverable.Contains(e.Error))

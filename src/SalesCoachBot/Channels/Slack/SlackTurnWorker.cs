@@ -1,9 +1,7 @@
-using Microsoft.Bot.Builder;
-
 namespace SalesCoachBot.Channels.Slack;
 
 /// <summary>Runs queued Slack turns in the background: the lanes in parallel, each lane in order.</summary>
-public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, IBot bot, ILogger<SlackTurnWorker> logger) : BackgroundService
+public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, ILogger<SlackTurnWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, SlackInbox.Lanes).Select(lane => RunAsync(lane, stoppingToken)));
@@ -14,7 +12,7 @@ public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, IBot
         {
             try
             {
-                await adapter.ProcessAsync(inbound, bot, stoppingToken);
+                await adapter.ProcessAsync(inbound, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

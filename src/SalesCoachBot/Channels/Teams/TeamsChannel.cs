@@ -18,6 +18,7 @@ public static class TeamsChannel
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TeamsMemberEmailMiddleware>();
         builder.Services.AddSingleton<TeamsAdapter>();
+        builder.Services.AddSingleton<IBot, TeamsBot>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
         builder.Services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
+using Newtonsoft.Json.Linq;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -12,13 +13,18 @@ namespace SalesCoachBot.Channels.Teams;
 /// </summary>
 public sealed class TeamsMemberEmailMiddleware(IMemoryCache cache, ILogger<TeamsMemberEmailMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    private const string EmailKey = "SalesCoachBot.MemberEmail";
     private static readonly TimeSpan KnownFor = TimeSpan.FromHours(12);
     private static readonly TimeSpan UnknownFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>The sender's e-mail address: as Teams gave it, or as another Bot Framework client put it on the sender.</summary>
+    public static string? EmailOf(ITurnContext turn) =>
+        turn.TurnState.Get<string>(EmailKey) ?? turn.Activity.From?.Properties?["email"]?.Value<string>();
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams && activity.Type == ActivityTypes.Message && activity.From is { } from && from.Properties?["email"] is null)
+        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams && activity.Type == ActivityTypes.Message && activity.From is { } from)
         {
             var email = await cache.GetOrCreateAsync($"teams-email:{from.AadObjectId ?? from.Id}", async entry =>
             {
@@ -27,7 +33,7 @@ public sealed class TeamsMemberEmailMiddleware(IMemoryCache cache, ILogger<Teams
                 return found;
             });
             if (email is not null)
-                (from.Properties ??= [])["email"] = email;
+                turnContext.TurnState.Set(EmailKey, email);
         }
         await next(cancellationToken);
     }

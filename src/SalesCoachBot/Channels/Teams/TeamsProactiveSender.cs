@@ -30,7 +30,7 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
             try
             {
                 turn.Activity.Id = null; // so the message is not sent as a reply to the continuation event
-                await turn.SendActivityAsync(ReplySender.RendererFor(reference.ChannelId).Render(reply), ct);
+                await turn.SendActivityAsync(AdaptiveCardRenderer.Render(reply, reference.ChannelId), ct);
             }
             catch (ErrorResponseException e)
             {

@@ -1,4 +1,4 @@
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 
 namespace SalesCoachBot.Tests.Channels.Console;
 

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Tests.Channels.Slack;
@@ -16,14 +16,13 @@ public sealed class BlockKitRendererTests
             Buttons = [new("Confirm", "Confirm"), new("Edit", "Edit")],
         };
 
-        var message = new BlockKitRenderer().Render(reply);
-        var blocks = (JArray)((JObject)message.ChannelData)["blocks"]!;
+        var blocks = BlockKitRenderer.Blocks(reply);
 
-        Assert.Equal("Log this call?: Here's what I understood. Save it?", message.Text);
-        Assert.Equal(["header", "section", "section", "context", "actions"], blocks.Select(b => (string)b["type"]!));
-        Assert.Equal("*Deal*\nAcme &lt;Corp&gt; &amp; Co", (string)blocks[2]["fields"]![0]!["text"]!);
-        Assert.Equal(["coach_button_0", "coach_button_1"], blocks[4]["elements"]!.Select(e => (string)e["action_id"]!));
-        Assert.Equal("Edit", (string)blocks[4]["elements"]![1]!["value"]!);
+        Assert.Equal("Log this call?: Here's what I understood. Save it?", BlockKitRenderer.Fallback(reply));
+        Assert.Equal(["header", "section", "section", "context", "actions"], blocks.Select(b => (string)b!["type"]!));
+        Assert.Equal("*Deal*\nAcme &lt;Corp&gt; &amp; Co", (string)blocks[2]!["fields"]![0]!["text"]!);
+        Assert.Equal(["coach_button_0", "coach_button_1"], blocks[4]!["elements"]!.AsArray().Select(e => (string)e!["action_id"]!));
+        Assert.Equal("Edit", (string)blocks[4]!["elements"]![1]!["value"]!);
     }
 
     [Fact]
@@ -33,6 +32,6 @@ public sealed class BlockKitRendererTests
 
         var blocks = BlockKitRenderer.Blocks(reply);
 
-        Assert.Equal([10, 10, 3], blocks.Where(b => b["fields"] is not null).Select(b => b["fields"]!.Count()));
+        Assert.Equal([10, 10, 3], blocks.Where(b => b!["fields"] is not null).Select(b => b!["fields"]!.AsArray().Count));
     }
 }

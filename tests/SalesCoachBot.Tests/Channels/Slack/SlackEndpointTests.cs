@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Channels.Console;
+using SalesCoachBot.Cli;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.SlackRequests;

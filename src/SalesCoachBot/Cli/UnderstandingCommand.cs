@@ -3,7 +3,7 @@ using SalesCoachBot.Hosting;
 using SalesCoachBot.Understanding.Evaluation;
 using SalesCoachBot.Understanding.Learning;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>understanding eval FILE.tsv [--json]</c>: how well the bot reads a labelled set (per intent, objection

@@ -1,15 +1,11 @@
 using System.Text;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace SalesCoachBot.Replies;
 
-/// <summary>Renders a reply as text for the terminal and any channel without rich cards; buttons become numbered choices.</summary>
-public sealed class PlainTextRenderer : IReplyRenderer
+/// <summary>A reply as plain text, for the terminal and any client without rich messages; buttons become numbered choices.</summary>
+public static class ReplyText
 {
-    public IMessageActivity Render(Reply reply) => MessageFactory.Text(ToText(reply));
-
-    public static string ToText(Reply reply)
+    public static string Render(Reply reply)
     {
         var text = new StringBuilder();
         if (reply.Title is not null)

@@ -1,22 +1,32 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using SalesCoachBot.Replies;
 
-namespace SalesCoachBot.Replies;
+namespace SalesCoachBot.Channels.Teams;
 
-/// <summary>Renders a reply as an Adaptive Card (schema 1.5) for Teams; a plain reply stays a text message.</summary>
-public sealed class AdaptiveCardRenderer : IReplyRenderer
+/// <summary>
+/// Renders a reply for the Bot Framework channels: an Adaptive Card (schema 1.5) in Teams, the Emulator
+/// and Web Chat (a plain reply stays a text message), numbered text anywhere else.
+/// </summary>
+public static class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "msteams", "emulator", "webchat", "directline" };
 
-    public IMessageActivity Render(Reply reply)
+    public static IMessageActivity Render(Reply reply, string? channelId)
     {
+        if (channelId is null || !CardChannels.Contains(channelId))
+            return MessageFactory.Text(ReplyText.Render(reply));
         if (reply.IsPlain)
             return MessageFactory.Text(reply.Text);
         var message = MessageFactory.Attachment(new Attachment(ContentType, content: Card(reply)));
         message.Summary = reply.Title ?? reply.Text;
         return message;
     }
+
+    public static Task SendReplyAsync(this ITurnContext turn, Reply reply, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(Render(reply, turn.Activity.ChannelId), cancellationToken);
 
     public static JObject Card(Reply reply)
     {

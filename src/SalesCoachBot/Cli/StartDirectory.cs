@@ -1,4 +1,4 @@
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// Where a command-line tool was started, for the relative paths it is given. <c>dotnet run --project</c>

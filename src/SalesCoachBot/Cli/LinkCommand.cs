@@ -3,7 +3,7 @@ using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary><c>link NAME to EMAIL</c>: gives a rep imported by name the e-mail address they will message the bot from.</summary>
 public static class LinkCommand

@@ -1,38 +1,32 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using SalesCoachBot.Replies;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Conversations;
+namespace SalesCoachBot.Channels.Teams;
 
-/// <summary>The one bot every channel drives. It knows activities, not channels.</summary>
-public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationState state) : IBot
+/// <summary>The Bot Framework side of the bot (Teams, the Emulator, Web Chat): activities in, the core's replies out as cards.</summary>
+public sealed class TeamsBot(ChatTurns turns) : IBot
 {
-    private readonly IStatePropertyAccessor<ConversationMemory> memoryAccessor = state.CreateProperty<ConversationMemory>("memory");
-
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.Message)
-            await OnMessageAsync(turnContext, cancellationToken);
+        {
+            var place = PlaceOf(activity);
+            var reply = await turns.RespondAsync(IdentityOf(turnContext, place), MessageText(activity), place, cancellationToken);
+            await turnContext.SendReplyAsync(reply, cancellationToken);
+        }
         else if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add" && IsPersonal(activity) && activity.From is not null)
-            await RememberAsync(activity, cancellationToken);
+            await turns.RememberAsync(IdentityOf(turnContext, PlaceOf(activity)), cancellationToken);
         else if (activity.Type == ActivityTypes.ConversationUpdate && IsWelcomeMoment(activity))
         {
             if (IsPersonal(activity) && activity.From is not null)
-                await RememberAsync(activity, cancellationToken);
+                await turns.RememberAsync(IdentityOf(turnContext, PlaceOf(activity)), cancellationToken);
             await turnContext.SendReplyAsync(HelpReplies.Welcome(), cancellationToken);
         }
-    }
-
-    // Installing the bot is the first chance to learn where to reach the rep later.
-    private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RepDirectory>().IdentifyAsync(IdentityOf(activity, PlaceOf(activity)), cancellationToken);
     }
 
     private static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
@@ -46,20 +40,6 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         return botAdded || (IsPersonal(activity) && added.Count > 0);
     }
 
-    private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var memory = await memoryAccessor.GetAsync(turn, () => new ConversationMemory(), cancellationToken);
-        Reply reply;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var conversation = scope.ServiceProvider.GetRequiredService<Conversation>();
-            var place = PlaceOf(turn.Activity);
-            reply = await conversation.RespondAsync(IdentityOf(turn.Activity, place), MessageText(turn.Activity), memory, cancellationToken, place);
-        }
-        await state.SaveChangesAsync(turn, force: false, cancellationToken);
-        await turn.SendReplyAsync(reply, cancellationToken);
-    }
-
     /// <summary>The typed text without an @mention of the bot, or the text a card button carried.</summary>
     public static string MessageText(Activity activity)
     {
@@ -69,19 +49,21 @@ public sealed class CoachBot(IServiceScopeFactory scopes, PrivateConversationSta
         return text?.Trim() ?? "";
     }
 
+    /// <summary>The conversation, with its Bot Framework conversation reference as the address to reach it later.</summary>
     public static ConversationPlace PlaceOf(Activity activity) =>
-        new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity), JsonConvert.SerializeObject(activity.GetConversationReference()));
+        new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity),
+            JsonConvert.SerializeObject(activity.GetConversationReference()), activity.From?.Id ?? "");
 
     /// <summary>Who sent the activity; in a personal chat, <paramref name="place"/>'s reference is where to reach them later.</summary>
-    public static ChannelIdentity IdentityOf(Activity activity, ConversationPlace place)
+    public static ChannelIdentity IdentityOf(ITurnContext turn, ConversationPlace place)
     {
+        var activity = turn.Activity;
         var from = activity.From ?? throw new InvalidOperationException("A message without a sender cannot be answered.");
-        var email = from.Properties?["email"]?.Value<string>();
         return new ChannelIdentity(
             activity.ChannelId ?? "unknown",
             from.AadObjectId ?? from.Id,
             from.Name,
-            email,
+            TeamsMemberEmailMiddleware.EmailOf(turn),
             activity.Conversation?.TenantId)
         {
             TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone,

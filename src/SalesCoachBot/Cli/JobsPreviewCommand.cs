@@ -6,7 +6,7 @@ using SalesCoachBot.Hosting;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Replies;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>jobs preview --at 2026-12-07T09:00:00Z</c>: prints every nudge, check-in, reminder and digest that
@@ -33,7 +33,7 @@ public static class JobsPreviewCommand
             var plans = await scope.ServiceProvider.GetRequiredService<ProactiveRuns>().PreviewAsync(CancellationToken.None);
             await output.WriteLineAsync($"At {moment.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {plans.Count} message{(plans.Count == 1 ? "" : "s")} would go out:");
             foreach (var plan in plans)
-                await output.WriteLineAsync($"\n— {plan.Kind} to {plan.RecipientName} ({plan.Channel})\n{PlainTextRenderer.ToText(plan.Reply)}");
+                await output.WriteLineAsync($"\n— {plan.Kind} to {plan.RecipientName} ({plan.Channel})\n{ReplyText.Render(plan.Reply)}");
             return 0;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)

@@ -4,7 +4,7 @@ using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Import;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>import deals.csv [--mapping mapping.json] [--skip-invalid]</c>: brings a CRM export in. Every row is

@@ -1,4 +1,4 @@
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>Reads "--name value" options of the command-line tools; the rest is passed to the host.</summary>
 public sealed class CommandLine(string[] args)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SalesCoachBot.Understanding.Evaluation;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>An understanding report as text: totals, a line per label, the confusions, then every miss.</summary>
 public static class UnderstandingReportText

@@ -1,7 +1,7 @@
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>The bot's services without its web server, for the command-line tools; logs go to stderr so stdout stays theirs.</summary>
 public static class ToolHost

@@ -1,9 +1,10 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Channels.Terminal;
 using SalesCoachBot.Content;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Hosting;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>chat --user alice@example.com</c>: talk to the bot in a terminal. With piped input it reads one
@@ -29,8 +30,7 @@ public static class ChatCommand
         using (host)
         {
             var services = host.Services;
-            var adapter = new ConsoleAdapter(services.GetRequiredService<IBot>(), output, user,
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ConsoleAdapter>>()).WithErrorHandler();
+            var terminal = new TerminalChannel(services.GetRequiredService<ChatTurns>(), output, user, services.GetRequiredService<ILogger<TerminalChannel>>());
             if (!inputRedirected)
                 await output.WriteLineAsync($"SalesCoachBot, talking with {user}. Type \"help\" to start; Ctrl+D or \"exit\" to leave.\n");
 
@@ -42,7 +42,7 @@ public static class ChatCommand
                 if (line is null || (!inputRedirected && line.Trim() is "exit" or "quit"))
                     return 0;
                 if (!string.IsNullOrWhiteSpace(line))
-                    await adapter.SendLineAsync(line, CancellationToken.None);
+                    await terminal.SendLineAsync(line, CancellationToken.None);
             }
         }
     }

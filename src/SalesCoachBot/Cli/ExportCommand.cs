@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>export --format csv|json [--output FILE]</c>: every deal with its owner, expected close, close reason,

@@ -9,7 +9,7 @@ using SalesCoachBot.Metrics;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>metrics [--rep EMAIL-OR-NAME] [--team MANAGER-EMAIL] [--from DATE] [--to DATE] [--json]</c>: the numbers for a

@@ -1,6 +1,6 @@
 using SalesCoachBot.Understanding.Evaluation;
 
-namespace SalesCoachBot.Channels.Console;
+namespace SalesCoachBot.Cli;
 
 /// <summary>The stable JSON shape of <c>understanding eval --json</c>.</summary>
 public sealed record UnderstandingReportJson(

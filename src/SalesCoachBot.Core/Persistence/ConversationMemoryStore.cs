@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Conversations;
+
+namespace SalesCoachBot.Persistence;
+
+/// <summary>
+/// Each rep's memory of each conversation (open questions, undo, buttons), in the bot's database so it
+/// survives restarts and is shared by every host. Written as plain JSON, with no type names in it.
+/// </summary>
+public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContext> contexts, TimeProvider clock, ILogger<ConversationMemoryStore> logger)
+{
+    /// <summary>A memory as read, with the JSON it was read from, so an unchanged memory is not written again.</summary>
+    public sealed record Stored(ConversationMemory Memory, string? Json);
+
+    public async Task<Stored> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.BotState.AsNoTracking().Where(e => e.Key == key).Select(e => e.Json).FirstOrDefaultAsync(cancellationToken);
+        if (json is null)
+            return new(new ConversationMemory(), null);
+        // Memory this version cannot read (damaged, or from an unknown version) starts afresh rather than
+        // failing every turn of that conversation from now on.
+        if (MemoryJson.TryRead(json, out var memory))
+            return new(memory, json);
+        logger.LogWarning("Conversation memory {Key} could not be read and starts afresh", key);
+        return new(new ConversationMemory(), json);
+    }
+
+    public async Task SaveAsync(string key, Stored stored, CancellationToken cancellationToken)
+    {
+        var json = MemoryJson.Write(stored.Memory);
+        if (json == stored.Json)
+            return;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var etag = Guid.NewGuid().ToString("N");
+        var updated = await db.BotState.Where(e => e.Key == key)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        if (updated > 0)
+            return;
+        db.BotState.Add(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another host wrote this conversation's first memory at the same moment: the later turn wins.
+            db.ChangeTracker.Clear();
+            await db.BotState.Where(e => e.Key == key)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    /// <summary>Rewrites memories stored by earlier versions (with .NET type names in them) in today's form.</summary>
+    public async Task<int> UpgradeStoredAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var old = await db.BotState.Where(e => e.Json.Contains("\"$type\"")).ToListAsync(cancellationToken);
+        foreach (var entry in old)
+        {
+            if (MemoryJson.TryRead(entry.Json, out var memory))
+                entry.Json = MemoryJson.Write(memory);
+            else
+                db.BotState.Remove(entry);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return old.Count;
+    }
+}
