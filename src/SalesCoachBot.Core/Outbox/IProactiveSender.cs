@@ -2,7 +2,7 @@ using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Outbox;
 
-/// <summary>Delivers a reply unprompted to a stored conversation reference, in one channel (Teams, Slack).</summary>
+/// <summary>Delivers a reply unprompted to an address this channel stored, in one channel (Teams, Slack).</summary>
 public interface IProactiveSender
 {
     string Channel { get; }

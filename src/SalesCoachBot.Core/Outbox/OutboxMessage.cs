@@ -2,7 +2,7 @@ namespace SalesCoachBot.Outbox;
 
 /// <summary>
 /// A message the bot sends unprompted, written before it is sent and marked sent only after the
-/// channel accepted it. <see cref="Address"/> is a Bot Framework conversation reference (JSON).
+/// channel accepted it. <see cref="Address"/> is the channel's own address (JSON), read by that channel's sender.
 /// </summary>
 public sealed class OutboxMessage
 {

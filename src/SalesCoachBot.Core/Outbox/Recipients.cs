@@ -7,7 +7,7 @@ namespace SalesCoachBot.Outbox;
 /// <summary>Where each rep can be reached unprompted: the channel they used last that still delivers.</summary>
 public static class Recipients
 {
-    public static async Task<Dictionary<long, ChannelAccount>> ReachableAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, RepAccount>> ReachableAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         var accounts = await db.ChannelAccounts.Where(a => a.Address != null && a.UnreachableAt == null).ToListAsync(cancellationToken);
         return accounts.GroupBy(a => a.RepId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.LastSeenAt).First());

@@ -1,6 +1,6 @@
 namespace SalesCoachBot.Persistence;
 
-/// <summary>One Bot Framework state document (conversation or user state), stored as JSON.</summary>
+/// <summary>One rep's memory of one conversation, stored as JSON (see <see cref="Conversations.MemoryJson"/>).</summary>
 public sealed class BotStateEntry
 {
     public required string Key { get; set; }

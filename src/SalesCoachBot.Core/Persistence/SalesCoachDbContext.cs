@@ -13,7 +13,7 @@ namespace SalesCoachBot.Persistence;
 public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> options) : DbContext(options)
 {
     public DbSet<Rep> Reps => Set<Rep>();
-    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<RepAccount> ChannelAccounts => Set<RepAccount>();
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
@@ -53,7 +53,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             rep.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.RepId);
             rep.HasOne<Rep>().WithMany().HasForeignKey(r => r.ManagerId).OnDelete(DeleteBehavior.SetNull);
         });
-        modelBuilder.Entity<ChannelAccount>(account =>
+        modelBuilder.Entity<RepAccount>(account =>
         {
             account.Property(a => a.Channel).HasMaxLength(32);
             account.Property(a => a.AccountId).HasMaxLength(200);

@@ -6,6 +6,6 @@ public sealed record ChannelIdentity(string Channel, string AccountId, string? D
     /// <summary>The time zone the channel reports for the user (Teams' clientInfo), if any.</summary>
     public string? TimeZone { get; init; }
 
-    /// <summary>The 1:1 conversation reference (JSON) to reach the rep unprompted; null outside a personal chat.</summary>
+    /// <summary>The channel's address (JSON) of the 1:1 chat, to reach the rep unprompted; null outside a personal chat.</summary>
     public string? Address { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed class Rep
 
     /// <summary>IANA or Windows time zone id; dates the rep types ("yesterday", "Friday") are read in it.</summary>
     public string? TimeZone { get; set; }
-    public List<ChannelAccount> Accounts { get; set; } = [];
+    public List<RepAccount> Accounts { get; set; } = [];
 
     /// <summary>The rep's manager, whose digest lists this rep's stalled deals.</summary>
     public long? ManagerId { get; set; }

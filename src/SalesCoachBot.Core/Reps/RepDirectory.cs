@@ -26,7 +26,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
                       Email = email,
                       CreatedAt = now,
                   }).Entity;
-            account = new ChannelAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
+            account = new RepAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
             rep.Accounts.Add(account);
         }
 

@@ -391,7 +391,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -577,7 +577,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Navigation("Deal");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
                 {
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany("Accounts")

@@ -3,8 +3,8 @@ using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Reps;
 
-/// <summary>A team is a manager and the reps they manage.</summary>
-public static class Teams
+/// <summary>A sales team is a manager and the reps they manage.</summary>
+public static class SalesTeams
 {
     /// <summary>The manager of the rep's team: the rep, if they manage anyone, else their manager; null on no team.</summary>
     public static async Task<long?> ManagerOfTeamAsync(this SalesCoachDbContext db, Rep rep, CancellationToken cancellationToken) =>

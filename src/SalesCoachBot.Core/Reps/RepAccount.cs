@@ -1,7 +1,7 @@
 namespace SalesCoachBot.Reps;
 
 /// <summary>How a channel identifies a rep: Teams' AAD object id, a Slack user id, a terminal user's e-mail.</summary>
-public sealed class ChannelAccount
+public sealed class RepAccount
 {
     public long Id { get; set; }
     public long RepId { get; set; }
@@ -9,7 +9,7 @@ public sealed class ChannelAccount
     public required string AccountId { get; set; }
     public string? TenantId { get; set; }
 
-    /// <summary>Where to reach the rep unprompted: the Bot Framework conversation reference (JSON) of their 1:1 chat.</summary>
+    /// <summary>Where to reach the rep unprompted: their 1:1 chat, in the form the channel's sender reads (JSON).</summary>
     public string? Address { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
 
