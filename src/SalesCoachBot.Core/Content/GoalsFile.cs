@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SalesCoachBot.Goals;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
@@ -8,9 +9,10 @@ internal static partial class GoalsFile
 {
     public const string Name = "goals.yaml";
 
-    private static readonly string[] ProgressStates = ["done", "ahead", "onTrack", "behind"];
     private static readonly string[] CheckInKinds = ["goodWeek", "steadyWeek", "roughWeek", "motivation"];
     private static readonly string[] ProgressPlaceholders = ["goal", "done", "target", "left", "daysLeft"];
+
+    private static string YamlName(GoalState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
 
     public static Phrasing Load(string directory)
     {
@@ -19,7 +21,7 @@ internal static partial class GoalsFile
         var progressNode = file.Required<YamlMappingNode>(goals, "progress");
         var checkInsNode = file.Required<YamlMappingNode>(file.Root, "checkIns");
 
-        var progress = ProgressStates.ToDictionary(s => s, s => Checked(file, progressNode, s, ProgressPlaceholders));
+        var progress = Enum.GetValues<GoalState>().ToDictionary(s => s, s => Checked(file, progressNode, YamlName(s), ProgressPlaceholders));
         var checkIns = CheckInKinds.ToDictionary(k => k, k => Checked(file, checkInsNode, k, k == "goodWeek" ? ["wins"] : []));
         return new Phrasing(
             Checked(file, goals, "suggestions", []),

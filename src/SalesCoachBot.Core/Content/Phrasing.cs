@@ -4,7 +4,7 @@ namespace SalesCoachBot.Content;
 public sealed record Phrasing(
     IReadOnlyList<string> GoalSuggestions,
     IReadOnlyList<string> GoalSet,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> GoalProgress,
+    IReadOnlyDictionary<Goals.GoalState, IReadOnlyList<string>> GoalProgress,
     IReadOnlyList<string> NoGoal,
     IReadOnlyDictionary<string, IReadOnlyList<string>> CheckIns)
 {

@@ -46,7 +46,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, S
             Facts = facts,
             Notes = [$"This week: {MetricsText.Summary(week)}", StallRules(await thresholds.ForTeamAsync([.. team.Select(r => r.Id)], cancellationToken))],
         };
-        return new PlannedMessage($"digest:{subscription.Id}:{day}", "digest", null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
+        return new PlannedMessage($"digest:{subscription.Id}:{day}", MessageKind.Digest, null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
     }
 
     private static string StallRules(IReadOnlyDictionary<DealStage, StallThreshold> rules)

@@ -33,7 +33,7 @@ public sealed class GoalCommands(GoalService goals, SalesContent content)
             {
                 Buttons = [.. content.Phrasing.GoalSuggestions.Select(s => new ReplyButton(s, $"my goal: {s}"))],
             };
-        var worst = progress.OrderBy(p => Array.IndexOf(["behind", "onTrack", "ahead", "done"], p.State)).First();
+        var worst = progress.MinBy(p => p.State)!;
         var line = Phrasing.Pick(content.Phrasing.GoalProgress[worst.State], (int)worst.Goal.Id + worst.PeriodStart.DayNumber);
         return new(Phrasing.Fill(line, Placeholders(worst)))
         {
@@ -71,11 +71,11 @@ public sealed class GoalCommands(GoalService goals, SalesContent content)
     private static string Amount(GoalProgress p, decimal value) =>
         p.Goal.Metric == GoalMetric.Revenue ? new Money(value, p.Goal.Currency ?? "USD").ToString() : value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Label(string state) => state switch
+    private static string Label(GoalState state) => state switch
     {
-        "done" => "reached",
-        "ahead" => "ahead",
-        "onTrack" => "on track",
+        GoalState.Done => "reached",
+        GoalState.Ahead => "ahead",
+        GoalState.OnTrack => "on track",
         _ => "behind",
     };
 }

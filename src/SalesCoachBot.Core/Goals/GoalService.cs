@@ -59,11 +59,11 @@ public sealed class GoalService(SalesCoachDbContext db, TimeProvider time)
     };
 
     // Ahead or behind the straight line from nothing at the start of the period to the target at its end.
-    private static string StateOf(decimal done, decimal target, decimal elapsed)
+    private static GoalState StateOf(decimal done, decimal target, decimal elapsed)
     {
         if (done >= target)
-            return "done";
+            return GoalState.Done;
         var expected = target * elapsed;
-        return done >= expected * 1.15m && done > 0 ? "ahead" : done >= expected * 0.8m ? "onTrack" : "behind";
+        return done >= expected * 1.15m && done > 0 ? GoalState.Ahead : done >= expected * 0.8m ? GoalState.OnTrack : GoalState.Behind;
     }
 }

@@ -31,7 +31,7 @@ public sealed class CheckInPlanner(SalesCoachDbContext db, SalesContent content,
                 continue;
             var account = reachable[rep.Id];
             var week = DateOnly.FromDateTime(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            plans.Add(new PlannedMessage($"checkin:{rep.Id}:{week}", "check-in", rep.Id, rep.DisplayName, account.Channel, account.Address!,
+            plans.Add(new PlannedMessage($"checkin:{rep.Id}:{week}", MessageKind.CheckIn, rep.Id, rep.DisplayName, account.Channel, account.Address!,
                 await ComposeAsync(rep, clock, DateOnly.FromDateTime(due), cancellationToken)));
         }
         return plans;

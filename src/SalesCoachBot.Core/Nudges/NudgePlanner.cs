@@ -37,9 +37,9 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
             var rules = await thresholds.ForRepAsync(rep, cancellationToken);
             var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
-            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", "nudge", rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, rules[d.Stage], now))));
+            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, rules[d.Stage], now))));
             if (single.Count < stalled.Count)
-                plans.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", "nudge-summary", rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
+                plans.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
         }
         return plans;
     }
@@ -82,7 +82,7 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
     private async Task<int> SentTodayAsync(Rep rep, RepClock clock, CancellationToken cancellationToken)
     {
         var midnight = clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue));
-        return await db.Outbox.CountAsync(m => m.RepId == rep.Id && (m.Kind == "nudge" || m.Kind == "nudge-summary") && m.CreatedAt >= midnight, cancellationToken);
+        return await db.Outbox.CountAsync(m => m.RepId == rep.Id && (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary) && m.CreatedAt >= midnight, cancellationToken);
     }
 
     private Reply Nudge(Deal deal, StallThreshold rule, DateTimeOffset now)

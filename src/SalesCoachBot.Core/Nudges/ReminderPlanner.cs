@@ -62,7 +62,7 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
                 Facts = followUp.DueAt is { } at ? [new("When", Dates.Describe(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, withTime: true))] : [],
                 Buttons = [new("Log it", $"log call with {deal.Name}"), new("Snooze 3 days", $"snooze {deal.Name} 3 days")],
             };
-            plans.Add(new PlannedMessage($"reminder:{followUp.Id}", "reminder", rep.Id, rep.DisplayName, account.Channel, account.Address!, reply));
+            plans.Add(new PlannedMessage($"reminder:{followUp.Id}", MessageKind.Reminder, rep.Id, rep.DisplayName, account.Channel, account.Address!, reply));
         }
         return plans;
     }

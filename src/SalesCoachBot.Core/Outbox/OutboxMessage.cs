@@ -10,7 +10,7 @@ public sealed class OutboxMessage
 
     /// <summary>What it is and for whom, unique: the same nudge is never queued twice.</summary>
     public required string Key { get; set; }
-    public required string Kind { get; set; }
+    public required MessageKind Kind { get; set; }
     public long? RepId { get; set; }
     public required string Channel { get; set; }
     public required string Address { get; set; }

@@ -16,7 +16,7 @@ public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts,
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT })
         {
             return false; // another host claimed it a moment earlier (unique key)
         }

@@ -108,7 +108,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             message.HasIndex(m => m.Key).IsUnique();
             message.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
             message.Property(m => m.Key).HasMaxLength(300);
-            message.Property(m => m.Kind).HasMaxLength(32);
+            message.Property(m => m.Kind).HasConversion(k => k.Name(), name => MessageKinds.Parse(name)).HasMaxLength(32);
             message.Property(m => m.Channel).HasMaxLength(32);
             message.Property(m => m.LastError).HasMaxLength(1000);
         });

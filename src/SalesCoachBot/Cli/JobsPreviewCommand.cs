@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Nudges;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Cli;
@@ -33,7 +34,7 @@ public static class JobsPreviewCommand
             var plans = await scope.ServiceProvider.GetRequiredService<ProactiveRuns>().PreviewAsync(CancellationToken.None);
             await output.WriteLineAsync($"At {moment.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {plans.Count} message{(plans.Count == 1 ? "" : "s")} would go out:");
             foreach (var plan in plans)
-                await output.WriteLineAsync($"\n— {plan.Kind} to {plan.RecipientName} ({plan.Channel})\n{ReplyText.Render(plan.Reply)}");
+                await output.WriteLineAsync($"\n— {plan.Kind.Name()} to {plan.RecipientName} ({plan.Channel})\n{ReplyText.Render(plan.Reply)}");
             return 0;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)

@@ -68,7 +68,7 @@ public sealed class GoalTests : BotTest
     [Fact]
     public async Task TheProgressLineComesFromTheContentAndFitsHowItIsGoing()
     {
-        var behind = TestContent.Shipped.Phrasing.GoalProgress["behind"];
+        var behind = TestContent.Shipped.Phrasing.GoalProgress[SalesCoachBot.Goals.GoalState.Behind];
         await Bot.Flow()
             .Send("goal: 5 demos a month").AssertReply(Contains("5 demos a month"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(20)))

@@ -39,7 +39,7 @@ public sealed class OutboxRobustnessTests : BotTest
             .ReturnsAsync(new SendResult.Delivered());
         await using (var scope = Bot.Host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
-                [new PlannedMessage("k1", "nudge", null, "Alice", "test", "{}", new Reply("Hello"))], CancellationToken.None);
+                [new PlannedMessage("k1", MessageKind.Nudge, null, "Alice", "test", "{}", new Reply("Hello"))], CancellationToken.None);
         var dispatcher = new OutboxDispatcher(Bot.Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), [sender.Object], Bot.Clock, NullLogger<OutboxDispatcher>.Instance);
 
         Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));

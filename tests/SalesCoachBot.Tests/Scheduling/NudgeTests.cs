@@ -1,3 +1,4 @@
+using SalesCoachBot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
@@ -12,7 +13,7 @@ public sealed class NudgeTests : BotTest
 {
     private Task<int> Nudge() => Bot.RunAsync(r => r.NudgesAsync(CancellationToken.None));
 
-    private List<string> Nudges() => [.. Bot.Outbox().Where(o => o.Message.Kind.StartsWith("nudge")).Select(o => o.Reply.Title ?? "")];
+    private List<string> Nudges() => [.. Bot.Outbox().Where(o => o.Message.Kind is SalesCoachBot.Outbox.MessageKind.Nudge or SalesCoachBot.Outbox.MessageKind.NudgeSummary).Select(o => o.Reply.Title ?? "")];
 
     [Fact]
     public async Task ADealIsNudgedOnlyOnceIdleLongerThanItsStageAllows()
@@ -25,7 +26,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(1, await Nudge());
 
         var (message, reply) = Bot.Outbox().Single();
-        Assert.Equal(("nudge", "Acme Corp has gone quiet"), (message.Kind, reply.Title));
+        Assert.Equal(("nudge", "Acme Corp has gone quiet"), (message.Kind.Name(), reply.Title));
         Assert.Equal("Acme Corp has been idle in Prospecting for 15 days; deals there count as stalled after 14 days. No next step is scheduled.", reply.Text);
         Assert.Contains(reply.Facts, f => f.Value == "14 days (default from dialogs/stages.yaml)");
         Assert.Equal(["Log activity", "Snooze 3 days", "Snooze 1 week", "Mark lost", "Tip for this stage"], reply.Buttons.Select(b => b.Title));
@@ -77,10 +78,10 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(3, await Nudge());
         Assert.Equal(0, await Nudge());
 
-        var summary = Bot.Outbox().Single(o => o.Message.Kind == "nudge-summary").Reply;
+        var summary = Bot.Outbox().Single(o => o.Message.Kind == SalesCoachBot.Outbox.MessageKind.NudgeSummary).Reply;
         Assert.Equal("3 more deals have gone quiet. Pick one to move today:", summary.Text);
         Assert.Equal(3, summary.Facts.Count);
-        Assert.Equal(2, Bot.Outbox().Count(o => o.Message.Kind == "nudge"));
+        Assert.Equal(2, Bot.Outbox().Count(o => o.Message.Kind == SalesCoachBot.Outbox.MessageKind.Nudge));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
         }
         Assert.Single(teams.Sent, s => s.Visible.Contains("Today's next step on Acme Corp: Send the proposal tomorrow"));
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Single(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Outbox.Where(m => m.Kind == "reminder").ToListAsync());
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Outbox.Where(m => m.Kind == SalesCoachBot.Outbox.MessageKind.Reminder).ToListAsync());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ReminderTests : BotTest
 
     private void At(DateTimeOffset moment) => Bot.Clock.Advance(moment - Bot.Clock.GetUtcNow());
 
-    private List<string> Reminders() => [.. Bot.Outbox().Where(m => m.Message.Kind == "reminder").Select(m => m.Reply.Text)];
+    private List<string> Reminders() => [.. Bot.Outbox().Where(m => m.Message.Kind == SalesCoachBot.Outbox.MessageKind.Reminder).Select(m => m.Reply.Text)];
 
     private Task LogDemoNextTuesdayAsync(int times = 1)
     {
