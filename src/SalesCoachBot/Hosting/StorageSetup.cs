@@ -21,7 +21,7 @@ public static class StorageSetup
             options.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
                 // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<SalesCoachDbContext>("database");
         return builder;
     }
 

@@ -23,7 +23,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<(string Method, JsonObject Body)> calls = new();
     private readonly ConcurrentDictionary<string, JsonObject> users = new();
-    private readonly ConcurrentDictionary<string, int> rateLimited = new();
+    private readonly ConcurrentDictionary<string, (int Left, int RetryAfterSeconds)> rateLimited = new();
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
     private readonly SemaphoreSlim changed = new(0);
     private TaskCompletionSource? userInfoGate;
@@ -65,8 +65,9 @@ public sealed class FakeSlack : IAsyncDisposable
         ["profile"] = new JsonObject { ["email"] = email, ["real_name"] = name },
     };
 
-    /// <summary>The next call of the method is answered 429 with Retry-After: 1.</summary>
-    public void RateLimitNext(string method) => rateLimited.AddOrUpdate(method, 1, (_, n) => n + 1);
+    /// <summary>The next <paramref name="times"/> calls of the method are answered 429 with the given Retry-After.</summary>
+    public void RateLimitNext(string method, int times = 1, int retryAfterSeconds = 1) =>
+        rateLimited.AddOrUpdate(method, (times, retryAfterSeconds), (_, n) => (n.Left + times, retryAfterSeconds));
 
     /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
     public TaskCompletionSource HoldUserInfo() => userInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -101,11 +102,11 @@ public sealed class FakeSlack : IAsyncDisposable
             ? new JsonObject(request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())))
             : (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
         body["authorization"] = request.Headers.Authorization.ToString();
-        if (rateLimited.TryGetValue(method, out var left) && left > 0)
+        if (rateLimited.TryGetValue(method, out var limit) && limit.Left > 0)
         {
-            rateLimited[method] = left - 1;
+            rateLimited[method] = limit with { Left = limit.Left - 1 };
             Record($"{method} (429)", body);
-            return new RateLimited();
+            return new RateLimited(limit.RetryAfterSeconds);
         }
         if (method == "users.info" && userInfoGate is { } gate)
             await gate.Task;
@@ -146,12 +147,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
-    private sealed class RateLimited : IResult
+    private sealed class RateLimited(int retryAfterSeconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            httpContext.Response.Headers.RetryAfter = "1";
+            httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
+using Polly.Timeout;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
@@ -62,7 +63,7 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IMemoryCac
             cache.Set($"slack-user:{userId}", user, UserCacheTime);
             return user;
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Could not read Slack user {User} ({Error}); answering without their name and e-mail", userId, e.Message);
             return new SlackUser(userId, null, null, null, false);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -7,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Channels.Slack;
 
 /// <summary>
-/// The Slack Web API methods the bot uses. Honours HTTP 429 with Retry-After (waiting on the injected
-/// clock) and turns <c>ok: false</c> into <see cref="SlackApiException"/> with Slack's error code.
+/// The Slack Web API methods the bot uses. Retries (429 with Retry-After, 5xx, timeouts) happen in the
+/// named HttpClient's resilience handler (<see cref="SlackChannel"/>); what still fails, and <c>ok: false</c>,
+/// becomes <see cref="SlackApiException"/> with Slack's error code and the Retry-After Slack gave.
 /// </summary>
 public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "slack";
-    private const int MaxAttempts = 4;
 
     public async Task<string?> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
     {
@@ -64,29 +63,23 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 
     private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> request, bool expectJson, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
-            {
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(attempt);
-                logger.LogWarning("Slack rate-limited {Method}; retrying in {Seconds} s", method, wait.TotalSeconds);
-                await Task.Delay(wait, time, cancellationToken);
-                continue;
-            }
-            if (!response.IsSuccessStatusCode)
-                throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
-            if (!expectJson)
-                return [];
-            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?.AsObject() ?? [];
-            if (answer["ok"]?.GetValue<bool>() != true)
-            {
-                var error = answer["error"]?.GetValue<string>() ?? "unknown_error";
-                logger.LogError("Slack {Method} answered ok:false ({Error})", method, error);
-                throw new SlackApiException(method, error);
-            }
-            return answer;
+            var retryAfter = response.Headers.RetryAfter is { } header ? header.Delta ?? header.Date - time.GetUtcNow() : null;
+            logger.LogWarning("Slack {Method} answered HTTP {Status} (Retry-After {RetryAfter})", method, (int)response.StatusCode, retryAfter);
+            throw new SlackApiException(method, $"http_{(int)response.StatusCode}") { RetryAfter = retryAfter };
         }
+        if (!expectJson)
+            return [];
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?.AsObject() ?? [];
+        if (answer["ok"]?.GetValue<bool>() != true)
+        {
+            var error = answer["error"]?.GetValue<string>() ?? "unknown_error";
+            logger.LogError("Slack {Method} answered ok:false ({Error})", method, error);
+            throw new SlackApiException(method, error);
+        }
+        return answer;
     }
 
     private Uri Url(string method) => new(new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + "/"), method);

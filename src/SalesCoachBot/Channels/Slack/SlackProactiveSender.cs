@@ -9,6 +9,8 @@ public sealed class SlackProactiveSender(SlackApiClient api) : IProactiveSender
     private static readonly HashSet<string> Undeliverable =
         ["channel_not_found", "account_inactive", "user_not_found", "user_disabled", "is_archived", "not_in_channel", "cannot_dm_bot", "invalid_auth", "token_revoked"];
 
+    private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(30);
+
     public string Channel => SlackAdapter.ChannelId;
 
     // Slack allows about one message a second per channel.
@@ -29,7 +31,7 @@ public sealed class SlackProactiveSender(SlackApiClient api) : IProactiveSender
         }
         catch (SlackApiException e) when (e.Error == "http_429")
         {
-            return new SendResult.RetryAfter(TimeSpan.FromSeconds(30));
+            return new SendResult.RetryAfter(e.RetryAfter ?? DefaultRateLimitWait);
         }
     }
 }
