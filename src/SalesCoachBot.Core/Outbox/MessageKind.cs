@@ -8,6 +8,9 @@ public enum MessageKind
     Reminder,
     CheckIn,
     Digest,
+
+    /// <summary>An answer the channel could not deliver during the turn (rate-limited), sent as soon as it allows.</summary>
+    Reply,
 }
 
 public static class MessageKinds
@@ -19,6 +22,7 @@ public static class MessageKinds
         [MessageKind.Reminder] = "reminder",
         [MessageKind.CheckIn] = "check-in",
         [MessageKind.Digest] = "digest",
+        [MessageKind.Reply] = "reply",
     };
 
     private static readonly Dictionary<string, MessageKind> ByName = Names.ToDictionary(p => p.Value, p => p.Key);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Polly.Timeout;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 
@@ -11,7 +12,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// Runs one Slack message through the core: who sent it (users.info: name, e-mail, time zone), where,
 /// and the reply back as Block Kit with chat.postMessage or the response_url.
 /// </summary>
-public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IMemoryCache cache, ILogger<SlackAdapter> logger)
+public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceScopeFactory scopes, IMemoryCache cache, ILogger<SlackAdapter> logger)
 {
     public const string ChannelId = "slack";
     private static readonly TimeSpan UserCacheTime = TimeSpan.FromHours(1);
@@ -49,7 +50,21 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IMemoryCac
         if (inbound.ResponseUrl is { } responseUrl)
             await api.RespondAsync(responseUrl, new JsonObject { ["response_type"] = "ephemeral", ["replace_original"] = false, ["text"] = text, ["blocks"] = blocks }, cancellationToken);
         else
-            await api.PostMessageAsync(inbound.ChannelId, text, blocks, inbound.ThreadTs, cancellationToken);
+        {
+            try
+            {
+                await api.PostMessageAsync(inbound.ChannelId, text, blocks, inbound.ThreadTs, cancellationToken);
+            }
+            catch (SlackApiException e) when (e.RetryAfter is not null)
+            {
+                // Slack wants a longer wait than a turn should take: the outbox sends the answer as soon as Slack allows.
+                var address = new SlackAddress(inbound.TeamId, inbound.ChannelId, inbound.UserId, inbound.ConversationType == "personal", inbound.ThreadTs).Write();
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
+                    [new PlannedMessage($"reply:{inbound.DeliveryId}", MessageKind.Reply, null, inbound.UserId, ChannelId, address, reply)], cancellationToken);
+                logger.LogWarning("Slack rate-limited the answer in {Channel}; it goes out through the outbox after {RetryAfter}", inbound.ChannelId, e.RetryAfter);
+            }
+        }
     }
 
     // users.info gives the name, e-mail (one rep across channels) and time zone; a failure only costs those.

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace SalesCoachBot.Channels.Slack;
 
-/// <summary>Where to reach someone in Slack unprompted: a user's direct messages, or a channel.</summary>
-public sealed record SlackAddress(string TeamId, string ChannelId, string? UserId, bool Personal)
+/// <summary>Where to reach someone in Slack unprompted: a user's direct messages, or a channel (in a thread, if given).</summary>
+public sealed record SlackAddress(string TeamId, string ChannelId, string? UserId, bool Personal, string? ThreadTs = null)
 {
     public string Write() => JsonSerializer.Serialize(this);
 

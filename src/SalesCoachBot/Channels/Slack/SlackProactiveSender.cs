@@ -22,7 +22,7 @@ public sealed class SlackProactiveSender(SlackApiClient api) : IProactiveSender
         try
         {
             var channel = to.Personal && to.UserId is { } user ? await api.OpenDirectMessageAsync(user, cancellationToken) : to.ChannelId;
-            await api.PostMessageAsync(channel, BlockKitRenderer.Fallback(reply), BlockKitRenderer.Blocks(reply), threadTs: null, cancellationToken);
+            await api.PostMessageAsync(channel, BlockKitRenderer.Fallback(reply), BlockKitRenderer.Blocks(reply), to.ThreadTs, cancellationToken);
             return new SendResult.Delivered();
         }
         catch (SlackApiException e) when (Undeliverable.Contains(e.Error))

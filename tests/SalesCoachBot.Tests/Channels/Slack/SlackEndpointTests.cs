@@ -173,6 +173,35 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAnswerSlackHoldsBackForLongGoesOutThroughTheOutboxInsteadOfBeingLost()
+    {
+        slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 45);
+
+        await client.SendAsync(Event(AppMention("Ev0014", Alice, "help"), Now));
+        await slack.WaitUntilAsync(c => c.Any(x => x.Method == "chat.postMessage (429)"), "the rate-limited attempt");
+        await WaitForOutboxAsync();
+        Assert.Empty(slack.Posts("chat.postMessage"));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Outbox.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var post = Assert.Single(slack.Posts("chat.postMessage"));
+        Assert.Contains("SalesCoachBot", post["text"]!.GetValue<string>());
+        Assert.Equal(("C0SALES", "1772442000.000200"), (post["channel"]!.GetValue<string>(), post["thread_ts"]!.GetValue<string>()));
+    }
+
+    private async Task WaitForOutboxAsync()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Outbox.AnyAsync(m => m.Kind == SalesCoachBot.Outbox.MessageKind.Reply))
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The rate-limited answer never reached the outbox.");
+    }
+
+    [Fact]
     public async Task TheAcknowledgementReturnsWhileASlowTurnIsStillRunning()
     {
         var gate = slack.HoldUserInfo();
