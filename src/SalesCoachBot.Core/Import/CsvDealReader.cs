@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Import;
@@ -9,60 +10,61 @@ public static partial class CsvDealReader
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "M/d/yyyy", "d.M.yyyy"];
 
+    private static readonly CsvReaderOptions Csv = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+
     public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
-        using var records = CsvRecords.Read(text).GetEnumerator();
-        if (!records.MoveNext())
+        using var csv = CsvReader.Create(text, Csv, leaveOpen: true);
+        if (csv.Headers.Count == 0)
         {
             problems.Add(new ImportProblem(1, "the file is empty; the first line must name the columns"));
             return (rows, problems);
         }
-        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
-        var missing = Required(mapping.Columns).Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = Required(mapping.Columns).Where(c => !csv.TryGetFieldIndex(c, out _)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add(new ImportProblem(1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} (columns: {string.Join(", ", header)}); map them in the mapping file"));
+            problems.Add(new ImportProblem(1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} (columns: {string.Join(", ", csv.Headers.Select(h => h.Trim()))}); map them in the mapping file"));
             return (rows, problems);
         }
 
+        int[] Indexes(string[]? columns) => (columns ?? []).Select(c => csv.TryGetFieldIndex(c, out var at) ? at : -1).Where(at => at >= 0).ToArray();
+        var (idAt, nameAt, accountAt, ownerAt, stageAt, createdAt, closedAt, amountAt, currencyAt) = (Indexes(mapping.Columns.Id), Indexes(mapping.Columns.Name),
+            Indexes(mapping.Columns.Account), Indexes(mapping.Columns.Owner), Indexes(mapping.Columns.Stage), Indexes(mapping.Columns.Created),
+            Indexes(mapping.Columns.Closed), Indexes(mapping.Columns.Amount), Indexes(mapping.Columns.Currency));
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (records.MoveNext())
+        while (csv.Read())
         {
-            var (line, fields) = records.Current;
-            string? Field(string[]? columns) => columns?.Select(column =>
-            {
-                var at = Array.FindIndex(header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
-                return at >= 0 && at < fields.Length && fields[at].Trim() is { Length: > 0 } value ? value : null;
-            }).FirstOrDefault(value => value is not null);
+            var line = (int)csv.LineNumber;
+            string? Field(int[] columns) => columns.Select(at => csv.GetString(at).Trim()).FirstOrDefault(value => value.Length > 0);
             var reasons = new List<string>();
 
-            var id = Field(mapping.Columns.Id);
+            var id = Field(idAt);
             if (id is null)
                 reasons.Add("no deal id");
             else if (!ids.Add(id))
                 reasons.Add($"deal id '{id}' appears twice");
-            var name = Field(mapping.Columns.Name);
+            var name = Field(nameAt);
             if (name is null)
                 reasons.Add("no deal name");
-            var owner = Field(mapping.Columns.Owner);
+            var owner = Field(ownerAt);
             if (owner is null)
                 reasons.Add("no owner");
-            var stageText = Field(mapping.Columns.Stage);
+            var stageText = Field(stageAt);
             var stage = ReadStage(stageText, mapping);
             if (stage is null)
                 reasons.Add(stageText is null ? "no stage" : $"unknown stage '{stageText}' (map it under \"stages\")");
-            var created = ReadDate(Field(mapping.Columns.Created), "created", reasons);
-            var closed = ReadDate(Field(mapping.Columns.Closed), "closed", reasons);
+            var created = ReadDate(Field(createdAt), "created", reasons);
+            var closed = ReadDate(Field(closedAt), "closed", reasons);
             if (stage is { } s && s.IsClosed() && closed is null && !reasons.Any(r => r.StartsWith("closed")))
                 reasons.Add($"a {s} deal needs a closed date");
-            var value = ReadMoney(Field(mapping.Columns.Amount), Field(mapping.Columns.Currency), mapping.DefaultCurrency, reasons);
+            var value = ReadMoney(Field(amountAt), Field(currencyAt), mapping.DefaultCurrency, reasons);
 
             if (reasons.Count > 0)
                 problems.Add(new ImportProblem(line, string.Join("; ", reasons)));
             else
-                rows.Add(new ImportRow(line, id!, name!, Field(mapping.Columns.Account) ?? name!, owner!, stage!.Value, created, closed, value));
+                rows.Add(new ImportRow(line, id!, name!, Field(accountAt) ?? name!, owner!, stage!.Value, created, closed, value));
         }
         return (rows, problems);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
@@ -33,7 +34,11 @@ public static class ExportCommand
 
         await using var file = options.Value("--output") is { } path ? new StreamWriter(StartDirectory.Resolve(path)) : null;
         var writer = file ?? output;
-        await writer.WriteLineAsync(format == "csv" ? string.Join(",", Columns) : "[");
+        await using var csv = format == "csv" ? CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = Environment.NewLine }, leaveOpen: true) : null;
+        if (csv is null)
+            await writer.WriteLineAsync("[");
+        else
+            csv.WriteHeader(Columns);
         var first = true;
         await foreach (var deal in deals)
         {
@@ -41,7 +46,7 @@ public static class ExportCommand
             var (step, due) = nextSteps.GetValueOrDefault(deal.Id);
             // Adding 0.00m gives every amount two decimals, so JSON numbers are written alike too.
             var amount = deal.Amount is { } a ? Math.Round(a, 2) + 0.00m : (decimal?)null;
-            if (format == "json")
+            if (csv is null)
             {
                 await writer.WriteLineAsync((first ? "" : ",") + JsonSerializer.Serialize(new
                 {
@@ -57,11 +62,11 @@ public static class ExportCommand
                     deal.Stage.ToString(), amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", deal.Currency ?? "", Date(deal.CreatedAt), Date(deal.ExpectedCloseDate),
                     deal.ClosedAt is { } c ? Date(c) : "", Date(deal.LastActivityAt), deal.CloseReason ?? "", step ?? "", Date(due),
                     string.Join(";", history.Select(h => $"{h.stage}@{h.at}"))];
-                await writer.WriteLineAsync(string.Join(",", fields.Select(Quote)));
+                await csv.WriteRecordAsync(fields);
             }
             first = false;
         }
-        if (format == "json")
+        if (csv is null)
             await writer.WriteLineAsync("]");
         return 0;
     }
@@ -82,6 +87,4 @@ public static class ExportCommand
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

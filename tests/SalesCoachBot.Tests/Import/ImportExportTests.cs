@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
@@ -199,12 +200,25 @@ public sealed class ImportExportTests : BotTest
     }
 
     [Fact]
-    public void TheCsvReaderHandlesQuotesLineBreaksAndAByteOrderMark()
+    public void TheCsvReaderHandlesQuotesLineBreaksAndAByteOrderMarkCountingLinesAsASpreadsheetShowsThem()
     {
-        var records = CsvRecords.Read(new StringReader("\uFEFFa,b\r\n\"x, y\",\"line\nbreak\"\n\n\"say \"\"hi\"\"\",\n")).ToList();
+        var (rows, problems) = CsvDealReader.Read(new StringReader(
+            "\uFEFFid,name,owner,stage\r\nA1,\"Acme, Inc.\",Moses Frase,Discovery\r\nA2,\"Two\nLines\",Moses Frase,Discovery\n\n\"say \"\"hi\"\"\",Globex,,Discovery\n"),
+            new ImportMapping());
 
-        Assert.Equal([(1, new[] { "a", "b" }), (2, new[] { "x, y", "line\nbreak" }), (5, new[] { "say \"hi\"", "" })],
-            records.Select(r => (r.Line, r.Fields)).ToList(), new RecordComparer());
+        Assert.Equal([(2, "A1", "Acme, Inc."), (3, "A2", "Two\nLines")], rows.Select(r => (r.Line, r.ExternalId, r.Name)));
+        Assert.Equal("line 6: no owner", Assert.Single(problems).ToString());
+    }
+
+    [Fact]
+    public async Task ABadRowAfterAQuotedFieldWithLineBreaksIsReportedAtItsSpreadsheetLine()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "H1,Moses Frase,GTX,\"Cancity\nNorth\nBranch\",Won,2026-01-05,2026-02-01,1054,\n" +
+            "H2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 5: unknown stage 'Qualifying'", output);
     }
 
     private async Task<StringWriter> ExportAsync(string format)
@@ -225,10 +239,10 @@ public sealed class ImportExportTests : BotTest
         var csv = await ExportAsync("csv");
         var json = await ExportAsync("json");
 
-        var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
-        Assert.Equal("stage_history", rows[0].Fields[^1]);
-        Assert.Equal(("Acme, Inc.", "InitialContact", "45000.00"), (rows[1].Fields[2], rows[1].Fields[6], rows[1].Fields[7]));
-        Assert.Equal("Prospecting@2026-03-02T09:00:00Z;InitialContact@2026-03-02T09:00:00Z", rows[1].Fields[^1]);
+        var rows = Records(csv.ToString());
+        Assert.Equal("stage_history", rows[0][^1]);
+        Assert.Equal(("Acme, Inc.", "InitialContact", "45000.00"), (rows[1][2], rows[1][6], rows[1][7]));
+        Assert.Equal("Prospecting@2026-03-02T09:00:00Z;InitialContact@2026-03-02T09:00:00Z", rows[1][^1]);
         var deal = JsonDocument.Parse(json.ToString()).RootElement[0];
         Assert.Equal(2, deal.GetProperty("stageHistory").GetArrayLength());
     }
@@ -248,9 +262,9 @@ public sealed class ImportExportTests : BotTest
         var csv = await ExportAsync("csv");
         var json = await ExportAsync("json");
 
-        var rows = CsvRecords.Read(new StringReader(csv.ToString())).ToList();
-        var header = rows[0].Fields.ToList();
-        string Field(int row, string column) => rows[row].Fields[header.IndexOf(column)];
+        var rows = Records(csv.ToString());
+        var header = rows[0].ToList();
+        string Field(int row, string column) => rows[row][header.IndexOf(column)];
         Assert.Equal(("45000.50", "2026-03-31", "2026-03-02", "Send pricing by Friday", "2026-03-06"),
             (Field(1, "amount"), Field(1, "expected_close"), Field(1, "last_activity"), Field(1, "next_step"), Field(1, "next_step_due")));
         Assert.Equal(("1200000.00", "Lost", "Lost to a competitor", "2026-03-05", "", ""),
@@ -261,9 +275,34 @@ public sealed class ImportExportTests : BotTest
         Assert.Equal(("1200000.00", "Lost to a competitor"), (deals[1].GetProperty("amount").GetRawText(), deals[1].GetProperty("closeReason").GetString()));
     }
 
-    private sealed class RecordComparer : IEqualityComparer<(int, string[])>
+    [Fact]
+    public async Task ExportQuotesFieldsWithCommasQuotesAndLineBreaksAndImportsBackUnchanged()
     {
-        public bool Equals((int, string[]) x, (int, string[]) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
-        public int GetHashCode((int, string[]) obj) => obj.Item1;
+        const string name = "The \"Big\" One, North\nBranch";
+        await ImportAsync(Header + "R1,Moses Frase,GTX,\"The \"\"Big\"\" One, North\nBranch\",Won,2026-01-05,2026-02-01,\"2,500.50\",EUR\n");
+        var csv = (await ExportAsync("csv")).ToString();
+
+        Assert.Contains(",\"The \"\"Big\"\" One, North\nBranch\",", csv);
+        Assert.Equal(name, Records(csv)[1][2]);
+        var file = Path.Combine(Folder, "round-trip.csv");
+        await File.WriteAllTextAsync(file, csv);
+        var mapping = Path.Combine(Folder, "round-trip.json");
+        await File.WriteAllTextAsync(mapping, """{ "columns": { "id": "external_id" } }""");
+        var output = new StringWriter();
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        Assert.Equal(0, await ImportCommand.RunAsync([file, "--mapping", mapping], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        Assert.Contains("(0 new, 1 updated), 0 new reps", output.ToString());
+        await using var db = Bot.Database();
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal((name, 2500.50m, "EUR", DealStage.Won), (deal.Name, deal.Amount!.Value, deal.Currency!, deal.Stage));
+    }
+
+    private static List<string[]> Records(string csv)
+    {
+        using var reader = CsvReader.FromText(csv, CsvReaderOptions.Default with { Separator = ',', HasHeader = false });
+        var records = new List<string[]>();
+        while (reader.Read())
+            records.Add(reader.Current.ToArray());
+        return records;
     }
 }
