@@ -16,7 +16,7 @@ public sealed class ClarificationTests : BotTest
             .Send("Show Acme Corp").AssertReply(Contains("Acme Corp", "Stage: Prospecting", "Amount: $45,000"))
             .Send("the acme thing").AssertReply(activity =>
             {
-                Assert.DoesNotContain("Did you mean", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text);
+                Assert.DoesNotContain("Did you mean", SalesCoachBot.Replies.ReplyText.Render(activity));
                 Contains("Stage: Prospecting")(activity);
             })
             .StartTestAsync();

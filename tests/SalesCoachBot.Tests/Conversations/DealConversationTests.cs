@@ -1,4 +1,3 @@
-using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Tests.Infrastructure;
@@ -201,10 +200,10 @@ public sealed class DealConversationTests : BotTest
     [Fact]
     public async Task EachRepSeesOnlyTheirOwnDeals()
     {
-        await Bot.Flow(BotHarness.AdapterFor("alice"))
+        await Bot.Flow(BotHarness.User("alice"))
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .StartTestAsync();
-        await Bot.Flow(BotHarness.AdapterFor("bob"))
+        await Bot.Flow(BotHarness.User("bob"))
             .Send("my deals").AssertReply(Contains("no open deals"))
             .Send("move acme to discovery").AssertReply(Contains("couldn't find a deal"))
             .StartTestAsync();
@@ -219,7 +218,7 @@ public sealed class DealConversationTests : BotTest
     {
         await Bot.Flow()
             .Send(text)
-            .AssertReply(activity => Assert.Matches("not sure what you meant|What's the deal called|Which deal, and to which stage", ((IMessageActivity)activity).Text))
+            .AssertReply(activity => Assert.Matches("not sure what you meant|What's the deal called|Which deal, and to which stage", SalesCoachBot.Replies.ReplyText.Render(activity)))
             .StartTestAsync();
     }
 }

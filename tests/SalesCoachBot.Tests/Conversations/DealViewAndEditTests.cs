@@ -178,7 +178,7 @@ public sealed class DealViewAndEditTests : BotTest
             .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(7)))
             .Send("what's overdue?").AssertReply(activity =>
             {
-                var text = ((Microsoft.Bot.Schema.IMessageActivity)activity).Text;
+                var text = SalesCoachBot.Replies.ReplyText.Render(activity);
                 Contains("Overdue (2)")(activity);
                 Assert.True(text.IndexOf("Acme Corp", StringComparison.Ordinal) < text.IndexOf("Globex", StringComparison.Ordinal), text);
             })

@@ -73,7 +73,7 @@ public sealed class GoalTests : BotTest
             .Send("goal: 5 demos a month").AssertReply(Contains("5 demos a month"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromDays(20)))
             .Send("my goals").AssertReply(activity =>
-                Assert.Contains(behind, line => ((Microsoft.Bot.Schema.IMessageActivity)activity).Text.Contains(line.Split('{')[0].Trim())))
+                Assert.Contains(behind, line => SalesCoachBot.Replies.ReplyText.Render(activity).Contains(line.Split('{')[0].Trim())))
             .StartTestAsync();
     }
 }

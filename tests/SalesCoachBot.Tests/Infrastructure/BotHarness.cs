@@ -1,6 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Adapters;
-using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +12,7 @@ namespace SalesCoachBot.Tests.Infrastructure;
 
 /// <summary>
 /// The bot composed exactly as the host composes it (storage, conversations, content from dialogs/),
-/// on a temporary SQLite file and a fake clock, driven through the Bot Framework's TestAdapter.
+/// on a temporary SQLite file and a fake clock, talked to in process through the core's <see cref="SalesCoachBot.Conversations.ChatTurns"/>.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -29,7 +26,6 @@ public sealed class BotHarness : IAsyncDisposable
 
     public IHost Host { get; }
     public FakeTimeProvider Clock { get; }
-    public IBot Bot => Host.Services.GetRequiredService<IBot>();
 
     public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -39,23 +35,17 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddStorage();
         builder.AddConversations();
         builder.AddSchedulerPlanning();
-        builder.Services.AddSingleton<IBot, SalesCoachBot.Channels.Teams.TeamsBot>();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         var host = builder.Build();
         await host.PrepareAsync();
         return new BotHarness(host, clock);
     }
 
-    /// <summary>A 1:1 conversation with one user, "user1" unless another adapter is given.</summary>
-    public TestFlow Flow(TestAdapter? adapter = null) => new(adapter ?? AdapterFor("user1"), Bot);
+    /// <summary>A 1:1 conversation with one user, "user1" unless another is given.</summary>
+    public ChatFlow Flow(ChatUser? user = null) => new(Host.Services, user ?? User("user1"));
 
     /// <summary>A personal (1:1) conversation, as a rep has with the bot in Teams or Slack.</summary>
-    public static TestAdapter AdapterFor(string userId, string conversationId = "conversation")
-    {
-        var reference = TestAdapter.CreateConversation(conversationId, userId, "bot");
-        reference.Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId, name: conversationId);
-        return new TestAdapter(reference);
-    }
+    public static ChatUser User(string userId, string conversationId = "conversation") => new(userId, conversationId);
 
     public SalesCoachDbContext Database() =>
         Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContext();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Reps;
@@ -24,9 +23,7 @@ public sealed class LinkCommandTests : BotTest
         Assert.Equal((1, "Darcel Schlecht is already linked to darcel@example.com."), await RunAsync("link", "Darcel", "Schlecht", "to", "darcel@example.com"));
         Assert.Equal((1, "No rep without an e-mail address is called Nobody."), await RunAsync("link", "Nobody", "to", "nobody@example.com"));
 
-        var adapter = BotHarness.AdapterFor("darcel-teams-id");
-        adapter.Conversation.User.Properties = new JObject { ["email"] = "darcel@example.com" };
-        await Bot.Flow(adapter).Send("my deals").AssertReply(Contains("Your open deals (1)", "Isdom")).StartTestAsync();
+        await Bot.Flow(BotHarness.User("darcel-teams-id") with { Email = "darcel@example.com" }).Send("my deals").AssertReply(Contains("Your open deals (1)", "Isdom")).StartTestAsync();
 
         await using var check = Bot.Database();
         Assert.Equal(1, await check.Reps.CountAsync());

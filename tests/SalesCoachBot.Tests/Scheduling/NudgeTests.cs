@@ -91,7 +91,7 @@ public sealed class NudgeTests : BotTest
             .Send("set my timezone to Asia/Jakarta").AssertReply(Contains("Asia/Jakarta"))
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
             .StartTestAsync();
-        await Bot.Flow(BotHarness.AdapterFor("nyc-rep", "nyc"))
+        await Bot.Flow(BotHarness.User("nyc-rep", "nyc"))
             .Send("set my timezone to America/New_York").AssertReply(Contains("America/New_York"))
             .Send("new deal Globex").AssertReply(Contains("New deal"))
             .StartTestAsync();
