@@ -11,6 +11,11 @@ public static class TeamsActivities
     public const string BotId = "28:00000000-0000-0000-0000-000000000000";
     public const string PersonalConversationId = "a:1Vw3kY8zJb0mQ2r9TxLp4sH6uC5eA7dN0fG3hJ2kL1mZ";
 
+    private static long lastId = 1772442000122;
+
+    /// <summary>Each activity gets its own id, as Teams gives them; the same id twice is a repeated delivery.</summary>
+    private static string NextId() => Interlocked.Increment(ref lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static JsonObject PersonalMessage(string serviceUrl, string text, string aadObjectId = AliceAadObjectId, string conversationId = PersonalConversationId) => new()
     {
         ["text"] = text,
@@ -18,7 +23,7 @@ public static class TeamsActivities
         ["type"] = "message",
         ["timestamp"] = "2026-03-02T09:00:00.1234567Z",
         ["localTimestamp"] = "2026-03-02T10:00:00.1234567+01:00",
-        ["id"] = "1772442000123",
+        ["id"] = NextId(),
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
         ["from"] = new JsonObject

@@ -31,15 +31,23 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
             TimeZone = user.TimeZone,
             Address = personal ? address : null,
         };
+        var text = await WithMentionsResolvedAsync(inbound.Text, cancellationToken);
         Reply reply;
-        try
+        if (text.Length == 0 && inbound.Files.Count > 0)
+            reply = new Reply(AttachmentNote(inbound.Files) + " Tell me in words what to log, e.g. \"sent Acme the signed order form\".");
+        else
         {
-            reply = await turns.RespondAsync(who, inbound.Text, place, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
-            reply = Apology;
+            try
+            {
+                reply = await turns.RespondAsync(who, text, place, cancellationToken);
+                if (inbound.Files.Count > 0)
+                    reply = reply with { Notes = [.. reply.Notes, AttachmentNote(inbound.Files)] };
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
+                reply = Apology;
+            }
         }
         await SendAsync(inbound, reply, cancellationToken);
     }
@@ -65,6 +73,21 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
                 logger.LogWarning("Slack rate-limited the answer in {Channel}; it goes out through the outbox after {RetryAfter}", inbound.ChannelId, e.RetryAfter);
             }
         }
+    }
+
+    private static string AttachmentNote(IReadOnlyList<string> files) =>
+        $"I read messages, not attachments: {string.Join(", ", files)} {(files.Count == 1 ? "isn't" : "aren't")} stored.";
+
+    // A colleague mentioned in the message ("add @bob to my team") is named by e-mail, so the core can find them.
+    private async Task<string> WithMentionsResolvedAsync(string text, CancellationToken cancellationToken)
+    {
+        var people = new Dictionary<string, string>();
+        foreach (var id in SlackText.MentionedUsers(text).Distinct())
+        {
+            var user = await UserAsync(id, cancellationToken);
+            people[id] = user.Email ?? user.Name ?? id;
+        }
+        return SlackText.ReplaceMentions(text, id => people[id]);
     }
 
     // users.info gives the name, e-mail (one rep across channels) and time zone; a failure only costs those.

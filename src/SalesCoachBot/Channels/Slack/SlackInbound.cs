@@ -14,4 +14,7 @@ public sealed record SlackInbound(string DeliveryId, string TeamId, string UserI
 
     /// <summary>Answer through this URL (slash commands, buttons on messages only the rep can see).</summary>
     public string? ResponseUrl { get; init; }
+
+    /// <summary>The names of files shared with the message.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }

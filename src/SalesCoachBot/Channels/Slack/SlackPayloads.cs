@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -10,7 +9,7 @@ public static partial class SlackPayloads
     /// <summary>A DM or an @mention from a person; null for anything the bot must not answer (its own or another bot's messages, edits, deletions, joins …).</summary>
     public static SlackInbound? FromEventCallback(JsonObject callback)
     {
-        if (callback["event"] is not JsonObject e || Text(e, "user") is not { } user || e["bot_id"] is not null || e["subtype"] is not null)
+        if (callback["event"] is not JsonObject e || Text(e, "user") is not { } user || e["bot_id"] is not null || Text(e, "subtype") is { } subtype && !AnsweredSubtypes.Contains(subtype))
             return null;
         var botUser = callback["authorizations"]?.AsArray().FirstOrDefault()?["user_id"]?.GetValue<string>();
         if (user == botUser)
@@ -22,18 +21,30 @@ public static partial class SlackPayloads
 
         var team = Text(callback, "team_id") ?? Text(e, "team") ?? "";
         var channel = Text(e, "channel") ?? "";
-        var inbound = new SlackInbound(Text(callback, "event_id") ?? $"{channel}:{Text(e, "ts")}", team, user, channel, Clean(Text(e, "text") ?? ""));
+        var text = SlackText.Decode(Text(e, "text") ?? "", botUser ?? LeadingMention(type, Text(e, "text")));
+        var inbound = new SlackInbound(Text(callback, "event_id") ?? $"{channel}:{Text(e, "ts")}", team, user, channel, text)
+        {
+            Files = e["files"] is JsonArray files ? [.. files.Select(f => Text(f, "name") ?? Text(f, "title") ?? "file")] : [],
+        };
+        // In a DM, a message in a thread is answered in that thread; an @mention always gets a thread.
         return isDirect
-            ? inbound
+            ? inbound with { ThreadTs = Text(e, "thread_ts") }
             : inbound with { ConversationType = "channel", ThreadTs = Text(e, "thread_ts") ?? Text(e, "ts") };
     }
+
+    // A message with a file is still a message; edits, deletions, joins and the like are not the rep talking.
+    private static readonly HashSet<string> AnsweredSubtypes = ["file_share", "thread_broadcast"];
+
+    // Without the bot's user id, the mention an app_mention starts with is the bot's.
+    private static string? LeadingMention(string? type, string? text) =>
+        type == "app_mention" && text is not null && LeadingUser().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>A slash command ("/coach pipeline"), as form fields or as a Socket Mode payload.</summary>
     public static SlackInbound FromCommand(IReadOnlyDictionary<string, string> form)
     {
         string Field(string name) => form.TryGetValue(name, out var value) ? value : "";
         var channel = Field("channel_id");
-        return new SlackInbound($"command:{Field("trigger_id")}", Field("team_id"), Field("user_id"), channel, Clean(Field("text")))
+        return new SlackInbound($"command:{Field("trigger_id")}", Field("team_id"), Field("user_id"), channel, SlackText.Decode(Field("text"), botUserId: null))
         {
             ConversationType = channel.StartsWith('D') ? "personal" : "channel",
             ResponseUrl = Field("response_url") is { Length: > 0 } url ? url : null,
@@ -57,11 +68,9 @@ public static partial class SlackPayloads
         };
     }
 
-    // "<@U123> my deals" → "my deals"; Slack escapes &, < and > in message text.
-    private static string Clean(string text) => WebUtility.HtmlDecode(Mention().Replace(text, "")).Trim();
 
     private static string? Text(JsonNode? node, string name) => node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    [GeneratedRegex(@"<@[A-Z0-9]+(\|[^>]*)?>")]
-    private static partial Regex Mention();
+    [GeneratedRegex(@"^\s*<@([A-Z0-9]+)(\|[^>]*)?>")]
+    private static partial Regex LeadingUser();
 }

@@ -3,22 +3,29 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>The Bot Framework side of the bot (Teams, the Emulator, Web Chat): activities in, the core's replies out as cards.</summary>
-public sealed class TeamsBot(ChatTurns turns) : IBot
+public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMemberEmailMiddleware members) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Type == ActivityTypes.Message)
+        if (activity.Type == ActivityTypes.Invoke)
         {
-            var place = PlaceOf(activity);
-            var reply = await turns.RespondAsync(IdentityOf(turnContext, place), MessageText(activity), place, cancellationToken);
-            await turnContext.SendReplyAsync(reply, cancellationToken);
+            await AnswerInvokeAsync(turnContext, cancellationToken);
+            return;
         }
+        // The bot's own messages come back in some conversations; and Teams may deliver an activity twice.
+        if (activity.From?.Id is { } sender && sender == activity.Recipient?.Id ||
+            activity.Id is { Length: > 0 } id && !await deliveries.TryClaimAsync($"{activity.ChannelId}:{activity.Conversation?.Id}:{id}", cancellationToken))
+            return;
+
+        if (activity.Type == ActivityTypes.Message)
+            await OnMessageAsync(turnContext, cancellationToken);
         else if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add" && IsPersonal(activity) && activity.From is not null)
             await turns.RememberAsync(IdentityOf(turnContext, PlaceOf(activity)), cancellationToken);
         else if (activity.Type == ActivityTypes.ConversationUpdate && IsWelcomeMoment(activity))
@@ -29,7 +36,55 @@ public sealed class TeamsBot(ChatTurns turns) : IBot
         }
     }
 
-    private static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
+    private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var text = await WithMentionsResolvedAsync(turn, MessageText(activity), cancellationToken);
+        if (text.Length == 0)
+        {
+            // An image or file alone: one line, not the whole help card.
+            if (activity.Attachments?.Any(a => a.ContentType != AdaptiveCardRenderer.ContentType) == true)
+                await turn.SendReplyAsync(new Replies.Reply("I read messages, not attachments. Tell me in words what to log, e.g. \"sent Acme the signed order form\"."), cancellationToken);
+            return;
+        }
+        var place = PlaceOf(activity);
+        var reply = await turns.RespondAsync(IdentityOf(turn, place), text, place, cancellationToken);
+        await turn.SendReplyAsync(reply, cancellationToken);
+    }
+
+    // Teams shows an error on a card when an invoke gets no answer; the bot's cards post messages, so an
+    // Action.Execute press runs as the message it carries and every other invoke is simply acknowledged.
+    private async Task AnswerInvokeAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        object? body = null;
+        if (activity.Name == "adaptiveCard/action" && activity.Value is JObject value && value["action"]?["data"]?["text"]?.Type == JTokenType.String)
+        {
+            var place = PlaceOf(activity);
+            var reply = await turns.RespondAsync(IdentityOf(turn, place), value["action"]!["data"]!["text"]!.Value<string>()!, place, cancellationToken);
+            await turn.SendReplyAsync(reply, cancellationToken);
+            body = new JObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "Done." };
+        }
+        await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } }, cancellationToken);
+    }
+
+    // A colleague mentioned in the message ("add @Bob to my team") is named by e-mail, so the core can find them.
+    private async Task<string> WithMentionsResolvedAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        foreach (var mention in turn.Activity.GetMentions() ?? [])
+        {
+            if (mention.Mentioned is not { } person || person.Id == turn.Activity.Recipient?.Id || mention.Text is not { Length: > 0 } shown || !text.Contains(shown, StringComparison.Ordinal))
+                continue;
+            var email = await members.EmailOfMemberAsync(turn, person, cancellationToken);
+            text = text.Replace(shown, email ?? person.Name ?? "", StringComparison.Ordinal);
+        }
+        return text.Trim();
+    }
+
+    // Only a 1:1 chat is where to reach a rep later: Teams channel and group conversation ids start with "19:".
+    private static bool IsPersonal(Activity activity) =>
+        activity.Conversation?.ConversationType is "personal" ||
+        activity.Conversation?.ConversationType is null && activity.Conversation?.Id?.StartsWith("19:", StringComparison.Ordinal) != true;
 
     // Say hello once: when the bot is installed for someone or added to a team or chat, not whenever
     // anyone else joins a team.
@@ -40,10 +95,12 @@ public sealed class TeamsBot(ChatTurns turns) : IBot
         return botAdded || (IsPersonal(activity) && added.Count > 0);
     }
 
-    /// <summary>The typed text without an @mention of the bot, or the text a card button carried.</summary>
+    /// <summary>The typed text without an @mention of the bot (with or without a mention entity), or the text a card button carried.</summary>
     public static string MessageText(Activity activity)
     {
-        var text = activity.RemoveRecipientMention() ?? activity.Text;
+        var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        if (activity.Recipient?.Name is { Length: > 0 } botName)
+            text = text.Replace($"<at>{botName}</at>", "", StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(text) && activity.Value is JObject value && value["text"]?.Type == JTokenType.String)
             text = value["text"]!.Value<string>();
         return text?.Trim() ?? "";

@@ -26,17 +26,20 @@ public sealed class TeamsMemberEmailMiddleware(IMemoryCache cache, ILogger<Teams
         var activity = turnContext.Activity;
         if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams && activity.Type == ActivityTypes.Message && activity.From is { } from)
         {
-            var email = await cache.GetOrCreateAsync($"teams-email:{from.AadObjectId ?? from.Id}", async entry =>
-            {
-                var found = await LookUpAsync(turnContext, from.Id, cancellationToken);
-                entry.AbsoluteExpirationRelativeToNow = found is null ? UnknownFor : KnownFor;
-                return found;
-            });
-            if (email is not null)
+            if (await EmailOfMemberAsync(turnContext, from, cancellationToken) is { } email)
                 turnContext.TurnState.Set(EmailKey, email);
         }
         await next(cancellationToken);
     }
+
+    /// <summary>A member's e-mail address as Teams knows it (cached), or null.</summary>
+    public Task<string?> EmailOfMemberAsync(ITurnContext turn, ChannelAccount member, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync($"teams-email:{member.AadObjectId ?? member.Id}", async entry =>
+        {
+            var found = await LookUpAsync(turn, member.Id, cancellationToken);
+            entry.AbsoluteExpirationRelativeToNow = found is null ? UnknownFor : KnownFor;
+            return found;
+        });
 
     private async Task<string?> LookUpAsync(ITurnContext turn, string userId, CancellationToken cancellationToken)
     {

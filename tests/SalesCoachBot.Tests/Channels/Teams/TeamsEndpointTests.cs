@@ -12,13 +12,13 @@ public sealed class TeamsEndpointTests : TeamsHostTest
     [Fact]
     public async Task ATeamsMessageIsAnsweredInItsConversationThroughTheBotConnector()
     {
-        var response = await Factory.CreateClient().PostAsJsonAsync("/api/messages",
-            TeamsActivities.PersonalMessage(Connector.ServiceUrl, "new deal Acme Corp $45,000"));
+        var message = TeamsActivities.PersonalMessage(Connector.ServiceUrl, "new deal Acme Corp $45,000");
+        var response = await Factory.CreateClient().PostAsJsonAsync("/api/messages", message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(Connector.Sent);
         Assert.Equal(TeamsActivities.PersonalConversationId, reply.ConversationId);
-        Assert.Equal("1772442000123", reply.ReplyToId);
+        Assert.Equal(message["id"]!.GetValue<string>(), reply.ReplyToId);
         Assert.Equal(TeamsActivities.PersonalConversationId, reply.Body["conversation"]!["id"]!.GetValue<string>());
         Assert.Equal("message", reply.Body["type"]!.GetValue<string>());
         Assert.Equal("1.5", reply.Card!["version"]!.GetValue<string>());
