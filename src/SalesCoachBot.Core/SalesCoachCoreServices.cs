@@ -82,6 +82,7 @@ public static class SalesCoachCoreServices
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IScheduleChanges, NoScheduler>();
         services.AddScoped<Conversation>();
+        services.AddScoped<Telemetry.TurnIntent>();
         return services;
     }
 

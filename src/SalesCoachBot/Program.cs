@@ -29,9 +29,11 @@ try
     builder.AddTeamsChannel();
     builder.AddSlackChannel();
     builder.AddScheduler();
+    builder.AddTelemetry();
 
     var app = builder.Build();
     app.MapHealth();
+    app.MapTelemetry();
     app.MapTeamsChannel();
     app.MapSlackChannel();
 

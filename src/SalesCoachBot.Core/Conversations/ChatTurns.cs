@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Telemetry;
 
 namespace SalesCoachBot.Conversations;
 
@@ -13,12 +15,34 @@ public sealed class ChatTurns(IServiceScopeFactory scopes, ConversationMemorySto
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationPlace where, CancellationToken cancellationToken)
     {
-        var stored = await memories.LoadAsync(where.MemoryKey, cancellationToken);
-        Reply reply;
-        await using (var scope = scopes.CreateAsyncScope())
-            reply = await scope.ServiceProvider.GetRequiredService<Conversation>().RespondAsync(who, text, stored.Memory, cancellationToken, where);
-        await memories.SaveAsync(where.MemoryKey, stored, cancellationToken);
-        return reply;
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
+        var started = Stopwatch.GetTimestamp();
+        var (intent, outcome) = (new TurnIntent(), BotTelemetry.Failed);
+        try
+        {
+            var stored = await memories.LoadAsync(where.MemoryKey, cancellationToken);
+            Reply reply;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                intent = scope.ServiceProvider.GetRequiredService<TurnIntent>();
+                reply = await scope.ServiceProvider.GetRequiredService<Conversation>().RespondAsync(who, text, stored.Memory, cancellationToken, where);
+            }
+            await memories.SaveAsync(where.MemoryKey, stored, cancellationToken);
+            outcome = BotTelemetry.Answered;
+            return reply;
+        }
+        finally
+        {
+            var duration = Stopwatch.GetElapsedTime(started);
+            var tags = BotTelemetry.TurnTags(where.Channel, intent.Id, outcome);
+            foreach (var tag in tags)
+                span?.SetTag(tag.Key, tag.Value);
+            span?.SetTag("duration_ms", Math.Round(duration.TotalMilliseconds, 1));
+            if (outcome == BotTelemetry.Failed)
+                span?.SetStatus(ActivityStatusCode.Error);
+            BotTelemetry.Turns.Add(1, tags);
+            BotTelemetry.TurnDuration.Record(duration.TotalSeconds, tags);
+        }
     }
 
     /// <summary>Installing the bot is the first chance to learn who the rep is and where to reach them later.</summary>

@@ -8,6 +8,7 @@ using SalesCoachBot.Objections;
 using SalesCoachBot.Pipeline;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Telemetry;
 using SalesCoachBot.Understanding;
 using SalesCoachBot.Understanding.Learning;
 
@@ -32,7 +33,8 @@ public sealed class Conversation(
     DealViews views,
     LastActivityCommands lastActivity,
     LearnedExamples learned,
-    RepClockFactory clocks)
+    RepClockFactory clocks,
+    TurnIntent understood)
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
@@ -45,7 +47,7 @@ public sealed class Conversation(
         if (reply is null)
         {
             Reading? reading = null;
-            Reading Read() => reading ??= recognizer.Read(text, context);
+            Reading Read() => reading ??= understood.Noted(recognizer.Read(text, context));
             reply = await dialogs.ContinueAsync(text, turn, (_, _) => Interrupts(Read()), cancellationToken)
                     ?? dialogs.SayDropped(turn, await ActAsync(turn, Read().Intent, cancellationToken));
         }
@@ -64,6 +66,7 @@ public sealed class Conversation(
         if (open.Choices.FirstOrDefault(c => c.Title.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } picked)
             return null;
         await learned.LearnAsync(turn.Rep, picked.Label, open.Text, cancellationToken);
+        understood.Picked(picked.Label);
         return await ActAsync(turn, recognizer.Interpret(picked.Label, open.Text, context), cancellationToken);
     }
 

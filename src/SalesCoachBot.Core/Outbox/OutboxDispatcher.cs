@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Telemetry;
 
 namespace SalesCoachBot.Outbox;
 
@@ -27,9 +28,12 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
         var delivered = 0;
         foreach (var message in due)
         {
+            var channel = new KeyValuePair<string, object?>("channel", message.Channel);
+            BotTelemetry.OutboxDue.Add(1, channel);
             if (!byChannel.TryGetValue(message.Channel, out var sender))
             {
                 (message.GaveUpAt, message.LastError) = (now, $"no sender for channel '{message.Channel}'");
+                BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "no-sender"));
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
@@ -49,22 +53,27 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
                     message.SentAt = now;
                     lastSent[message.Address] = now;
                     delivered++;
+                    BotTelemetry.OutboxSent.Add(1, channel);
+                    BotTelemetry.OutboxLag.Record((now - message.NextAttemptAt).TotalSeconds, channel);
                     break;
                 case SendResult.RetryAfter retry:
                     (message.NextAttemptAt, message.LastError) = (now + retry.Wait, "rate limited");
                     break;
                 case SendResult.Unreachable unreachable:
                     (message.GaveUpAt, message.LastError) = (now, unreachable.Reason);
+                    BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "unreachable"));
                     await db.ChannelAccounts.Where(a => a.Address == message.Address)
                         .ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, now), cancellationToken);
                     logger.LogWarning("Outbox {Id}: {Channel} refused delivery ({Reason}); the recipient is marked unreachable", message.Id, message.Channel, unreachable.Reason);
                     break;
                 case SendResult.Failed failed when message.Attempts >= MaxAttempts:
                     (message.GaveUpAt, message.LastError) = (now, failed.Error);
+                    BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "gave-up"));
                     logger.LogError("Outbox {Id}: giving up after {Attempts} attempts ({Error})", message.Id, message.Attempts, failed.Error);
                     break;
                 case SendResult.Failed failed:
                     (message.NextAttemptAt, message.LastError) = (now + TimeSpan.FromSeconds(Math.Pow(2, message.Attempts) * 15), failed.Error);
+                    BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "error"));
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);

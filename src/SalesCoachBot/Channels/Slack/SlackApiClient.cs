@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Telemetry;
 
 namespace SalesCoachBot.Channels.Slack;
 
@@ -66,6 +67,8 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                BotTelemetry.CountRateLimited(SlackAdapter.ChannelId);
             var retryAfter = response.Headers.RetryAfter is { } header ? header.Delta ?? header.Date - time.GetUtcNow() : null;
             logger.LogWarning("Slack {Method} answered HTTP {Status} (Retry-After {RetryAfter})", method, (int)response.StatusCode, retryAfter);
             throw new SlackApiException(method, $"http_{(int)response.StatusCode}") { RetryAfter = retryAfter };

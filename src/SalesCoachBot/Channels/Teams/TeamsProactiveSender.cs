@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Telemetry;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -37,6 +38,8 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
                 refused = e;
             }
         }, cancellationToken);
+        if (refused?.Response?.StatusCode == HttpStatusCode.TooManyRequests)
+            BotTelemetry.CountRateLimited(Channel);
         return refused is null ? new SendResult.Delivered() : Classify(refused);
     }
 
