@@ -38,6 +38,7 @@ public static class SlackChannel
         builder.Services.AddSingleton<SlackInbox>();
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
+        builder.Services.AddHostedService<SlackAddressUpgrade>();
         builder.Services.AddHostedService<SlackTurnWorker>();
         builder.Services.AddHostedService<SlackSocketMode>();
         return builder;

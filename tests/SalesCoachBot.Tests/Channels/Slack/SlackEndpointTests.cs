@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
@@ -199,6 +200,30 @@ public sealed class SlackEndpointTests : IAsyncLifetime
             await Task.Delay(100);
         }
         Assert.Fail("The rate-limited answer never reached the outbox.");
+    }
+
+    [Fact]
+    public async Task SlackAddressesStoredAsBotFrameworkReferencesAreRewrittenAndStillReachTheRep()
+    {
+        const string reference = "{\"channelId\":\"slack\",\"serviceUrl\":\"https://slack.com\",\"user\":{\"id\":\"U0ALICE\"},\"conversation\":{\"conversationType\":\"personal\",\"id\":\"D0ALICE\",\"tenantId\":\"T0SALES\"}}";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            var rep = db.Reps.Add(new SalesCoachBot.Reps.Rep { DisplayName = "Alice", CreatedAt = Now }).Entity;
+            await db.SaveChangesAsync();
+            db.ChannelAccounts.Add(new SalesCoachBot.Reps.RepAccount { RepId = rep.Id, Channel = "slack", AccountId = "U0ALICE", Address = reference });
+            await db.SaveChangesAsync();
+        }
+
+        await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>()).StartAsync(CancellationToken.None);
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ChannelAccounts.SingleAsync()).Address!;
+        Assert.Equal(new SlackAddress("T0SALES", "D0ALICE", "U0ALICE", Personal: true), SlackAddress.Read(address));
+        Assert.DoesNotContain("conversation", address);
+        var sender = factory.Services.GetServices<SalesCoachBot.Outbox.IProactiveSender>().Single(s => s.Channel == "slack");
+        Assert.Equal(new SalesCoachBot.Outbox.SendResult.Delivered(), await sender.SendAsync(address, new SalesCoachBot.Replies.Reply("Acme has gone quiet"), CancellationToken.None));
+        Assert.Equal("Acme has gone quiet", slack.Posts("chat.postMessage").Single()["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Channels.Slack;
+
+/// <summary>Rewrites Slack addresses stored by earlier versions (Bot Framework conversation references) as <see cref="SlackAddress"/>.</summary>
+public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts) : IHostedService
+{
+    private const string OldShape = "\"conversation\"";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var account in await db.ChannelAccounts.Where(a => a.Channel == SlackAdapter.ChannelId && a.Address != null && a.Address.Contains(OldShape)).ToListAsync(cancellationToken))
+            account.Address = SlackAddress.Read(account.Address!).Write();
+        foreach (var subscription in await db.DigestSubscriptions.Where(s => s.Channel == SlackAdapter.ChannelId && s.Address.Contains(OldShape)).ToListAsync(cancellationToken))
+            subscription.Address = SlackAddress.Read(subscription.Address).Write();
+        foreach (var message in await db.Outbox.Where(m => m.Channel == SlackAdapter.ChannelId && m.Address.Contains(OldShape)).ToListAsync(cancellationToken))
+            message.Address = SlackAddress.Read(message.Address).Write();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
