@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Channels.Slack;
@@ -6,45 +7,52 @@ using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
-if (args is ["chat", .. var chatArgs])
-    return await ChatCommand.RunAsync(chatArgs, Console.In, Console.Out, Console.IsInputRedirected);
-if (args is ["import", .. var importArgs])
-    return await ImportCommand.RunAsync(importArgs, Console.Out);
-if (args is ["export", .. var exportArgs])
-    return await ExportCommand.RunAsync(exportArgs, Console.Out);
-if (args is ["metrics", .. var metricsArgs])
-    return await MetricsCommand.RunAsync(metricsArgs, Console.Out);
-if (args is ["link", .. var linkArgs])
-    return await LinkCommand.RunAsync(linkArgs, Console.Out);
-if (args is ["understanding", .. var understandingArgs])
-    return await UnderstandingCommand.RunAsync(understandingArgs, Console.Out);
-if (args is ["jobs", "preview", .. var previewArgs])
-    return await JobsPreviewCommand.RunAsync(previewArgs, Console.Out);
-
-try
+return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tools =>
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    builder.AddStorage();
-    builder.AddConversations();
-    builder.AddTeamsChannel();
-    builder.AddSlackChannel();
-    builder.AddScheduler();
-    builder.AddTelemetry();
+    var root = new RootCommand("SalesCoachBot, the sales coach in chat. Without a command it runs the bot (Teams, Slack) with the settings given, " +
+        "e.g. --urls http://localhost:5000 --Slack:BotToken=xoxb-...; a command takes settings written --Section:Key=value, " +
+        "e.g. --ConnectionStrings:SalesCoach=\"Data Source=deals.db\".")
+    {
+        new Argument<string[]>("host settings") { Arity = ArgumentArity.ZeroOrMore, Hidden = true },
+        ChatCommand.Create(tools, Console.In, Console.Out, Console.IsInputRedirected),
+        ImportCommand.Create(tools, Console.Out),
+        ExportCommand.Create(tools, Console.Out),
+        MetricsCommand.Create(tools, Console.Out),
+        LinkCommand.Create(tools, Console.Out),
+        UnderstandingCommand.Create(tools, Console.Out),
+        new Command("jobs", "The scheduled messages") { JobsPreviewCommand.Create(tools, Console.Out) },
+    };
+    root.SetAction(_ => RunBotAsync(args));
+    return root;
+});
 
-    var app = builder.Build();
-    app.MapHealth();
-    app.MapTelemetry();
-    app.MapTeamsChannel();
-    app.MapSlackChannel();
-
-    await app.PrepareAsync();
-    await app.RunAsync();
-    return 0;
-}
-catch (Exception e) when (e is OptionsValidationException or ContentException)
+static async Task<int> RunBotAsync(string[] args)
 {
-    Console.Error.WriteLine($"SalesCoachBot cannot start: {e.Message}");
-    return 1;
+    try
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddStorage();
+        builder.AddConversations();
+        builder.AddTeamsChannel();
+        builder.AddSlackChannel();
+        builder.AddScheduler();
+        builder.AddTelemetry();
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapTelemetry();
+        app.MapTeamsChannel();
+        app.MapSlackChannel();
+
+        await app.PrepareAsync();
+        await app.RunAsync();
+        return 0;
+    }
+    catch (Exception e) when (e is OptionsValidationException or ContentException)
+    {
+        Console.Error.WriteLine($"SalesCoachBot cannot start: {e.Message}");
+        return 1;
+    }
 }
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -15,10 +16,11 @@ if (args is ["understanding", ..])
     UnderstandingLoad.Run(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../..")));
     return;
 }
-var options = new CommandLine(args);
-var dealCount = int.Parse(options.Value("--deals") ?? "1000000", CultureInfo.InvariantCulture);
-var repCount = int.Parse(options.Value("--reps") ?? "10000", CultureInfo.InvariantCulture);
-var importRows = int.Parse(options.Value("--import-rows") ?? "100000", CultureInfo.InvariantCulture);
+var dealsOption = new Option<int>("--deals") { DefaultValueFactory = _ => 1_000_000 };
+var repsOption = new Option<int>("--reps") { DefaultValueFactory = _ => 10_000 };
+var importRowsOption = new Option<int>("--import-rows") { DefaultValueFactory = _ => 100_000 };
+var options = new RootCommand { dealsOption, repsOption, importRowsOption }.Parse(args);
+var (dealCount, repCount, importRows) = (options.GetValue(dealsOption), options.GetValue(repsOption), options.GetValue(importRowsOption));
 var folder = Directory.CreateTempSubdirectory("salescoach-load-").FullName;
 var database = Path.Combine(folder, "load.db");
 void Configure(Microsoft.Extensions.Hosting.IHostApplicationBuilder b) => b.Configuration["ConnectionStrings:SalesCoach"] = $"Data Source={database}";

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Channels.Terminal;
 using SalesCoachBot.Content;
@@ -12,13 +13,28 @@ namespace SalesCoachBot.Cli;
 /// </summary>
 public static class ChatCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, bool inputRedirected, Action<IHostApplicationBuilder>? configure = null)
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, bool inputRedirected, Action<IHostApplicationBuilder>? configure = null) =>
+        BotCommandLine.InvokeAsync(args, output, configure, tools => Create(tools, input, output, inputRedirected));
+
+    public static Command Create(ToolHost tools, TextReader input, TextWriter output, bool inputRedirected)
     {
-        var (user, hostArgs) = ReadUser(args);
+        var user = new Option<string>("--user", "-u")
+        {
+            Description = "Who is talking: the rep's e-mail address, the same rep as on Teams and Slack",
+            HelpName = "EMAIL",
+            DefaultValueFactory = _ => $"{Environment.UserName}@localhost",
+        };
+        var command = new Command("chat", "Talk to the bot in a terminal; with piped input, one message a line, exiting at the end of input") { user };
+        command.SetAction(result => ChatAsync(tools, result.GetRequiredValue(user), input, output, inputRedirected));
+        return command;
+    }
+
+    private static async Task<int> ChatAsync(ToolHost tools, string user, TextReader input, TextWriter output, bool inputRedirected)
+    {
         IHost host;
         try
         {
-            host = ToolHost.CreateBuilder(hostArgs, configure).Build();
+            host = tools.CreateBuilder().Build();
             await host.PrepareAsync();
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)
@@ -45,19 +61,5 @@ public static class ChatCommand
                     await terminal.SendLineAsync(line, CancellationToken.None);
             }
         }
-    }
-
-    private static (string User, string[] HostArgs) ReadUser(string[] args)
-    {
-        var rest = new List<string>();
-        string? user = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--user" or "-u" && i + 1 < args.Length)
-                user = args[++i];
-            else
-                rest.Add(args[i]);
-        }
-        return (user ?? $"{Environment.UserName}@localhost", [.. rest]);
     }
 }

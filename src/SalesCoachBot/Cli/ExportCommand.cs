@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
@@ -16,23 +17,29 @@ public static class ExportCommand
     private static readonly string[] Columns = ["id", "external_id", "name", "account", "owner", "owner_email", "stage", "amount", "currency", "created",
         "expected_close", "closed", "last_activity", "close_reason", "next_step", "next_step_due", "stage_history"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
+    public static Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null) =>
+        BotCommandLine.InvokeAsync(args, output, configure, tools => Create(tools, output));
+
+    public static Command Create(ToolHost tools, TextWriter output)
     {
-        var options = new CommandLine(args);
-        var format = options.Value("--format") ?? "csv";
-        if (format is not ("csv" or "json"))
-        {
-            await System.Console.Error.WriteLineAsync("Usage: export --format csv|json [--output deals.csv]");
-            return 2;
-        }
-        using var host = ToolHost.CreateBuilder([], configure).Build();
+        var format = new Option<string>("--format") { Description = "csv: one row a deal; json: one object a deal", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var path = new Option<string?>("--output") { Description = "Write to this file instead of stdout", HelpName = "FILE" };
+        var command = new Command("export", "Every deal with its owner, dates, close reason, latest next step and stage history") { format, path };
+        command.SetAction(result => ExportAsync(tools, result.GetRequiredValue(format), result.GetValue(path), output));
+        return command;
+    }
+
+    private static async Task<int> ExportAsync(ToolHost tools, string format, string? path, TextWriter output)
+    {
+        using var host = tools.CreateBuilder().Build();
         await host.PrepareAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
         var nextSteps = await NextStepsAsync(db);
         var deals = db.Deals.AsNoTracking().Include(d => d.Owner).Include(d => d.StageHistory).OrderBy(d => d.Id).AsAsyncEnumerable();
 
-        await using var file = options.Value("--output") is { } path ? new StreamWriter(StartDirectory.Resolve(path)) : null;
+        await using var file = path is null ? null : new StreamWriter(StartDirectory.Resolve(path));
         var writer = file ?? output;
         await using var csv = format == "csv" ? CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = Environment.NewLine }, leaveOpen: true) : null;
         if (csv is null)

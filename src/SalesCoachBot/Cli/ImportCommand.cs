@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
@@ -13,15 +14,24 @@ namespace SalesCoachBot.Cli;
 /// </summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
+    public static Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null) =>
+        BotCommandLine.InvokeAsync(args, output, configure, tools => Create(tools, output));
+
+    public static Command Create(ToolHost tools, TextWriter output)
     {
-        var options = new CommandLine(args);
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != options.Value("--mapping"));
-        if (file is null)
-            return await FailAsync("Which file? Usage: import deals.csv [--mapping mapping.json] [--skip-invalid]", 2);
+        var file = BotCommandLine.FileArgument("file", "The CRM export, a CSV file (relative paths: from the folder the command is run in)");
+        var mapping = new Option<string?>("--mapping") { Description = "A JSON file naming the export's columns and stages", HelpName = "FILE" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows even when some have problems" };
+        var command = new Command("import", "Bring a CRM export in; nothing is written unless every row is good (or --skip-invalid)") { file, mapping, skipInvalid };
+        command.SetAction(result => ImportAsync(tools, result.GetRequiredValue(file), result.GetValue(mapping), result.GetValue(skipInvalid), output));
+        return command;
+    }
+
+    private static async Task<int> ImportAsync(ToolHost tools, string file, string? mappingPath, bool skipInvalid, TextWriter output)
+    {
         if (!File.Exists(StartDirectory.Resolve(file)))
             return await FailAsync($"No file {StartDirectory.Resolve(file)}.", 2);
-        var mappingFile = options.Value("--mapping") is { } given ? StartDirectory.Resolve(given) : null;
+        var mappingFile = mappingPath is null ? null : StartDirectory.Resolve(mappingPath);
         ImportMapping mapping;
         try
         {
@@ -34,11 +44,11 @@ public static class ImportCommand
 
         try
         {
-            using var host = ToolHost.CreateBuilder([], configure).Build();
+            using var host = tools.CreateBuilder().Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
             using var reader = new StreamReader(StartDirectory.Resolve(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var result = await scope.ServiceProvider.GetRequiredService<DealImporter>().ImportAsync(reader, mapping, options.Flag("--skip-invalid"), CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<DealImporter>().ImportAsync(reader, mapping, skipInvalid, CancellationToken.None);
             foreach (var problem in result.Problems)
                 await output.WriteLineAsync($"{file}, {problem}");
             if (!result.Written)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,18 +17,36 @@ namespace SalesCoachBot.Cli;
 /// </summary>
 public static class JobsPreviewCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
-    {
-        var at = new CommandLine(args).Value("--at");
-        if (at is null || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
-        {
-            await System.Console.Error.WriteLineAsync("Usage: jobs preview --at 2026-12-07T09:00:00Z   (an ISO 8601 moment; UTC unless it has an offset)");
-            return 2;
-        }
+    public static Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null) =>
+        BotCommandLine.InvokeAsync(args, output, configure, tools => Create(tools, output));
 
+    public static Command Create(ToolHost tools, TextWriter output)
+    {
+        var at = new Option<DateTimeOffset>("--at")
+        {
+            Description = "The moment to preview, ISO 8601 (2026-12-07T09:00:00Z); UTC unless it has an offset",
+            HelpName = "MOMENT",
+            Required = true,
+            CustomParser = Moment,
+        };
+        var command = new Command("preview", "Print every nudge, check-in, reminder and digest that would go out at a moment, and to whom, without sending anything") { at };
+        command.SetAction(result => PreviewAsync(tools, result.GetRequiredValue(at), output));
+        return command;
+    }
+
+    private static DateTimeOffset Moment(ArgumentResult result)
+    {
+        if (DateTimeOffset.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+            return moment;
+        result.AddError($"--at takes an ISO 8601 moment like 2026-12-07T09:00:00Z, not '{result.Tokens[0].Value}'.");
+        return default;
+    }
+
+    private static async Task<int> PreviewAsync(ToolHost tools, DateTimeOffset moment, TextWriter output)
+    {
         try
         {
-            var builder = ToolHost.CreateBuilder([], configure);
+            var builder = tools.CreateBuilder();
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(moment)));
             using var host = builder.Build();
             await host.PrepareAsync();

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,15 +26,34 @@ public static class MetricsCommand
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null)
-    {
-        var options = new CommandLine(args);
-        if (!TryDate(options.Value("--from"), out var from) || !TryDate(options.Value("--to"), out var to))
-            return await UsageAsync("--from and --to take dates like 2026-03-31.");
+    public static Task<int> RunAsync(string[] args, TextWriter output, Action<IHostApplicationBuilder>? configure = null) =>
+        BotCommandLine.InvokeAsync(args, output, configure, tools => Create(tools, output));
 
+    public static Command Create(ToolHost tools, TextWriter output)
+    {
+        var rep = new Option<string?>("--rep") { Description = "One rep, by e-mail address or by name as imported", HelpName = "EMAIL-OR-NAME" };
+        var team = new Option<string?>("--team") { Description = "A manager's team", HelpName = "MANAGER-EMAIL" };
+        var from = new Option<DateOnly?>("--from") { Description = "First day, UTC (default: 89 days before --to)", HelpName = "YYYY-MM-DD", CustomParser = Date };
+        var to = new Option<DateOnly?>("--to") { Description = "Last day, UTC, inclusive (default: today)", HelpName = "YYYY-MM-DD", CustomParser = Date };
+        var json = new Option<bool>("--json") { Description = "JSON instead of a table" };
+        var command = new Command("metrics", "Win rate, deal size, time to close, pipeline and stalls for a rep, a team or the whole organisation") { rep, team, from, to, json };
+        command.SetAction(result => MetricsAsync(tools, result.GetValue(rep), result.GetValue(team), result.GetValue(from), result.GetValue(to), result.GetValue(json), output));
+        return command;
+    }
+
+    private static DateOnly? Date(ArgumentResult result)
+    {
+        if (DateOnly.TryParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        result.AddError("--from and --to take dates like 2026-03-31.");
+        return null;
+    }
+
+    private static async Task<int> MetricsAsync(ToolHost tools, string? repName, string? managerEmail, DateOnly? from, DateOnly? to, bool json, TextWriter output)
+    {
         try
         {
-            using var host = ToolHost.CreateBuilder([], configure).Build();
+            using var host = tools.CreateBuilder().Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
@@ -43,20 +64,20 @@ public static class MetricsCommand
             if (first > last)
                 return await UsageAsync("--from must not be after --to.");
 
-            var (label, reps) = (options.Value("--rep"), options.Value("--team")) switch
+            var (label, reps) = (repName, managerEmail) switch
             {
                 ({ } rep, _) => await RepAsync(db, rep),
                 (_, { } manager) => ($"Team of {manager}", await TeamAsync(db, manager.ToLowerInvariant())),
                 _ => ("Whole organisation", (List<long>?)null),
             };
             if (reps is { Count: 0 })
-                return await UsageAsync($"No rep or team found for {options.Value("--rep") ?? options.Value("--team")}.");
-            if (options.Value("--rep") is { } named && reps is { Count: > 1 })
+                return await UsageAsync($"No rep or team found for {repName ?? managerEmail}.");
+            if (repName is { } named && reps is { Count: > 1 })
                 return await UsageAsync($"{reps.Count} reps are called {named}; give the e-mail address of the one you mean.");
 
             var report = await scope.ServiceProvider.GetRequiredService<MetricsService>().ComputeAsync(label, reps,
                 new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), CancellationToken.None);
-            await output.WriteLineAsync(options.Flag("--json") ? JsonSerializer.Serialize(report, Json) : Table(report));
+            await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, Json) : Table(report));
             return 0;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)
@@ -86,17 +107,6 @@ public static class MetricsCommand
         var card = MetricsText.Card(report);
         var width = card.Facts.Max(f => f.Label.Length);
         return string.Join(Environment.NewLine, [$"{report.Label}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}", .. card.Facts.Select(f => $"  {f.Label.PadRight(width)}  {f.Value}")]);
-    }
-
-    private static bool TryDate(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-            return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            return false;
-        date = parsed;
-        return true;
     }
 
     private static async Task<int> UsageAsync(string problem)
