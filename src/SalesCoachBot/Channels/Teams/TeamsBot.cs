@@ -21,7 +21,7 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
         }
         // The bot's own messages come back in some conversations; and Teams may deliver an activity twice.
         if (activity.From?.Id is { } sender && sender == activity.Recipient?.Id ||
-            activity.Id is { Length: > 0 } id && !await deliveries.TryClaimAsync($"{activity.ChannelId}:{activity.Conversation?.Id}:{id}", cancellationToken))
+            activity.Id is { Length: > 0 } id && !await deliveries.TryClaimAsync($"{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Type}:{id}", cancellationToken))
             return;
 
         if (activity.Type == ActivityTypes.Message)

@@ -56,11 +56,19 @@ public sealed class ChatCommandTests : IDisposable
     [Fact]
     public async Task TheSameRepIsFoundByEmailAcrossChatSessions()
     {
-        await BotProcess.RunAsync(database.Folder, "new deal Acme Corp\n", null, "chat", "--user", "Alice@Example.com");
-        var other = await BotProcess.RunAsync(database.Folder, "my deals\n", null, "chat", "--user", "bob@example.com");
-        var same = await BotProcess.RunAsync(database.Folder, "my deals\n", null, "chat", "--user", "alice@example.com");
+        await ChatAsync("Alice@Example.com", "new deal Acme Corp\n");
+        var other = await ChatAsync("bob@example.com", "my deals\n");
+        var same = await ChatAsync("alice@example.com", "my deals\n");
 
-        Assert.Contains("no open deals", other.Output);
-        Assert.Contains("Acme Corp", same.Output);
+        Assert.Contains("no open deals", other);
+        Assert.Contains("Acme Corp", same);
+    }
+
+    private async Task<string> ChatAsync(string user, string input)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await ChatCommand.RunAsync(["--user", user], new StringReader(input), output, inputRedirected: true,
+            configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = database.ConnectionString));
+        return output.ToString();
     }
 }
