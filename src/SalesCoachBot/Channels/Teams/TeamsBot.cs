@@ -99,7 +99,9 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
     public static string MessageText(Activity activity)
     {
         var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
-        if (activity.Recipient?.Name is { Length: > 0 } botName)
+        var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned.Name)
+            .Append(activity.Recipient?.Name).OfType<string>().Where(n => n.Length > 0);
+        foreach (var botName in botNames)
             text = text.Replace($"<at>{botName}</at>", "", StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(text) && activity.Value is JObject value && value["text"]?.Type == JTokenType.String)
             text = value["text"]!.Value<string>();
