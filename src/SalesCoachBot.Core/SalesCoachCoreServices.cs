@@ -55,8 +55,8 @@ public static class SalesCoachCoreServices
         services.AddScoped<DealViews>();
         services.AddScoped<LastActivityCommands>();
         services.AddScoped<InteractionService>();
-        services.AddScoped<PipelineView>();
-        services.AddScoped<ObjectionCoach>();
+        services.AddScoped<PipelineCommands>();
+        services.AddScoped<ObjectionCommands>();
         services.AddScoped<GoalService>();
         services.AddScoped<GoalCommands>();
         services.AddScoped<Dialog, LogInteractionDialog>();

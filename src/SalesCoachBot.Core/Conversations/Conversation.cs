@@ -24,8 +24,8 @@ public sealed class Conversation(
     UtteranceRecognizer recognizer,
     DialogRunner dialogs,
     DealCommands dealCommands,
-    PipelineView pipeline,
-    ObjectionCoach objections,
+    PipelineCommands pipeline,
+    ObjectionCommands objections,
     GoalCommands goals,
     NudgeCommands nudges,
     TeamCommands team,
@@ -135,13 +135,13 @@ public sealed class Conversation(
 
     private static Dictionary<string, string?> LogValues(LogInteractionIntent log) => new()
     {
-        ["kind"] = log.Kind.ToString(),
-        ["dealQuery"] = log.DealQuery,
-        ["when"] = DialogValues.Write(log.When),
-        ["whenHasTime"] = log.When is { TimeOfDay.Ticks: > 0 } ? "yes" : null,
-        ["summary"] = log.Summary,
-        ["nextStep"] = log.NextStep,
-        ["nextDue"] = DialogValues.Write(log.NextStepDue),
-        ["nextHasTime"] = log.NextStepHasTime ? "yes" : null,
+        [DialogKeys.Kind] = log.Kind.ToString(),
+        [DialogKeys.DealQuery] = log.DealQuery,
+        [DialogKeys.When] = DialogValues.Write(log.When),
+        [DialogKeys.WhenHasTime] = log.When is { TimeOfDay.Ticks: > 0 } ? "yes" : null,
+        [DialogKeys.Summary] = log.Summary,
+        [DialogKeys.NextStep] = log.NextStep,
+        [DialogKeys.NextDue] = DialogValues.Write(log.NextStepDue),
+        [DialogKeys.NextHasTime] = log.NextStepHasTime ? "yes" : null,
     };
 }

@@ -17,7 +17,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
         if (amounts.Read(intent.Name) is { IsNegative: true } negative)
             return new($"An amount can't be negative: say what the deal is worth, e.g. new deal {(intent.Name[..negative.Start].Trim() is { Length: > 0 } name ? name : "Acme Corp")} $5,000.");
         if (intent.Name.Length == 0)
-            return await dialogs.BeginAsync(NewDealDialog.Name, turn, new Dictionary<string, string?> { ["amount"] = DialogValues.Write(intent.Value) }, cancellationToken);
+            return await dialogs.BeginAsync(NewDealDialog.Name, turn, new Dictionary<string, string?> { [DialogKeys.Amount] = DialogValues.Write(intent.Value) }, cancellationToken);
         if (intent.Name.Length > DealReplies.MaxNameLength)
             return new($"That name is {intent.Name.Length} characters long; please keep it under {DealReplies.MaxNameLength}.");
         if (await deals.FindOpenByExactNameAsync(turn.Rep, intent.Name, cancellationToken) is { } existing)
@@ -140,7 +140,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
         if (await deals.FindAsync(turn.Rep, query, cancellationToken) is not DealMatch.One { Deal: var deal })
             return await NoSuchDealAsync(turn, query, cancellationToken);
         var values = Values(deal, deal.Stage);
-        values["delete"] = "yes";
+        values[DialogKeys.Delete] = "yes";
         return await dialogs.BeginAsync(ConfirmSkipDialog.Name, turn, values, cancellationToken);
     }
 
@@ -186,15 +186,15 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             ? $"Congratulations, {deal.Name} is won{(deal.Value is { } value ? $" ({value})" : "")}! 🎉"
             : $"{deal.Name} is marked lost.";
         var values = Values(deal, deal.Stage);
-        values["outcome"] = deal.Stage.ToString();
-        values["dealName"] = deal.Name;
-        values["stageChangeId"] = DialogValues.Write(move.StageChangeId);
-        values["intro"] = intro;
+        values[DialogKeys.Outcome] = deal.Stage.ToString();
+        values[DialogKeys.DealName] = deal.Name;
+        values[DialogKeys.StageChangeId] = DialogValues.Write(move.StageChangeId);
+        values[DialogKeys.Intro] = intro;
         return dialogs.BeginAsync(CloseReasonDialog.Name, turn, values, cancellationToken);
     }
 
     private static Dictionary<string, string?> Values(Deal deal, DealStage stage) =>
-        new() { ["dealId"] = DialogValues.Write(deal.Id), ["stage"] = stage.ToString() };
+        new() { [DialogKeys.DealId] = DialogValues.Write(deal.Id), [DialogKeys.Stage] = stage.ToString() };
 
     private async Task<Reply> NoSuchDealAsync(RepTurn turn, string query, CancellationToken cancellationToken)
     {

@@ -23,29 +23,29 @@ public sealed class CloseReasonDialog(DealService deals, UnderstandingModel mode
 
     // The move was saved before the question was asked; only the reason is dropped.
     public override Reply CancelledReply(DialogTurn turn) =>
-        new($"{turn.Text("dealName") ?? "The deal"} stays {turn.Text("outcome")}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
+        new($"{turn.Text(DialogKeys.DealName) ?? "The deal"} stays {turn.Text(DialogKeys.Outcome)}; no reason recorded.") { Buttons = [new("Undo", "undo")] };
 
     // Nothing to say when the command that took over was "undo", which took the move itself back.
     public override string? DroppedNote(DialogTurn turn, Prompt waiting) =>
-        turn.Memory.Changes.OfType<UndoableChange.Moved>().Any(m => m.Move.StageChangeId == turn.Long("stageChangeId"))
-            ? $"(No {(turn.Text("outcome") == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text("dealName") ?? "the deal"}.)"
+        turn.Memory.Changes.OfType<UndoableChange.Moved>().Any(m => m.Move.StageChangeId == turn.Long(DialogKeys.StageChangeId))
+            ? $"(No {(turn.Text(DialogKeys.Outcome) == nameof(DealStage.Won) ? "win" : "loss")} reason recorded for {turn.Text(DialogKeys.DealName) ?? "the deal"}.)"
             : null;
 
     private static Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
-        var intro = turn.Text("intro")!;
-        return Task.FromResult(turn.Text("outcome") == nameof(DealStage.Won)
-            ? Prompts.Text("reason", $"{intro}\nWhat made the difference? One line for the record (or \"skip\").", optional: true)
-            : Prompts.Choice("reason", new Reply($"{intro}\nWhy was it lost? Pick one or say it in your words."), LostReasons, takesWords: true));
+        var intro = turn.Text(DialogKeys.Intro)!;
+        return Task.FromResult(turn.Text(DialogKeys.Outcome) == nameof(DealStage.Won)
+            ? Prompts.Text(DialogKeys.Reason, $"{intro}\nWhat made the difference? One line for the record (or \"skip\").", optional: true)
+            : Prompts.Choice(DialogKeys.Reason, new Reply($"{intro}\nWhy was it lost? Pick one or say it in your words."), LostReasons, takesWords: true));
     }
 
     private Task<StepResult> AskOtherAsync(DialogTurn turn, CancellationToken ct)
     {
-        var reason = turn.Text("reason");
+        var reason = turn.Text(DialogKeys.Reason);
         if (reason == Other)
-            return Task.FromResult(Prompts.Text("reason", "What happened, in a line?"));
-        if (turn.Text("outcome") != nameof(DealStage.Won) && reason is not null && !LostReasons.Contains(reason))
-            turn.Set("reason", $"{Nearest(reason)}: {reason}");
+            return Task.FromResult(Prompts.Text(DialogKeys.Reason, "What happened, in a line?"));
+        if (turn.Text(DialogKeys.Outcome) != nameof(DealStage.Won) && reason is not null && !LostReasons.Contains(reason))
+            turn.Set(DialogKeys.Reason, $"{Nearest(reason)}: {reason}");
         return Task.FromResult(StepResult.Continue);
     }
 
@@ -60,11 +60,11 @@ public sealed class CloseReasonDialog(DealService deals, UnderstandingModel mode
 
     private async Task<StepResult> SaveAsync(DialogTurn turn, CancellationToken ct)
     {
-        if (turn.Text("reason") is not { } reason)
+        if (turn.Text(DialogKeys.Reason) is not { } reason)
             return new StepResult.Done(new Reply("OK."));
-        if (await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct) is not { } deal || !deal.Stage.IsClosed())
+        if (await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct) is not { } deal || !deal.Stage.IsClosed())
             return new StepResult.Done(new Reply("That deal has changed since, so I didn't record a reason."));
-        await deals.SetCloseReasonAsync(deal, turn.Long("stageChangeId")!.Value, reason, ct);
+        await deals.SetCloseReasonAsync(deal, turn.Long(DialogKeys.StageChangeId)!.Value, reason, ct);
         return new StepResult.Done(new Reply(deal.Stage == DealStage.Won
             ? $"Noted why {deal.Name} was won: {reason}."
             : $"Noted: {deal.Name} lost ({reason}). Worth a look at what you'd do differently next time."));

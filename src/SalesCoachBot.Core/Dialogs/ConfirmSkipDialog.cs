@@ -18,32 +18,32 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
 
     private async Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
-        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
-        var to = Enum.Parse<DealStage>(turn.Text("stage")!);
+        var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
+        var to = Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
-        if (turn.Has("delete"))
-            return Prompts.YesNo("confirmed", new Reply($"Delete {deal.Name} and everything logged on it? (You can say *undo* afterwards.)"));
+        if (turn.Has(DialogKeys.Delete))
+            return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"Delete {deal.Name} and everything logged on it? (You can say *undo* afterwards.)"));
         if (deal.Stage.IsClosed())
-            return Prompts.YesNo("confirmed", new Reply($"{deal.Name} is {deal.Stage.DisplayName()}. Reopen it in {to.DisplayName()}?"));
+            return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"{deal.Name} is {deal.Stage.DisplayName()}. Reopen it in {to.DisplayName()}?"));
         var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(s => s.DisplayName());
-        return Prompts.YesNo("confirmed", new Reply($"Moving {deal.Name} from {deal.Stage.DisplayName()} to {to.DisplayName()} skips {string.Join(", ", skipped)}. Move it anyway?"));
+        return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"Moving {deal.Name} from {deal.Stage.DisplayName()} to {to.DisplayName()} skips {string.Join(", ", skipped)}. Move it anyway?"));
     }
 
     private async Task<StepResult> MoveAsync(DialogTurn turn, CancellationToken ct)
     {
-        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
-        if (!PromptAnswers.IsYes(turn.Text("confirmed")))
-            return new StepResult.Done(new Reply(turn.Has("delete") ? $"OK, {deal.Name} stays." : $"OK, {deal.Name} stays in {deal.Stage.DisplayName()}."));
-        if (turn.Has("delete"))
+        if (!PromptAnswers.IsYes(turn.Text(DialogKeys.Confirmed)))
+            return new StepResult.Done(new Reply(turn.Has(DialogKeys.Delete) ? $"OK, {deal.Name} stays." : $"OK, {deal.Name} stays in {deal.Stage.DisplayName()}."));
+        if (turn.Has(DialogKeys.Delete))
         {
             await deals.DeleteAsync(deal, ct);
             DealCommands.Remember(turn.Memory, new UndoableChange.Deleted(deal.Id, deal.Name));
             return new StepResult.Done(new Reply($"Deleted {deal.Name}, with its activities and reminders. Say *undo* to bring it back."));
         }
-        var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text("stage")!), ct);
+        var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!), ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Moved(move));
         return new StepResult.Done(replies.Moved(deal));
     }

@@ -30,74 +30,74 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         [FindDealAsync, AfterDealAnswerAsync, ShowUnderstoodAsync, AfterConfirmAsync, AskForFieldAsync, ApplyEditAsync];
 
     public override string? DroppedNote(DialogTurn turn, Prompt waiting) => waiting.Key == ConfirmKey
-        ? $"Not saved: the {Kind(turn).ToString().ToLowerInvariant()} on {turn.Text("dealName")} — say \"log it\" to keep it."
+        ? $"Not saved: the {Kind(turn).ToString().ToLowerInvariant()} on {turn.Text(DialogKeys.DealName)} — say \"log it\" to keep it."
         : null;
 
     public override string? Resumes(string text, Prompt waiting) => waiting.Key == ConfirmKey && KeepIt().IsMatch(text.Trim()) ? "Confirm" : null;
 
     private async Task<StepResult> FindDealAsync(DialogTurn turn, CancellationToken ct)
     {
-        if (turn.Has("dealId"))
+        if (turn.Has(DialogKeys.DealId))
             return new StepResult.GoTo(2);
-        if (!turn.Has("dealQuery"))
+        if (!turn.Has(DialogKeys.DealQuery))
         {
             // Free text, so any deal can be named (or a new one); the most recent ones are a tap away.
             var open = await deals.OpenDealsAsync(turn.Rep, ct);
-            return new StepResult.Ask(new Prompt(PromptKind.Text, "dealQuery",
+            return new StepResult.Ask(new Prompt(PromptKind.Text, DialogKeys.DealQuery,
                 new Reply("Which deal was this for? Type its name.") { Buttons = [.. open.Take(8).Select(d => new ReplyButton(d.Name, d.Name))] },
                 "Type the deal's name."));
         }
-        if (ChosenId().Match(turn.Text("dealQuery")!) is { Success: true } chosen &&
+        if (ChosenId().Match(turn.Text(DialogKeys.DealQuery)!) is { Success: true } chosen &&
             await deals.GetAsync(turn.Rep, long.Parse(chosen.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ct) is { } picked)
         {
-            turn.Set("dealId", picked.Id);
+            turn.Set(DialogKeys.DealId, picked.Id);
             return new StepResult.GoTo(2);
         }
-        switch (await deals.FindAsync(turn.Rep, turn.Text("dealQuery")!, ct))
+        switch (await deals.FindAsync(turn.Rep, turn.Text(DialogKeys.DealQuery)!, ct))
         {
             case DealMatch.One one:
-                turn.Set("dealId", one.Deal.Id);
+                turn.Set(DialogKeys.DealId, one.Deal.Id);
                 return new StepResult.GoTo(2);
             case DealMatch.Several several:
                 // Deals that share a name are told apart by their number, so the choice cannot match several again.
                 var shared = several.Deals.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1);
-                return Prompts.Choice("dealQuery", new Reply($"More than one deal matches \"{turn.Text("dealQuery")}\". Which one?"),
+                return Prompts.Choice(DialogKeys.DealQuery, new Reply($"More than one deal matches \"{turn.Text(DialogKeys.DealQuery)}\". Which one?"),
                     [.. several.Deals.Select(d => shared ? $"{d.Name} ({d.Stage.DisplayName()}, #{d.Id})" : d.Name)]);
             default:
-                return Prompts.YesNo("createDeal", new Reply($"I don't have a deal called \"{turn.Text("dealQuery")}\". Create it and log this on it?"));
+                return Prompts.YesNo(DialogKeys.CreateDeal, new Reply($"I don't have a deal called \"{turn.Text(DialogKeys.DealQuery)}\". Create it and log this on it?"));
         }
     }
 
     private async Task<StepResult> AfterDealAnswerAsync(DialogTurn turn, CancellationToken ct)
     {
-        if (!turn.Has("createDeal"))
+        if (!turn.Has(DialogKeys.CreateDeal))
             return new StepResult.GoTo(0);
-        var create = PromptAnswers.IsYes(turn.Text("createDeal"));
-        turn.Remove("createDeal");
+        var create = PromptAnswers.IsYes(turn.Text(DialogKeys.CreateDeal));
+        turn.Remove(DialogKeys.CreateDeal);
         if (!create)
             return new StepResult.Done(new Reply("OK, nothing saved. Say the deal's name, or \"my deals\" to see them."));
-        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text("dealQuery")!, null), ct);
-        turn.Set("dealId", deal.Id);
+        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text(DialogKeys.DealQuery)!, null), ct);
+        turn.Set(DialogKeys.DealId, deal.Id);
         return StepResult.Continue;
     }
 
     private async Task<StepResult> ShowUnderstoodAsync(DialogTurn turn, CancellationToken ct)
     {
-        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone, so nothing was saved."));
         var kind = Kind(turn);
-        turn.Set("dealName", deal.Name);
+        turn.Set(DialogKeys.DealName, deal.Name);
         var facts = new List<Fact>
         {
             new("Deal", $"{deal.Name} ({deal.Stage.DisplayName()})"),
             new("Type", kind.ToString()),
-            new("When", Dates.Describe(When(turn), turn.Clock, turn.Has("whenHasTime"))),
-            new("Summary", turn.Text("summary") ?? ""),
+            new("When", Dates.Describe(When(turn), turn.Clock, turn.Has(DialogKeys.WhenHasTime))),
+            new("Summary", turn.Text(DialogKeys.Summary) ?? ""),
         };
         if (NextStep(turn) is { } step)
-            facts.Add(new("Next step", turn.Has("nextDue") ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime("nextDue")!.Value, turn.Clock)})" : step));
-        var question = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text("summary") ?? "", RepeatWindow, ct) is { } ago
+            facts.Add(new("Next step", turn.Has(DialogKeys.NextDue) ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime(DialogKeys.NextDue)!.Value, turn.Clock)})" : step));
+        var question = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text(DialogKeys.Summary) ?? "", RepeatWindow, ct) is { } ago
             ? $"You logged exactly this on {deal.Name} {Math.Max(1, (int)ago.TotalMinutes)} min ago. Log it again?"
             : "Here's what I understood. Save it?";
         return Prompts.Choice(ConfirmKey, new Reply(question) { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
@@ -110,73 +110,73 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         return answer switch
         {
             "Confirm" => new StepResult.Done(await SaveAsync(turn, ct)),
-            "Edit" => Prompts.Choice("field", new Reply("What should I change?"), Fields),
+            "Edit" => Prompts.Choice(DialogKeys.Field, new Reply("What should I change?"), Fields),
             _ => new StepResult.Done(new Reply("OK, nothing saved.")),
         };
     }
 
-    private Task<StepResult> AskForFieldAsync(DialogTurn turn, CancellationToken ct) => Task.FromResult(turn.Text("field") switch
+    private Task<StepResult> AskForFieldAsync(DialogTurn turn, CancellationToken ct) => Task.FromResult(turn.Text(DialogKeys.Field) switch
     {
-        "Deal" => Prompts.Text("edit", "Which deal was it?"),
-        "Type" => Prompts.Choice("edit", new Reply("What kind of interaction?"), Enum.GetNames<InteractionKind>()),
-        "When" => Prompts.Date("edit", "When was it? (e.g. \"yesterday 2pm\", \"Monday\")", DateLean.Past),
-        "Summary" => Prompts.Text("edit", "What happened, in a sentence?"),
-        _ => Prompts.Text("edit", "What's the next step, with a date if there is one (e.g. \"send pricing by Friday\")? Or \"none\"."),
+        "Deal" => Prompts.Text(DialogKeys.Edit, "Which deal was it?"),
+        "Type" => Prompts.Choice(DialogKeys.Edit, new Reply("What kind of interaction?"), Enum.GetNames<InteractionKind>()),
+        "When" => Prompts.Date(DialogKeys.Edit, "When was it? (e.g. \"yesterday 2pm\", \"Monday\")", DateLean.Past),
+        "Summary" => Prompts.Text(DialogKeys.Edit, "What happened, in a sentence?"),
+        _ => Prompts.Text(DialogKeys.Edit, "What's the next step, with a date if there is one (e.g. \"send pricing by Friday\")? Or \"none\"."),
     });
 
     private Task<StepResult> ApplyEditAsync(DialogTurn turn, CancellationToken ct)
     {
-        var value = turn.Text("edit")!;
-        switch (turn.Text("field"))
+        var value = turn.Text(DialogKeys.Edit)!;
+        switch (turn.Text(DialogKeys.Field))
         {
             case "Deal":
-                turn.Remove("dealId");
-                turn.Set("dealQuery", value);
-                turn.Remove("edit", "field");
+                turn.Remove(DialogKeys.DealId);
+                turn.Set(DialogKeys.DealQuery, value);
+                turn.Remove(DialogKeys.Edit, DialogKeys.Field);
                 return Task.FromResult<StepResult>(new StepResult.GoTo(0));
             case "Type":
-                turn.Set("kind", value);
+                turn.Set(DialogKeys.Kind, value);
                 break;
             case "When":
-                turn.Set("when", value);
-                turn.Set("whenHasTime", turn.LocalDateTime("edit")!.Value.TimeOfDay != TimeSpan.Zero ? "yes" : null);
+                turn.Set(DialogKeys.When, value);
+                turn.Set(DialogKeys.WhenHasTime, turn.LocalDateTime(DialogKeys.Edit)!.Value.TimeOfDay != TimeSpan.Zero ? "yes" : null);
                 break;
             case "Summary":
-                turn.Set("summary", value);
+                turn.Set(DialogKeys.Summary, value);
                 break;
             default:
                 SetNextStep(turn, value);
                 break;
         }
-        turn.Remove("edit", "field");
+        turn.Remove(DialogKeys.Edit, DialogKeys.Field);
         return Task.FromResult<StepResult>(new StepResult.GoTo(2));
     }
 
     private void SetNextStep(DialogTurn turn, string text)
     {
-        turn.Remove("nextStep", "nextDue", "nextHasTime");
+        turn.Remove(DialogKeys.NextStep, DialogKeys.NextDue, DialogKeys.NextHasTime);
         if (text.Trim().ToLowerInvariant() is "none" or "no" or "-")
             return;
-        turn.Set("nextStep", text.Trim());
+        turn.Set(DialogKeys.NextStep, text.Trim());
         if (dates.Find(text, turn.Clock.LocalNow, DateLean.Future) is { } due)
         {
-            turn.Set("nextDue", due.Local);
-            turn.Set("nextHasTime", due.HasTime ? "yes" : null);
+            turn.Set(DialogKeys.NextDue, due.Local);
+            turn.Set(DialogKeys.NextHasTime, due.HasTime ? "yes" : null);
         }
     }
 
     private async Task<Reply> SaveAsync(DialogTurn turn, CancellationToken ct)
     {
-        var deal = await deals.GetAsync(turn.Rep, turn.Long("dealId")!.Value, ct);
+        var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         if (deal is null)
             return new Reply("That deal is gone, so nothing was saved.");
-        var due = turn.LocalDateTime("nextDue");
+        var due = turn.LocalDateTime(DialogKeys.NextDue);
         var lastActivity = deal.LastActivityAt;
-        var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text("summary") ?? "")
+        var logged = new LoggedInteraction(Kind(turn), turn.Clock.ToInstant(When(turn)), turn.Text(DialogKeys.Summary) ?? "")
         {
             NextStep = NextStep(turn),
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
-            NextStepDueAt = due is { } at && turn.Has("nextHasTime") ? turn.Clock.ToInstant(at) : null,
+            NextStepDueAt = due is { } at && turn.Has(DialogKeys.NextHasTime) ? turn.Clock.ToInstant(at) : null,
         };
         var (interaction, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity));
@@ -190,12 +190,12 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         return new Reply(text) { Buttons = buttons };
     }
 
-    private static string? NextStep(DialogTurn turn) => turn.Text("nextStep") is { } step ? NextSteps.Clean(step) : null;
+    private static string? NextStep(DialogTurn turn) => turn.Text(DialogKeys.NextStep) is { } step ? NextSteps.Clean(step) : null;
 
     private static InteractionKind Kind(DialogTurn turn) =>
-        Enum.TryParse<InteractionKind>(turn.Text("kind"), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;
+        Enum.TryParse<InteractionKind>(turn.Text(DialogKeys.Kind), ignoreCase: true, out var kind) ? kind : InteractionKind.Note;
 
-    private static DateTime When(DialogTurn turn) => turn.LocalDateTime("when") ?? turn.Clock.LocalNow;
+    private static DateTime When(DialogTurn turn) => turn.LocalDateTime(DialogKeys.When) ?? turn.Clock.LocalNow;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(log it|keep it|save it)[.!]*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex KeepIt();

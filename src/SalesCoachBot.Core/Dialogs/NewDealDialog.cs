@@ -13,10 +13,10 @@ public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dial
     /// <summary>A one-line deal whose close date has passed: everything given is kept, only the date is asked again.</summary>
     public static Dictionary<string, string?> AskCloseAgain(NewDealIntent intent) => new()
     {
-        ["name"] = intent.Name,
-        ["amount"] = DialogValues.Write(intent.Value),
-        ["account"] = intent.Account,
-        ["stage"] = intent.Stage?.ToString(),
+        [DialogKeys.Name] = intent.Name,
+        [DialogKeys.Amount] = DialogValues.Write(intent.Value),
+        [DialogKeys.Account] = intent.Account,
+        [DialogKeys.Stage] = intent.Stage?.ToString(),
         [PastClose] = "yes",
     };
 
@@ -28,40 +28,40 @@ public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dial
         [AskNameAsync, AskAmountAsync, AskCloseAsync, CreateAsync];
 
     private static Task<StepResult> AskNameAsync(DialogTurn turn, CancellationToken ct) =>
-        Task.FromResult(turn.Has("name") ? StepResult.Continue : Prompts.Text("name", "What's the deal called? (usually the account, e.g. Acme Corp)", title: "New deal"));
+        Task.FromResult(turn.Has(DialogKeys.Name) ? StepResult.Continue : Prompts.Text(DialogKeys.Name, "What's the deal called? (usually the account, e.g. Acme Corp)", title: "New deal"));
 
     private async Task<StepResult> AskAmountAsync(DialogTurn turn, CancellationToken ct)
     {
-        var name = turn.Text("name")!.Trim();
+        var name = turn.Text(DialogKeys.Name)!.Trim();
         if (name.Length > DealReplies.MaxNameLength)
         {
-            turn.Remove("name");
-            return Prompts.Text("name", $"Please keep the name under {DealReplies.MaxNameLength} characters. What's the deal called?");
+            turn.Remove(DialogKeys.Name);
+            return Prompts.Text(DialogKeys.Name, $"Please keep the name under {DealReplies.MaxNameLength} characters. What's the deal called?");
         }
         if (await deals.FindOpenByExactNameAsync(turn.Rep, name, ct) is { } existing)
             return new StepResult.Done(replies.AlreadyExists(existing));
-        return turn.Has("amount") || turn.Has(PastClose) ? StepResult.Continue : Prompts.Amount("amount", "How much is it worth? (e.g. $45,000 or 45k EUR)", optional: true);
+        return turn.Has(DialogKeys.Amount) || turn.Has(PastClose) ? StepResult.Continue : Prompts.Amount(DialogKeys.Amount, "How much is it worth? (e.g. $45,000 or 45k EUR)", optional: true);
     }
 
     private static Task<StepResult> AskCloseAsync(DialogTurn turn, CancellationToken ct) =>
-        Task.FromResult(Prompts.Date("close", turn.Has(PastClose)
+        Task.FromResult(Prompts.Date(DialogKeys.Close, turn.Has(PastClose)
             ? "That date has passed — which date should it close by?"
             : "When do you expect it to close? (e.g. \"end of next month\")", DateLean.Future, optional: true));
 
     private async Task<StepResult> CreateAsync(DialogTurn turn, CancellationToken ct)
     {
-        var close = turn.LocalDateTime("close") is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
+        var close = turn.LocalDateTime(DialogKeys.Close) is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
         if (close < turn.Clock.Today)
         {
-            turn.Remove("close");
+            turn.Remove(DialogKeys.Close);
             turn.Set(PastClose, "yes");
             return new StepResult.GoTo(2);
         }
-        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text("name")!.Trim(), turn.Money("amount"))
+        var deal = await deals.CreateAsync(turn.Rep, new NewDeal(turn.Text(DialogKeys.Name)!.Trim(), turn.Money(DialogKeys.Amount))
         {
-            Account = turn.Text("account"),
+            Account = turn.Text(DialogKeys.Account),
             ExpectedClose = close,
-            Stage = Enum.TryParse<DealStage>(turn.Text("stage"), out var stage) ? stage : null,
+            Stage = Enum.TryParse<DealStage>(turn.Text(DialogKeys.Stage), out var stage) ? stage : null,
         }, ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Created(deal.Id));
         return new StepResult.Done(replies.Created(deal, turn.Clock));

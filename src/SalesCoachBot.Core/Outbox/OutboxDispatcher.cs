@@ -62,7 +62,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
                 case SendResult.Unreachable unreachable:
                     (message.GaveUpAt, message.LastError) = (now, unreachable.Reason);
                     BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "unreachable"));
-                    await db.ChannelAccounts.Where(a => a.Address == message.Address)
+                    await db.RepAccounts.Where(a => a.Address == message.Address)
                         .ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, now), cancellationToken);
                     logger.LogWarning("Outbox {Id}: {Channel} refused delivery ({Reason}); the recipient is marked unreachable", message.Id, message.Channel, unreachable.Reason);
                     break;

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Persistence;
 public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> options) : DbContext(options)
 {
     public DbSet<Rep> Reps => Set<Rep>();
-    public DbSet<RepAccount> ChannelAccounts => Set<RepAccount>();
+    public DbSet<RepAccount> RepAccounts => Set<RepAccount>();
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
@@ -55,6 +55,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
         });
         modelBuilder.Entity<RepAccount>(account =>
         {
+            account.ToTable("ChannelAccounts");
             account.Property(a => a.Channel).HasMaxLength(32);
             account.Property(a => a.AccountId).HasMaxLength(200);
             account.Property(a => a.TenantId).HasMaxLength(64);

@@ -11,7 +11,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
     public async Task<Rep> IdentifyAsync(ChannelIdentity who, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var account = await db.ChannelAccounts
+        var account = await db.RepAccounts
             .FirstOrDefaultAsync(a => a.Channel == who.Channel && a.AccountId == who.AccountId, cancellationToken);
         Rep rep;
         if (account is not null)

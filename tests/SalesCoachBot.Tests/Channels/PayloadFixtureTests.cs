@@ -104,10 +104,10 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
         switch (kind)
         {
             case "rep":
-                Assert.True(await db.ChannelAccounts.AnyAsync(a => a.Channel == channel && a.AccountId == value), $"No {channel} rep {value}");
+                Assert.True(await db.RepAccounts.AnyAsync(a => a.Channel == channel && a.AccountId == value), $"No {channel} rep {value}");
                 break;
             case "no-address":
-                Assert.Null((await db.ChannelAccounts.SingleAsync(a => a.Channel == channel && a.AccountId == value)).Address);
+                Assert.Null((await db.RepAccounts.SingleAsync(a => a.Channel == channel && a.AccountId == value)).Address);
                 break;
             case "deal":
                 Assert.True(await db.Deals.AnyAsync(d => d.Name == value), $"No deal named {value}");

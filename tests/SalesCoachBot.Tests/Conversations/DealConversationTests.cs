@@ -27,7 +27,7 @@ public sealed class DealConversationTests : BotTest
         await using var db = Bot.Database();
         var deal = await db.Deals.Include(d => d.Owner).Include(d => d.StageHistory).SingleAsync();
         Assert.Equal(("Acme Corp", 45_000m, "USD", DealStage.Prospecting), (deal.Name, deal.Amount!.Value, deal.Currency!, deal.Stage));
-        Assert.Equal("user1", (await db.ChannelAccounts.SingleAsync(a => a.RepId == deal.OwnerId)).AccountId);
+        Assert.Equal("user1", (await db.RepAccounts.SingleAsync(a => a.RepId == deal.OwnerId)).AccountId);
         Assert.Equal(BotHarness.Start, deal.CreatedAt);
         Assert.Single(deal.StageHistory, c => c.From == null && c.To == DealStage.Prospecting);
     }

@@ -145,7 +145,7 @@ public sealed class NudgeTests : BotTest
     {
         await Bot.Flow().Send("new deal Acme Corp").AssertReply(Contains("New deal")).StartTestAsync();
         await using (var db = Bot.Database())
-            await db.ChannelAccounts.ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, Bot.Clock.GetUtcNow()));
+            await db.RepAccounts.ExecuteUpdateAsync(a => a.SetProperty(x => x.UnreachableAt, Bot.Clock.GetUtcNow()));
         Bot.Clock.Advance(TimeSpan.FromDays(15));
 
         Assert.Equal(0, await Nudge());

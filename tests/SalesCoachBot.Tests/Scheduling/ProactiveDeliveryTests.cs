@@ -141,7 +141,7 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
         Assert.NotNull(message.GaveUpAt);
         Assert.Null(message.SentAt);
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ChannelAccounts.SingleAsync()).UnreachableAt);
+        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().RepAccounts.SingleAsync()).UnreachableAt);
         factory.Clock.Advance(TimeSpan.FromDays(15));
         Assert.Equal(0, await RunAsync(r => r.NudgesAsync(CancellationToken.None)));
 

@@ -72,7 +72,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
             var state = await (await Scheduler()).GetTriggerState(trigger);
             throw new TimeoutException($"No reminder. Outbox: {string.Join(", ", db.Outbox.Select(m => m.Key + " sent=" + m.SentAt + " err=" + m.LastError))}; " +
                 $"follow-ups: {string.Join(", ", db.FollowUps.Select(f => f.Id + " due=" + f.DueOn + " reminded=" + f.RemindedAt))}; trigger: {state}; " +
-                $"accounts: {string.Join(", ", db.ChannelAccounts.Select(a => a.Channel + " addr=" + (a.Address != null) + " unreach=" + a.UnreachableAt))}; clock {factory.Clock.GetUtcNow()} due {due}");
+                $"accounts: {string.Join(", ", db.RepAccounts.Select(a => a.Channel + " addr=" + (a.Address != null) + " unreach=" + a.UnreachableAt))}; clock {factory.Clock.GetUtcNow()} due {due}");
         }
         Assert.Single(teams.Sent, s => s.Visible.Contains("Today's next step on Acme Corp: Send the proposal tomorrow"));
         await using var scope = factory.Services.CreateAsyncScope();

@@ -11,7 +11,7 @@ public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> c
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var account in await db.ChannelAccounts.Where(a => a.Channel == SlackAdapter.ChannelId && a.Address != null && a.Address.Contains(OldShape)).ToListAsync(cancellationToken))
+        foreach (var account in await db.RepAccounts.Where(a => a.Channel == SlackAdapter.ChannelId && a.Address != null && a.Address.Contains(OldShape)).ToListAsync(cancellationToken))
             account.Address = SlackAddress.Read(account.Address!).Write();
         foreach (var subscription in await db.DigestSubscriptions.Where(s => s.Channel == SlackAdapter.ChannelId && s.Address.Contains(OldShape)).ToListAsync(cancellationToken))
             subscription.Address = SlackAddress.Read(subscription.Address).Write();

@@ -211,14 +211,14 @@ public sealed class SlackEndpointTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
             var rep = db.Reps.Add(new SalesCoachBot.Reps.Rep { DisplayName = "Alice", CreatedAt = Now }).Entity;
             await db.SaveChangesAsync();
-            db.ChannelAccounts.Add(new SalesCoachBot.Reps.RepAccount { RepId = rep.Id, Channel = "slack", AccountId = "U0ALICE", Address = reference });
+            db.RepAccounts.Add(new SalesCoachBot.Reps.RepAccount { RepId = rep.Id, Channel = "slack", AccountId = "U0ALICE", Address = reference });
             await db.SaveChangesAsync();
         }
 
         await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>()).StartAsync(CancellationToken.None);
 
         await using var check = factory.Services.CreateAsyncScope();
-        var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ChannelAccounts.SingleAsync()).Address!;
+        var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().RepAccounts.SingleAsync()).Address!;
         Assert.Equal(new SlackAddress("T0SALES", "D0ALICE", "U0ALICE", Personal: true), SlackAddress.Read(address));
         Assert.DoesNotContain("conversation", address);
         var sender = factory.Services.GetServices<SalesCoachBot.Outbox.IProactiveSender>().Single(s => s.Channel == "slack");

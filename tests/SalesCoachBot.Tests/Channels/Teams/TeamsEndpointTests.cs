@@ -33,7 +33,7 @@ public sealed class TeamsEndpointTests : TeamsHostTest
 
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
-        var account = await db.ChannelAccounts.SingleAsync();
+        var account = await db.RepAccounts.SingleAsync();
         var rep = await db.Reps.SingleAsync();
         Assert.Equal(("msteams", TeamsActivities.AliceAadObjectId, TeamsActivities.TenantId), (account.Channel, account.AccountId, account.TenantId));
         Assert.Equal("Alice Example", rep.DisplayName);

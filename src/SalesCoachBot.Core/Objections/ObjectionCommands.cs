@@ -7,7 +7,7 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Objections;
 
 /// <summary>Answers an objection with the playbook: acknowledge → clarify → respond → confirm, tuned to the deal's stage.</summary>
-public sealed partial class ObjectionCoach(SalesContent content, DealService deals)
+public sealed partial class ObjectionCommands(SalesContent content, DealService deals)
 {
     public async Task<Reply> AdviseAsync(RepTurn turn, ObjectionIntent intent, CancellationToken cancellationToken)
     {

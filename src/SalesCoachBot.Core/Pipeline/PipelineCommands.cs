@@ -5,7 +5,7 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Pipeline;
 
 /// <summary>"my pipeline": open deals grouped by stage with amounts and totals, stalled ones called out.</summary>
-public sealed class PipelineView(DealService deals, DealReplies replies, Nudges.StallThresholds thresholds, TimeProvider time)
+public sealed class PipelineCommands(DealService deals, DealReplies replies, Nudges.StallThresholds thresholds, TimeProvider time)
 {
     public async Task<Reply> ShowAsync(RepTurn turn, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Pipeline;
 
-public sealed class PipelineViewTests : BotTest
+public sealed class PipelineCommandsTests : BotTest
 {
     [Fact]
     public async Task ThePipelineGroupsOpenDealsByStageWithTotalsAndCallsOutStalledOnes()

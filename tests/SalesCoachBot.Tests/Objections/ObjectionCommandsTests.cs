@@ -5,7 +5,7 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Objections;
 
-public sealed class ObjectionCoachTests : BotTest
+public sealed class ObjectionCommandsTests : BotTest
 {
     private static readonly SalesContent Content = TestContent.Shipped;
 
