@@ -49,6 +49,7 @@ public static class SalesCoachCoreServices
         services.AddSingleton(sp => sp.GetRequiredService<SalesContent>().Playbook);
         services.AddScoped<RepDirectory>();
         services.AddScoped<DealService>();
+        services.AddScoped<StallChecks>();
         services.AddScoped<DealReplies>();
         services.AddScoped<DealCommands>();
         services.AddScoped<DealRecord>();

@@ -48,7 +48,7 @@ static async Task<int> RunBotAsync(string[] args)
         await app.RunAsync();
         return 0;
     }
-    catch (Exception e) when (e is OptionsValidationException or ContentException)
+    catch (Exception e) when (e is OptionsValidationException or ContentException or IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
     {
         Console.Error.WriteLine($"SalesCoachBot cannot start: {e.Message}");
         return 1;

@@ -7,7 +7,7 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallThresholds thresholds)
+public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallChecks stallChecks)
 {
     private const int UndoDepth = 5;
 
@@ -40,11 +40,11 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
         var open = await deals.OpenDealsAsync(turn.Rep, cancellationToken);
         if (open.Count == 0)
             return new("You have no open deals yet. Create one: new deal Acme Corp $45,000") { Buttons = [new("New deal", "new deal")] };
-        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
+        var stalls = await stallChecks.ForRepAsync(turn.Rep, turn.Clock, cancellationToken);
         return new($"Total: {DealReplies.Totals(open)}")
         {
             Title = $"Your open deals ({open.Count})",
-            Facts = [.. open.Select(d => new Fact(d.Name, replies.Describe(d, rules)))],
+            Facts = [.. open.Select(d => new Fact(d.Name, replies.Describe(d, stalls)))],
             Buttons = [new("Pipeline by stage", "my pipeline")],
         };
     }

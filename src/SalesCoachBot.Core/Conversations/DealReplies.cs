@@ -42,22 +42,17 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
         };
     }
 
-    public string Describe(Deal deal, IReadOnlyDictionary<DealStage, Nudges.StallThreshold>? rules = null)
+    public string Describe(Deal deal, Nudges.StallCheck? stalls = null)
     {
         var parts = new List<string> { deal.Stage.DisplayName() };
         if (deal.Value is { } value)
             parts.Add(value.ToString());
         var idle = deal.DaysSinceLastActivity(time.GetUtcNow());
         parts.Add(idle switch { 0 => "active today", 1 => "1 day since last activity", _ => $"{idle} days since last activity" });
-        if (IsStalled(deal, rules))
+        if (stalls?.IsStalled(deal) == true)
             parts.Add("stalled");
         return string.Join(" · ", parts);
     }
-
-    /// <summary>Idle longer than the stage allows: the team's learned threshold when given, else the default.</summary>
-    public bool IsStalled(Deal deal, IReadOnlyDictionary<DealStage, Nudges.StallThreshold>? rules = null) =>
-        !deal.Stage.IsClosed() && (rules?.GetValueOrDefault(deal.Stage) ?? new Nudges.StallThreshold(deal.Stage, content.For(deal.Stage).StallAfterDays, false, 0))
-            .Exceeded(deal.LastActivityAt, time.GetUtcNow());
 
     public static string Totals(IEnumerable<Deal> deals)
     {

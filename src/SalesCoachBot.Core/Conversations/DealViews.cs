@@ -5,7 +5,7 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>One deal at a glance, the stalled deals, and the next steps past due.</summary>
-public sealed class DealViews(DealService deals, DealRecord record, DealReplies replies, Nudges.StallThresholds thresholds, SalesContent content)
+public sealed class DealViews(DealService deals, DealRecord record, DealReplies replies, Nudges.StallChecks stallChecks, SalesContent content)
 {
     public async Task<Reply> ShowAsync(RepTurn turn, string? query, CancellationToken cancellationToken)
     {
@@ -27,15 +27,15 @@ public sealed class DealViews(DealService deals, DealRecord record, DealReplies 
 
     public async Task<Reply> StalledAsync(RepTurn turn, CancellationToken cancellationToken)
     {
-        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
-        var stalled = (await deals.OpenDealsAsync(turn.Rep, cancellationToken)).Where(d => replies.IsStalled(d, rules))
+        var stalls = await stallChecks.ForRepAsync(turn.Rep, turn.Clock, cancellationToken);
+        var stalled = (await deals.OpenDealsAsync(turn.Rep, cancellationToken)).Where(stalls.IsStalled)
             .OrderByDescending(d => d.DaysSinceLastActivity(turn.Clock.UtcNow)).ToList();
         if (stalled.Count == 0)
             return new("Nothing is stalled: every open deal had activity within its stage's window. 👏") { Buttons = [new("My deals", "my deals")] };
-        return new("Deals idle longer than their stage allows, longest first:")
+        return new("Deals idle longer than their stage allows with no next step ahead, longest first:")
         {
             Title = $"Stalled deals ({stalled.Count})",
-            Facts = [.. stalled.Select(d => new Fact(d.Name, replies.Describe(d, rules)))],
+            Facts = [.. stalled.Select(d => new Fact(d.Name, replies.Describe(d, stalls)))],
             Buttons = [.. stalled.Take(3).Select(d => new ReplyButton($"Show {d.Name}", $"show deal {d.Name}"))],
         };
     }
@@ -55,7 +55,7 @@ public sealed class DealViews(DealService deals, DealRecord record, DealReplies 
 
     private async Task<Reply> ViewAsync(RepTurn turn, Deal deal, CancellationToken cancellationToken)
     {
-        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
+        var stalls = await stallChecks.ForRepAsync(turn.Rep, turn.Clock, cancellationToken);
         var idle = deal.DaysSinceLastActivity(turn.Clock.UtcNow);
         var facts = new List<Fact>
         {
@@ -68,8 +68,8 @@ public sealed class DealViews(DealService deals, DealRecord record, DealReplies 
             facts.Add(new("Closed", deal.CloseReason is { } reason ? $"{deal.Stage.DisplayName()}: {reason}" : deal.Stage.DisplayName()));
         else
         {
-            var rule = rules.GetValueOrDefault(deal.Stage) ?? new Nudges.StallThreshold(deal.Stage, content.For(deal.Stage).StallAfterDays, false, 0);
-            facts.Add(new("Idle", replies.IsStalled(deal, rules)
+            var rule = stalls.RuleFor(deal.Stage);
+            facts.Add(new("Idle", stalls.IsStalled(deal)
                 ? $"{idle} days: stalled (deals in {deal.Stage.DisplayName()} stall after {rule.Days} days)"
                 : $"{idle} day{(idle == 1 ? "" : "s")}: fine (stalls after {rule.Days} days in {deal.Stage.DisplayName()})"));
         }

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Metrics;
 /// columns needed, so memory grows with the number of closed deals in the range (for medians), not with
 /// the whole table.
 /// </summary>
-public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thresholds, TimeProvider time)
+public sealed class MetricsService(SalesCoachDbContext db, StallChecks stallChecks)
 {
     /// <summary>The report for these reps (null: the whole organisation) over [from, until), instants in UTC.</summary>
     public async Task<MetricsReport> ComputeAsync(string label, IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
@@ -36,10 +36,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
         double? winRate = won + lost == 0 ? null : (double)won / (won + lost);
         double? meanDays = days.Count == 0 ? null : days.Average();
 
-        var now = time.GetUtcNow();
-        var rules = await thresholds.ForTeamAsync(repIds, cancellationToken);
-        var pendingNextSteps = (await db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn >= DateOnly.FromDateTime(now.UtcDateTime))
-            .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var stalls = await stallChecks.ForTeamAsync(repIds, cancellationToken);
         var open = new Dictionary<string, (int Count, decimal Amount, decimal AtRisk)>();
         var openByStage = new Dictionary<DealStage, int>();
         var amountByStage = new Dictionary<DealStage, Dictionary<string, decimal>>();
@@ -49,7 +46,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
         {
             openDeals++;
             openByStage[d.Stage] = openByStage.GetValueOrDefault(d.Stage) + 1;
-            var isStalled = rules[d.Stage].Exceeded(d.LastActivityAt, now) && !pendingNextSteps.Contains(d.Id);
+            var isStalled = stalls.IsStalled(d.Id, d.Stage, d.LastActivityAt);
             stalled += isStalled ? 1 : 0;
             if (d.Amount is { } amount and >= 0 && d.Currency is { } currency)
             {
@@ -77,7 +74,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallThresholds thres
         var stages = (await StagesAsync(repIds, from, until, openByStage, cancellationToken))
             .Select(s => s with { OpenAmount = amountByStage.GetValueOrDefault(s.Stage) ?? [] }).ToList();
         return new MetricsReport(label, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
-            won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. rules.Values.OrderBy(r => r.Stage)]);
+            won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. stalls.Rules]);
     }
 
     // Stages entered in the range: how many moved on (to a later stage or Won), and how long they stayed.

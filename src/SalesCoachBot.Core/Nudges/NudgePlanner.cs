@@ -15,7 +15,7 @@ namespace SalesCoachBot.Nudges;
 /// when its snooze ends; a rep gets at most N nudges a day (the rest in one summary), only in their
 /// working hours, in their time zone, never while they paused nudges.
 /// </summary>
-public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallThresholds thresholds, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallThresholds thresholds, StallChecks stallChecks, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
@@ -64,15 +64,11 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
     {
         var now = clock.UtcNow;
         var open = await db.Deals.Where(d => d.OwnerId == rep.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync(cancellationToken);
-        var ids = open.Select(d => d.Id).ToList();
-        var withNextStep = await db.FollowUps.Where(f => ids.Contains(f.DealId) && f.RemindedAt == null && f.DueOn >= clock.Today)
-            .Select(f => f.DealId).Distinct().ToListAsync(cancellationToken);
-        var rules = await thresholds.ForRepAsync(rep, cancellationToken);
+        var stalls = await stallChecks.ForRepAsync(rep, clock, cancellationToken);
         return [.. open.Where(d =>
             {
-                var rule = rules[d.Stage];
-                var threshold = TimeSpan.FromDays(rule.Days);
-                return rule.Exceeded(d.LastActivityAt, now) && !withNextStep.Contains(d.Id) && (!forNudge ||
+                var threshold = TimeSpan.FromDays(stalls.RuleFor(d.Stage).Days);
+                return stalls.IsStalled(d) && (!forNudge ||
                        (d.SnoozedUntil is null || d.SnoozedUntil <= now)
                        && (d.LastNudgedAt is null || now - d.LastNudgedAt >= threshold || d.SnoozedUntil > d.LastNudgedAt));
             })

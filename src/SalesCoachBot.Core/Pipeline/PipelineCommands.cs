@@ -5,7 +5,7 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Pipeline;
 
 /// <summary>"my pipeline": open deals grouped by stage with amounts and totals, stalled ones called out.</summary>
-public sealed class PipelineCommands(DealService deals, DealReplies replies, Nudges.StallThresholds thresholds, TimeProvider time)
+public sealed class PipelineCommands(DealService deals, Nudges.StallChecks stallChecks, TimeProvider time)
 {
     public async Task<Reply> ShowAsync(RepTurn turn, CancellationToken cancellationToken)
     {
@@ -14,8 +14,8 @@ public sealed class PipelineCommands(DealService deals, DealReplies replies, Nud
             return new("Your pipeline is empty. Create a deal: new deal Acme Corp $45,000") { Buttons = [new("New deal", "new deal")] };
 
         var now = time.GetUtcNow();
-        var rules = await thresholds.ForRepAsync(turn.Rep, cancellationToken);
-        bool IsStalled(Deal deal) => replies.IsStalled(deal, rules);
+        var stalls = await stallChecks.ForRepAsync(turn.Rep, turn.Clock, cancellationToken);
+        bool IsStalled(Deal deal) => stalls.IsStalled(deal);
         var facts = open.GroupBy(d => d.Stage).OrderBy(g => g.Key).Select(stage => new Fact(
             $"{stage.Key.DisplayName()} ({stage.Count()})",
             $"{DealReplies.Totals(stage)}: " + string.Join(", ", stage.Select(d => IsStalled(d) ? $"{d.Name} (stalled)" : d.Name))));

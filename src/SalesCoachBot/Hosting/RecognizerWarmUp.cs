@@ -14,7 +14,14 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         // After the host is up, so loading the sentence model does not compete with start-up for the CPU.
-        await WhenStartedAsync(stoppingToken);
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         // No currency the recognizer knows by name, so the currency model behind it is warmed too.
         amounts.Find("new deal Acme 45,000 pesos");
         dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
@@ -29,7 +36,7 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
         {
             logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
         }
-    }, stoppingToken);
+    }, CancellationToken.None);
 
     private Task WhenStartedAsync(CancellationToken stoppingToken)
     {

@@ -22,7 +22,14 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
             {
                 logger.LogError(e, "Outbox round failed; trying again shortly");
             }
-            await signal.WaitAsync(wait, time, stoppingToken);
+            try
+            {
+                await signal.WaitAsync(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 }

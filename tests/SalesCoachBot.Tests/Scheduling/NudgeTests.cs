@@ -1,5 +1,6 @@
 using SalesCoachBot.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
@@ -30,6 +31,39 @@ public sealed class NudgeTests : BotTest
         Assert.Equal("Acme Corp has been idle in Prospecting for 15 days; deals there count as stalled after 14 days. No next step is scheduled.", reply.Text);
         Assert.Contains(reply.Facts, f => f.Value == "14 days (default from dialogs/stages.yaml)");
         Assert.Equal(["Log activity", "Snooze 3 days", "Snooze 1 week", "Mark lost", "Tip for this stage"], reply.Buttons.Select(b => b.Title));
+    }
+
+    [Fact]
+    public async Task EveryViewNudgeAndMetricAgreesOnWhatIsStalled()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("new deal Globex").AssertReply(Contains("New deal"))
+            .Send("called globex today, demo on April 30").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged"))
+            .StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(22)); // Tuesday 24 March: both idle past Prospecting's 14 days; only Globex has a step ahead
+
+        await Bot.Flow()
+            .Send("my deals").AssertReply(reply =>
+            {
+                Assert.EndsWith("stalled", reply.Facts.Single(f => f.Label == "Acme Corp").Value);
+                Assert.DoesNotContain("stalled", reply.Facts.Single(f => f.Label == "Globex").Value);
+            })
+            .Send("my pipeline").AssertReply(reply =>
+            {
+                Assert.Contains("Acme Corp (stalled)", SalesCoachBot.Replies.ReplyText.Render(reply));
+                Assert.DoesNotContain("Globex (stalled)", SalesCoachBot.Replies.ReplyText.Render(reply));
+            })
+            .Send("stalled deals").AssertReply(reply => Assert.Equal(["Acme Corp"], reply.Facts.Select(f => f.Label)))
+            .Send("show globex").AssertReply(Contains("22 days: fine"))
+            .StartTestAsync();
+        Assert.Equal(1, await Nudge());
+        Assert.Equal(["Acme Corp has gone quiet"], Nudges());
+        await using var scope = Bot.Host.Services.CreateAsyncScope();
+        var metrics = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Metrics.MetricsService>()
+            .ComputeAsync("now", null, BotHarness.Start, Bot.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(1, metrics.StalledDeals);
     }
 
     [Fact]

@@ -8,16 +8,22 @@ public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, ILog
 
     private async Task RunAsync(int lane, CancellationToken stoppingToken)
     {
-        await foreach (var inbound in inbox.Lane(lane).ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var inbound in inbox.Lane(lane).ReadAllAsync(stoppingToken))
             {
-                await adapter.ProcessAsync(inbound, stoppingToken);
+                try
+                {
+                    await adapter.ProcessAsync(inbound, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Slack turn {DeliveryId} failed", inbound.DeliveryId);
+                }
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Slack turn {DeliveryId} failed", inbound.DeliveryId);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 }
