@@ -71,8 +71,12 @@ public static class SlackRequests
         ["is_ext_shared_channel"] = false,
     };
 
-    public static HttpRequestMessage SlashCommand(string user, string text, string responseUrl, DateTimeOffset at, string channel = "C0SALES") =>
-        Signed("/api/slack/commands", string.Join("&", new Dictionary<string, string>
+    public static HttpRequestMessage SlashCommand(string user, string text, string responseUrl, DateTimeOffset at, string channel = "C0SALES", bool withTriggerId = true) =>
+        Signed("/api/slack/commands", Form(SlashCommandFields(user, text, responseUrl, channel, withTriggerId)), "application/x-www-form-urlencoded", at);
+
+    public static Dictionary<string, string> SlashCommandFields(string user, string text, string responseUrl, string channel = "C0SALES", bool withTriggerId = true)
+    {
+        var fields = new Dictionary<string, string>
         {
             ["token"] = "gIkuvaNzQIHg97ATvDxqgjtO",
             ["team_id"] = TeamId,
@@ -85,33 +89,38 @@ public static class SlackRequests
             ["text"] = text,
             ["api_app_id"] = "A0SALESCOACH",
             ["response_url"] = responseUrl,
-            ["trigger_id"] = $"13345224609.738474920.{Guid.NewGuid():N}",
-        }.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded", at);
-
-    public static HttpRequestMessage ButtonPress(string user, string channel, int buttonIndex, string value, string responseUrl, DateTimeOffset at, bool ephemeral = false)
-    {
-        var payload = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = user, ["username"] = "alice", ["team_id"] = TeamId },
-            ["api_app_id"] = "A0SALESCOACH",
-            ["token"] = "9s8d9as89d8as9d8as989",
-            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1772442000.000300", ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
-            ["trigger_id"] = $"12321423423.333649436676.{Guid.NewGuid():N}",
-            ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "example" },
-            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
-            ["message"] = new JsonObject { ["type"] = "message", ["ts"] = "1772442000.000300", ["bot_id"] = "B0BOT", ["text"] = "Log this call?" },
-            ["response_url"] = responseUrl,
-            ["actions"] = new JsonArray(new JsonObject
-            {
-                ["action_id"] = $"coach_button_{buttonIndex}",
-                ["block_id"] = "x8Yz",
-                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value, ["emoji"] = true },
-                ["value"] = value,
-                ["type"] = "button",
-                ["action_ts"] = "1772442001.000400",
-            }),
         };
-        return Signed("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded", at);
+        if (withTriggerId)
+            fields["trigger_id"] = $"13345224609.738474920.{Guid.NewGuid():N}";
+        return fields;
     }
+
+    public static string Form(IEnumerable<KeyValuePair<string, string>> fields) =>
+        string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+
+    public static HttpRequestMessage ButtonPress(string user, string channel, int buttonIndex, string value, string responseUrl, DateTimeOffset at, bool ephemeral = false) =>
+        Signed("/api/slack/interactions", "payload=" + Uri.EscapeDataString(BlockActions(user, channel, buttonIndex, value, responseUrl, ephemeral).ToJsonString()), "application/x-www-form-urlencoded", at);
+
+    public static JsonObject BlockActions(string user, string channel, int buttonIndex, string value, string responseUrl, bool ephemeral = false) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = "alice", ["team_id"] = TeamId },
+        ["api_app_id"] = "A0SALESCOACH",
+        ["token"] = "9s8d9as89d8as9d8as989",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1772442000.000300", ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
+        ["trigger_id"] = $"12321423423.333649436676.{Guid.NewGuid():N}",
+        ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "example" },
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
+        ["message"] = new JsonObject { ["type"] = "message", ["ts"] = "1772442000.000300", ["bot_id"] = "B0BOT", ["text"] = "Log this call?" },
+        ["response_url"] = responseUrl,
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = $"coach_button_{buttonIndex}",
+            ["block_id"] = "x8Yz",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value, ["emoji"] = true },
+            ["value"] = value,
+            ["type"] = "button",
+            ["action_ts"] = "1772442001.000400",
+        }),
+    };
 }

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -6,12 +8,16 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Channels.Slack;
 
 /// <summary>
-/// <c>/api/slack/events</c>, <c>/commands</c> and <c>/interactions</c>. Each request's raw body is read
-/// once and its signature checked before anything is parsed; the turn runs after the acknowledgement.
+/// <c>/api/slack/events</c>, <c>/commands</c> and <c>/interactions</c>. Each request's raw body (at most
+/// <see cref="MaxBodyBytes"/>, else 413) is read once and its signature checked before anything is parsed;
+/// a payload that cannot be read gets 400; the turn runs after the acknowledgement.
 /// </summary>
 public static class SlackEndpoints
 {
+    public const int MaxBodyBytes = 1024 * 1024;
+    public static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 64 };
     private const string BodyKey = "slack.body";
+    private const string TimestampHeader = "X-Slack-Request-Timestamp";
 
     public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder endpoints)
     {
@@ -29,52 +35,89 @@ public static class SlackEndpoints
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             return Results.NotFound();
 
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        var body = buffer.ToArray();
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (!SlackSignature.IsValid(options.SigningSecret, http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], body, now))
+        if (http.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(http.Request.Body, http.RequestAborted) is not { } body)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints))
-                .LogWarning("Refused a Slack request to {Path}: missing, stale or wrong signature", http.Request.Path);
+            Logger(http).LogWarning("Refused a Slack request to {Path}: the body is over {Limit} bytes", http.Request.Path, MaxBodyBytes);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!SlackSignature.IsValid(options.SigningSecret, http.Request.Headers[TimestampHeader], http.Request.Headers["X-Slack-Signature"], body, now))
+        {
+            Logger(http).LogWarning("Refused a Slack request to {Path}: missing, stale or wrong signature", http.Request.Path);
             return Results.Unauthorized();
         }
         http.Items[BodyKey] = body;
         return await next(context);
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackInbox inbox)
+    /// <summary>The whole body, or null once it runs past <see cref="MaxBodyBytes"/> (never buffering more than one byte past it).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
-        if (JsonNode.Parse(Body(http)) is not JsonObject envelope)
-            return Results.BadRequest();
-        switch (envelope["type"]?.GetValue<string>())
+        var buffer = new byte[Math.Min(MaxBodyBytes + 1, 16 * 1024)];
+        var length = 0;
+        while (true)
         {
-            case "url_verification":
-                return Results.Json(new { challenge = envelope["challenge"]?.GetValue<string>() });
-            case "event_callback" when SlackPayloads.FromEventCallback(envelope) is { } inbound:
-                await inbox.AcceptAsync(inbound, http.RequestAborted);
-                return Results.Ok();
-            default:
-                return Results.Ok();
+            if (length == buffer.Length)
+            {
+                if (length > MaxBodyBytes)
+                    return null;
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+            }
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+                return buffer[..length];
+            length += read;
         }
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackInbox inbox)
+    private static Task<IResult> EventsAsync(HttpContext http, SlackInbox inbox) => AnswerAsync(http, inbox, body =>
     {
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(Body(http))).ToDictionary(f => f.Key, f => f.Value.ToString());
-        await inbox.AcceptAsync(SlackPayloads.FromCommand(form), http.RequestAborted);
-        return Results.Ok();
-    }
+        if (JsonNode.Parse(body, documentOptions: JsonLimits) is not JsonObject envelope)
+            throw new FormatException("the body is not a JSON object");
+        return envelope["type"]?.GetValue<string>() switch
+        {
+            "url_verification" when envelope["challenge"] is JsonValue challenge && challenge.TryGetValue<string>(out var text) =>
+                (Results.Json(new { challenge = text }), null),
+            "url_verification" => throw new FormatException("the challenge is not a string"),
+            "event_callback" => (Results.Ok(), SlackPayloads.FromEventCallback(envelope)),
+            _ => (Results.Ok(), null),
+        };
+    });
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackInbox inbox)
+    private static Task<IResult> CommandsAsync(HttpContext http, SlackInbox inbox) => AnswerAsync(http, inbox, body =>
     {
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(Body(http)));
-        if (!form.TryGetValue("payload", out var payload) || JsonNode.Parse(payload.ToString()) is not JsonObject interaction)
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(f => f.Key, f => f.Value.ToString());
+        if (!form.TryGetValue("user_id", out var user) || user.Length == 0)
+            throw new FormatException("the command names no user");
+        var sameRequest = $"{http.Request.Headers[TimestampHeader]}:{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}";
+        return (Results.Ok(), SlackPayloads.FromCommand(form, sameRequest));
+    });
+
+    private static Task<IResult> InteractionsAsync(HttpContext http, SlackInbox inbox) => AnswerAsync(http, inbox, body =>
+    {
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (!form.TryGetValue("payload", out var payload) || JsonNode.Parse(payload.ToString(), documentOptions: JsonLimits) is not JsonObject interaction)
+            throw new FormatException("there is no JSON object in the payload field");
+        return (Results.Ok(), SlackPayloads.FromInteraction(interaction));
+    });
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, SlackInbox inbox, Func<byte[], (IResult Answer, SlackInbound? Inbound)> read)
+    {
+        (IResult Answer, SlackInbound? Inbound) request;
+        try
+        {
+            request = read((byte[])http.Items[BodyKey]!);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            Logger(http).LogWarning("Refused a Slack request to {Path}: unreadable payload ({Reason})", http.Request.Path, e.Message);
             return Results.BadRequest();
-        if (SlackPayloads.FromInteraction(interaction) is { } inbound)
+        }
+        if (request.Inbound is { } inbound)
             await inbox.AcceptAsync(inbound, http.RequestAborted);
-        return Results.Ok();
+        return request.Answer;
     }
 
-    private static byte[] Body(HttpContext http) => (byte[])http.Items[BodyKey]!;
+    private static ILogger Logger(HttpContext http) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints));
 }

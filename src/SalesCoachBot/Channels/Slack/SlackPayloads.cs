@@ -9,14 +9,14 @@ public static partial class SlackPayloads
     /// <summary>A DM or an @mention from a person; null for anything the bot must not answer (its own or another bot's messages, edits, deletions, joins …).</summary>
     public static SlackInbound? FromEventCallback(JsonObject callback)
     {
-        if (callback["event"] is not JsonObject e || Text(e, "user") is not { } user || e["bot_id"] is not null || Text(e, "subtype") is { } subtype && !AnsweredSubtypes.Contains(subtype))
+        if (callback["event"] is not JsonObject e)
+            throw new FormatException("an event callback without an event object");
+        var type = Text(e, "type");
+        var isDirect = type == "message" && Text(e, "channel_type") == "im";
+        if (!isDirect && type != "app_mention" || Text(e, "user") is not { } user || e["bot_id"] is not null || Text(e, "subtype") is { } subtype && !AnsweredSubtypes.Contains(subtype))
             return null;
         var botUser = callback["authorizations"]?.AsArray().FirstOrDefault()?["user_id"]?.GetValue<string>();
         if (user == botUser)
-            return null;
-        var type = Text(e, "type");
-        var isDirect = type == "message" && Text(e, "channel_type") == "im";
-        if (!isDirect && type != "app_mention")
             return null;
 
         var team = Text(callback, "team_id") ?? Text(e, "team") ?? "";
@@ -39,12 +39,15 @@ public static partial class SlackPayloads
     private static string? LeadingMention(string? type, string? text) =>
         type == "app_mention" && text is not null && LeadingUser().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
 
-    /// <summary>A slash command ("/coach pipeline"), as form fields or as a Socket Mode payload.</summary>
-    public static SlackInbound FromCommand(IReadOnlyDictionary<string, string> form)
+    /// <summary>
+    /// A slash command ("/coach pipeline"), as form fields or as a Socket Mode payload. Without a trigger_id,
+    /// <paramref name="requestId"/> (the same for a retry of the same request) tells one delivery from another.
+    /// </summary>
+    public static SlackInbound FromCommand(IReadOnlyDictionary<string, string> form, string requestId)
     {
         string Field(string name) => form.TryGetValue(name, out var value) ? value : "";
         var channel = Field("channel_id");
-        return new SlackInbound($"command:{Field("trigger_id")}", Field("team_id"), Field("user_id"), channel, SlackText.Decode(Field("text"), botUserId: null))
+        return new SlackInbound(Field("trigger_id") is { Length: > 0 } trigger ? $"command:{trigger}" : $"command:request:{requestId}", Field("team_id"), Field("user_id"), channel, SlackText.Decode(Field("text"), botUserId: null))
         {
             ConversationType = channel.StartsWith('D') ? "personal" : "channel",
             ResponseUrl = Field("response_url") is { Length: > 0 } url ? url : null,
@@ -69,7 +72,13 @@ public static partial class SlackPayloads
     }
 
 
-    private static string? Text(JsonNode? node, string name) => node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>The string field, null when absent; a field of another type is a malformed payload.</summary>
+    private static string? Text(JsonNode? node, string name) => node?[name] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => throw new FormatException($"\"{name}\" is {other.GetValueKind()}, not a string"),
+    };
 
     [GeneratedRegex(@"^\s*<@([A-Z0-9]+)(\|[^>]*)?>")]
     private static partial Regex LeadingUser();

@@ -45,20 +45,32 @@ public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, IOptio
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", stoppingToken);
                 return;
             }
-            if (envelope["envelope_id"]?.GetValue<string>() is { } id)
-                await SendAsync(socket, new JsonObject { ["envelope_id"] = id }, stoppingToken);
-            if (envelope["payload"] is JsonObject payload && Read(type, payload) is { } inbound)
+            var envelopeId = envelope["envelope_id"]?.GetValue<string>();
+            if (envelopeId is not null)
+                await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId }, stoppingToken);
+            if (envelope["payload"] is JsonObject payload && Read(type, payload, envelopeId) is { } inbound)
                 await inbox.AcceptAsync(inbound, stoppingToken);
         }
     }
 
-    private static SlackInbound? Read(string? type, JsonObject payload) => type switch
+    private SlackInbound? Read(string? type, JsonObject payload, string? envelopeId)
     {
-        "events_api" => SlackPayloads.FromEventCallback(payload),
-        "slash_commands" => SlackPayloads.FromCommand(payload.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())),
-        "interactive" => SlackPayloads.FromInteraction(payload),
-        _ => null,
-    };
+        try
+        {
+            return type switch
+            {
+                "events_api" => SlackPayloads.FromEventCallback(payload),
+                "slash_commands" => SlackPayloads.FromCommand(payload.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString()), envelopeId ?? Guid.NewGuid().ToString("N")),
+                "interactive" => SlackPayloads.FromInteraction(payload),
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            logger.LogWarning("Skipped an unreadable Slack {Type} payload ({Reason})", type, e.Message);
+            return null;
+        }
+    }
 
     private static async Task<JsonObject?> ReadAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
