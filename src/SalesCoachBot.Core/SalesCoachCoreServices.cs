@@ -26,7 +26,7 @@ public static class SalesCoachCoreServices
     /// <remarks>
     /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>,
     /// the <see cref="AmountRecognizer"/> with its default currency, <see cref="RepClockFactory"/> with the
-    /// default time zone and <see cref="DialogSettings"/>.
+    /// default time zone, <see cref="DialogSettings"/> and <see cref="TeamRules"/>.
     /// </remarks>
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {

@@ -93,6 +93,8 @@ public sealed class Conversation(
         SubscribeDigestIntent digest => await team.SubscribeDigestAsync(turn, digest, cancellationToken),
         StopDigestIntent => await team.StopDigestAsync(turn, cancellationToken),
         TeamIntent change => await team.ChangeAsync(turn, change, cancellationToken),
+        ManagerRoleIntent role => await team.SetManagerAsync(turn, role, cancellationToken),
+        MoveToTeamIntent move => await team.MoveAsync(turn, move, cancellationToken),
         NumbersIntent ask => await numbers.ShowAsync(turn, ask, cancellationToken),
         UnsureIntent unsure => ClarifyReplies.Ask(unsure, turn.Memory),
         UnknownIntent unknown => ClarifyReplies.NotSure(unknown, turn.Memory),

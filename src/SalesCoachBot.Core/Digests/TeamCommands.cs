@@ -8,14 +8,23 @@ using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Digests;
 
-/// <summary>Managers set up their team and the stalled-deal digest by chat.</summary>
-public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedule, TimeProvider time)
+/// <summary>
+/// Teams, managers and stalled-deal digests by chat. Admins (<see cref="TeamRules.Admins"/>) decide who manages whom;
+/// managers build their own team (when <see cref="TeamRules.ManagersEditTeams"/>) and own their digests; reps change
+/// neither. Every change is written to the audit.
+/// </summary>
+public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedule, TimeProvider time, TeamRules rules)
 {
+    private const string NotAManager = "Only a manager can {0}. Ask an admin to make you one.";
+    private const string ManagersMayNotEditTeams = "Only an admin can change teams here.";
+
     public async Task<Reply> SubscribeDigestAsync(RepTurn turn, SubscribeDigestIntent intent, CancellationToken cancellationToken)
     {
         if (turn.Place is not { IsPersonal: false } place)
             return new("Say this in the team channel where the digest should go, with me added there.");
-        var subscription = await db.DigestSubscriptions.FirstOrDefaultAsync(d => d.ConversationId == place.ConversationId, cancellationToken);
+        if (!rules.IsAdmin(turn.Rep) && !await db.IsManagerAsync(turn.Rep, cancellationToken))
+            return new(string.Format(NotAManager, "subscribe a channel to the digest"));
+        var subscription = await db.DigestSubscriptions.FirstOrDefaultAsync(d => d.ConversationId == place.ConversationId && d.ManagerId == turn.Rep.Id, cancellationToken);
         if (subscription is null)
             db.DigestSubscriptions.Add(subscription = new DigestSubscription
             {
@@ -27,6 +36,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
             });
         (subscription.ManagerId, subscription.Day, subscription.Hour, subscription.Address, subscription.TimeZone) =
             (turn.Rep.Id, intent.Day, intent.Hour, place.Reference, turn.Clock.Zone.Id);
+        Audit(turn, $"posts {turn.Rep.Name()}'s digest here every {intent.Day} at {intent.Hour:00}:00 ({turn.Clock.Zone.Id})");
         await db.SaveChangesAsync(cancellationToken);
         schedule.Changed();
         var members = await db.Reps.CountAsync(r => r.ManagerId == turn.Rep.Id, cancellationToken);
@@ -34,35 +44,151 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
                    + (members == 0 ? " Your team is empty so far: add reps with \"add alice@example.com to my team\"." : $" It covers your team of {members}."));
     }
 
+    /// <summary>Stops the speaker's own digest here; an admin with none of their own here stops everyone's.</summary>
     public async Task<Reply> StopDigestAsync(RepTurn turn, CancellationToken cancellationToken)
     {
-        var removed = turn.Place is { } place
-            ? await db.DigestSubscriptions.Where(d => d.ConversationId == place.ConversationId).ExecuteDeleteAsync(cancellationToken)
-            : 0;
-        if (removed > 0)
-            schedule.Changed();
-        return new(removed > 0 ? "Stopped: no more digests in this conversation." : "There's no digest posted here.");
+        var here = turn.Place is { } place
+            ? await db.DigestSubscriptions.Where(d => d.ConversationId == place.ConversationId).ToListAsync(cancellationToken)
+            : [];
+        if (here.Count == 0)
+            return new("There's no digest posted here.");
+        var mine = here.Where(d => d.ManagerId == turn.Rep.Id).ToList();
+        var stopping = mine.Count > 0 ? mine : rules.IsAdmin(turn.Rep) ? here : [];
+        var owners = await NamesAsync(here.Select(d => d.ManagerId), cancellationToken);
+        if (stopping.Count == 0)
+            return new($"The digest here is {Joined(owners.Values)}'s: only they or an admin can stop it.");
+        foreach (var subscription in stopping)
+            Audit(turn, $"stopped {owners[subscription.ManagerId]}'s digest here");
+        db.DigestSubscriptions.RemoveRange(stopping);
+        await db.SaveChangesAsync(cancellationToken);
+        schedule.Changed();
+        var remaining = here.Except(stopping).Select(d => owners[d.ManagerId]).ToList();
+        return new(remaining.Count == 0 ? "Stopped: no more digests in this conversation." : $"Stopped your digest; {Joined(remaining)}'s still posts here.");
     }
 
     public async Task<Reply> ChangeAsync(RepTurn turn, TeamIntent intent, CancellationToken cancellationToken)
     {
-        if (intent.AddEmail is { } add)
+        var refusal = intent switch
         {
-            var email = add.Trim().ToLowerInvariant();
-            if (email == turn.Rep.Email)
-                return new("You can't be on your own team, but your own stalled deals are in your digest anyway.");
-            var rep = await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken)
-                      ?? db.Reps.Add(new Rep { DisplayName = email, Email = email, CreatedAt = time.GetUtcNow() }).Entity;
-            rep.ManagerId = turn.Rep.Id;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        if (intent.RemoveEmail is { } remove)
-        {
-            var email = remove.Trim().ToLowerInvariant();
-            await db.Reps.Where(r => r.Email == email && r.ManagerId == turn.Rep.Id)
-                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ManagerId, (long?)null), cancellationToken);
-        }
+            { AddEmail: { } add } => await AddAsync(turn, Normalized(add), cancellationToken),
+            { RemoveEmail: { } remove } => await RemoveAsync(turn, Normalized(remove), cancellationToken),
+            _ => null,
+        };
+        if (refusal is not null)
+            return new(refusal);
         var team = await db.Reps.Where(r => r.ManagerId == turn.Rep.Id).OrderBy(r => r.DisplayName).Select(r => r.Email ?? r.DisplayName).ToListAsync(cancellationToken);
         return new(team.Count == 0 ? "Your team is empty. Add reps with \"add alice@example.com to my team\"." : $"Your team: {string.Join(", ", team)}.");
     }
+
+    public async Task<Reply> SetManagerAsync(RepTurn turn, ManagerRoleIntent intent, CancellationToken cancellationToken)
+    {
+        if (!rules.IsAdmin(turn.Rep))
+            return new(intent.Manager ? "Only an admin can make someone a manager." : "Only an admin can take away someone's manager role.");
+        var email = Normalized(intent.Email);
+        if (intent.Manager)
+        {
+            var rep = await FindOrCreateAsync(email, cancellationToken);
+            if (rep.IsManager)
+                return new($"{email} is already a manager.");
+            var previous = rep.ManagerId is { } managerId ? (await NamesAsync([managerId], cancellationToken))[managerId] : null;
+            (rep.IsManager, rep.ManagerId) = (true, null);
+            Audit(turn, $"made {email} a manager" + (previous is null ? "" : $", leaving {previous}'s team"));
+            await db.SaveChangesAsync(cancellationToken);
+            return new($"{email} is now a manager: they add reps with \"add alice@example.com to my team\" and can post the digest in a channel.");
+        }
+        if (await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken) is not { } manager || !await db.IsManagerAsync(manager, cancellationToken))
+            return new($"{email} is not a manager.");
+        manager.IsManager = false;
+        var released = await db.Reps.Where(r => r.ManagerId == manager.Id).ToListAsync(cancellationToken);
+        released.ForEach(r => r.ManagerId = null);
+        var digests = await db.DigestSubscriptions.Where(d => d.ManagerId == manager.Id).ToListAsync(cancellationToken);
+        db.DigestSubscriptions.RemoveRange(digests);
+        Audit(turn, $"{email} is no longer a manager; {released.Count} rep(s) left without a team, {digests.Count} digest(s) stopped");
+        await db.SaveChangesAsync(cancellationToken);
+        if (digests.Count > 0)
+            schedule.Changed();
+        return new($"{email} is no longer a manager." + (released.Count == 0 ? "" : $" {Joined(released.Select(r => r.Name()))} {(released.Count == 1 ? "has" : "have")} no team now."));
+    }
+
+    public async Task<Reply> MoveAsync(RepTurn turn, MoveToTeamIntent intent, CancellationToken cancellationToken)
+    {
+        if (!rules.IsAdmin(turn.Rep))
+            return new("Only an admin can move a rep between teams.");
+        var (repEmail, managerEmail) = (Normalized(intent.RepEmail), Normalized(intent.ManagerEmail));
+        if (repEmail == managerEmail)
+            return new("Nobody can be on their own team.");
+        if (await db.Reps.FirstOrDefaultAsync(r => r.Email == managerEmail, cancellationToken) is not { } manager || !await db.IsManagerAsync(manager, cancellationToken))
+            return new($"{managerEmail} is not a manager; first say \"make {managerEmail} a manager\".");
+        var rep = await FindOrCreateAsync(repEmail, cancellationToken);
+        if (await db.IsManagerAsync(rep, cancellationToken))
+            return new($"{repEmail} is a manager; first say \"{repEmail} is no longer a manager\".");
+        if (rep.ManagerId == manager.Id)
+            return new($"{repEmail} is already on {managerEmail}'s team.");
+        var previous = rep.ManagerId is { } previousId ? (await NamesAsync([previousId], cancellationToken))[previousId] : null;
+        rep.ManagerId = manager.Id;
+        Audit(turn, $"moved {repEmail} " + (previous is null ? "" : $"from {previous}'s team ") + $"to {managerEmail}'s team");
+        await db.SaveChangesAsync(cancellationToken);
+        return new($"Moved {repEmail} to {managerEmail}'s team.");
+    }
+
+    private async Task<string?> AddAsync(RepTurn turn, string email, CancellationToken cancellationToken)
+    {
+        var admin = rules.IsAdmin(turn.Rep);
+        if (email == turn.Rep.Email)
+            return "You can't be on your own team, but your own stalled deals are in your digest anyway.";
+        if (!admin && await EditingRefusedAsync(turn.Rep, "add reps to a team", cancellationToken) is { } refused)
+            return refused;
+        var rep = await FindOrCreateAsync(email, cancellationToken);
+        if (rep.ManagerId == turn.Rep.Id)
+            return null;
+        if (!admin && await db.IsManagerAsync(rep, cancellationToken))
+            return $"{email} is a manager; only an admin changes who manages whom.";
+        var previous = rep.ManagerId is { } previousId ? (await NamesAsync([previousId], cancellationToken))[previousId] : null;
+        if (!admin && previous is not null)
+            return $"{email} is on {previous}'s team; only an admin moves reps between teams.";
+        rep.ManagerId = turn.Rep.Id;
+        Audit(turn, $"added {email} to {turn.Rep.Name()}'s team" + (previous is null ? "" : $", moving them from {previous}'s team"));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<string?> RemoveAsync(RepTurn turn, string email, CancellationToken cancellationToken)
+    {
+        if (!rules.IsAdmin(turn.Rep) && await EditingRefusedAsync(turn.Rep, "remove reps from a team", cancellationToken) is { } refused)
+            return refused;
+        if (await db.Reps.FirstOrDefaultAsync(r => r.Email == email && r.ManagerId == turn.Rep.Id, cancellationToken) is not { } rep)
+            return $"{email} is not on your team.";
+        rep.ManagerId = null;
+        Audit(turn, $"removed {email} from {turn.Rep.Name()}'s team");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<string?> EditingRefusedAsync(Rep rep, string action, CancellationToken cancellationToken) =>
+        !await db.IsManagerAsync(rep, cancellationToken) ? string.Format(NotAManager, action)
+        : !rules.ManagersEditTeams ? ManagersMayNotEditTeams
+        : null;
+
+    private void Audit(RepTurn turn, string change) => db.Audit.Add(new AuditEntry
+    {
+        At = time.GetUtcNow(),
+        Actor = turn.Rep.Name(),
+        Channel = turn.Place?.Channel ?? "",
+        ConversationId = turn.Place?.ConversationId,
+        Change = change,
+    });
+
+    private async Task<Rep> FindOrCreateAsync(string email, CancellationToken cancellationToken) =>
+        await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken)
+        ?? db.Reps.Add(new Rep { DisplayName = email, Email = email, CreatedAt = time.GetUtcNow() }).Entity;
+
+    private async Task<Dictionary<long, string>> NamesAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
+    {
+        var ids = repIds.Distinct().ToList();
+        return await db.Reps.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Email ?? r.DisplayName, cancellationToken);
+    }
+
+    private static string Normalized(string email) => email.Trim().ToLowerInvariant();
+
+    private static string Joined(IEnumerable<string> names) => string.Join(" and ", names);
 }

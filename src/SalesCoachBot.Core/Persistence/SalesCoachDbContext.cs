@@ -24,6 +24,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<LearnedExample> LearnedExamples => Set<LearnedExample>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,10 +117,19 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
         modelBuilder.Entity<DigestSubscription>(digest =>
         {
             digest.HasOne<Rep>().WithMany().HasForeignKey(d => d.ManagerId).OnDelete(DeleteBehavior.Cascade);
-            digest.HasIndex(d => d.ConversationId).IsUnique();
+            digest.HasIndex(d => new { d.ConversationId, d.ManagerId }).IsUnique();
             digest.Property(d => d.Channel).HasMaxLength(32);
             digest.Property(d => d.ConversationId).HasMaxLength(300);
             digest.Property(d => d.TimeZone).HasMaxLength(64);
+        });
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("Audit");
+            entry.Property(e => e.Actor).HasMaxLength(320);
+            entry.Property(e => e.Channel).HasMaxLength(32);
+            entry.Property(e => e.ConversationId).HasMaxLength(300);
+            entry.Property(e => e.Change).HasMaxLength(1000);
+            entry.HasIndex(e => e.At);
         });
         modelBuilder.Entity<ProcessedDelivery>(delivery =>
         {

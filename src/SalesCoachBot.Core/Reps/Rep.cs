@@ -15,6 +15,9 @@ public sealed class Rep
     /// <summary>The rep's manager, whose digest lists this rep's stalled deals.</summary>
     public long? ManagerId { get; set; }
 
+    /// <summary>Made a manager by an admin or by the <c>SalesTeams</c> setting; anyone with reps on their team manages too.</summary>
+    public bool IsManager { get; set; }
+
     /// <summary>No nudges until then ("pause nudges for 2 weeks").</summary>
     public DateTimeOffset? NudgesPausedUntil { get; set; }
 

@@ -25,6 +25,12 @@ internal static partial class ExactCommands
             return new ShowGoalsIntent();
         if (Thanks().IsMatch(message))
             return new ThanksIntent();
+        if (MakeManager().Match(message) is { Success: true } make)
+            return new ManagerRoleIntent(make.Groups["email"].Value, true);
+        if (NoLongerManager().Match(message) is { Success: true } demote)
+            return new ManagerRoleIntent(demote.Groups["email"].Value, false);
+        if (MoveToTeam().Match(message) is { Success: true } moveRep)
+            return new MoveToTeamIntent(moveRep.Groups["rep"].Value, moveRep.Groups["manager"].Value);
         if (TimeZone().Match(message) is { Success: true } zone)
             return new SetTimeZoneIntent(zone.Groups["zone"].Value);
         if (SchedulingPhrases.Read(message) is { } scheduling)
@@ -75,6 +81,15 @@ internal static partial class ExactCommands
 
     [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers)( ?!+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Thanks();
+
+    [GeneratedRegex(@"^make\s+(?<email>\S+@\S+)\s+an?\s+manager$", RegexOptions.IgnoreCase)]
+    private static partial Regex MakeManager();
+
+    [GeneratedRegex(@"^(?<email>\S+@\S+)\s+is\s+no\s+longer\s+an?\s+manager$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoLongerManager();
+
+    [GeneratedRegex(@"^move\s+(?<rep>\S+@\S+)\s+to\s+(?<manager>\S+@\S+?)['’]s\s+team$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoveToTeam();
 
     [GeneratedRegex(@"^(set |change |update )?(my )?(time ?zone|tz)( is| to| =)?:? (?<zone>[\w/+-]+( [\w/+-]+){0,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeZone();

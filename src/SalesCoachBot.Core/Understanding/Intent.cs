@@ -121,5 +121,11 @@ public sealed record StopDigestIntent : Intent;
 /// <summary>"add bob@example.com to my team" (or remove); "my team" lists it.</summary>
 public sealed record TeamIntent(string? AddEmail, string? RemoveEmail) : Intent;
 
+/// <summary>"make carol@example.com a manager"; "carol@example.com is no longer a manager".</summary>
+public sealed record ManagerRoleIntent(string Email, bool Manager) : Intent;
+
+/// <summary>"move bob@example.com to carol@example.com's team".</summary>
+public sealed record MoveToTeamIntent(string RepEmail, string ManagerEmail) : Intent;
+
 /// <summary>"my numbers", "team numbers this quarter", "my stats last month".</summary>
 public sealed record NumbersIntent(bool Team, Goals.GoalPeriod Period, bool Previous) : Intent;

@@ -18,6 +18,8 @@ public static class ConversationSetup
                 "SalesCoach:DefaultTimeZone must be a time zone id such as UTC, Europe/Berlin or America/New_York.")
             .Validate(o => o.DialogIdleMinutes is >= 1 and <= 10_080,
                 "SalesCoach:DialogIdleMinutes must be between 1 and 10080 (a week).")
+            .Validate(o => o.Admins.All(a => a.Contains('@')),
+                "SalesCoach:Admins must be e-mail addresses: [\"admin@example.com\"].")
             .ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         builder.Services.AddSingleton(services => SalesContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Resolve()));
@@ -26,6 +28,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
         builder.Services.AddHostedService<RecognizerWarmUp>();
+        builder.Services.AddSingleton(services => TeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)
             .Validate(o => o.MinimumDeals >= 1 && o.FloorDays >= 1 && o.CeilingDays >= o.FloorDays,

@@ -13,4 +13,10 @@ public sealed class SalesCoachOptions
 
     /// <summary>Minutes a question may wait for an answer before the dialog is dropped quietly. Default 30.</summary>
     public int DialogIdleMinutes { get; set; } = 30;
+
+    /// <summary>E-mail addresses of the admins, who make managers and move reps between teams.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Whether managers add and remove reps on their own team; otherwise only admins do. Default true.</summary>
+    public bool ManagersEditTeams { get; set; } = true;
 }

@@ -159,7 +159,8 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
         {
             Connector = await FakeBotConnector.StartAsync();
             Connector.AddMember("29:1bOb0kL9mN8oP7qR6sT5uV4wX3yZ2aB1cD0eF9gH8iJ7kL6mN5oP4qR3sT2uV1wX", "4c3b2a1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d", "Bob Example", "bob@example.com");
-            Factory = new BotApplicationFactory(database.ConnectionString);
+            Connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
+            Factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string> { ["SalesTeams:0:Manager"] = "alice@example.com" });
             Client = Factory.CreateClient();
         }
 
@@ -200,6 +201,7 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
                 ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
                 ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
                 ["Slack:ApiBaseUrl"] = Api.ApiUrl,
+                ["SalesTeams:0:Manager"] = "alice@example.com",
             });
             Client = Factory.CreateClient();
             drainChannels = [.. Enumerable.Range(0, 1000).Select(n => $"{DrainPrefix}{n}")

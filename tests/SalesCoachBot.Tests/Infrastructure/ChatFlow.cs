@@ -6,14 +6,16 @@ using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Tests.Infrastructure;
 
-/// <summary>Someone talking to the bot in a 1:1 conversation of the "test" channel.</summary>
+/// <summary>Someone talking to the bot in a conversation of the "test" channel: 1:1 unless <see cref="IsPersonal"/> is false.</summary>
 public sealed record ChatUser(string UserId, string ConversationId = "conversation")
 {
     public const string Channel = "test";
 
     public string? Email { get; init; }
 
-    public ConversationPlace Place => new(Channel, ConversationId, IsPersonal: true,
+    public bool IsPersonal { get; init; } = true;
+
+    public ConversationPlace Place => new(Channel, ConversationId, IsPersonal,
         JsonSerializer.Serialize(new { conversation = ConversationId, user = UserId }), UserId);
 
     public ChannelIdentity Identity => new(Channel, UserId, UserId, Email) { Address = Place.Reference };

@@ -26,6 +26,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         teams = await FakeBotConnector.StartAsync();
+        teams.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
         factory = Start(realNow);
     }
 
@@ -38,7 +39,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
 
     private BotApplicationFactory Start(DateTimeOffset clock)
     {
-        var host = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "true" }, start: clock);
+        var host = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "true", ["SalesTeams:0:Manager"] = "alice@example.com" }, start: clock);
         _ = host.Server;
         return host;
     }

@@ -33,7 +33,8 @@ public sealed class TeamSetupTests : IDisposable
     public async Task AManagerBuildsTheirTeamByChatAndTheDigestIsOnlyOfferedInAChannel()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        await using var factory = new BotApplicationFactory(database.ConnectionString);
+        connector.AddMember(TeamsActivities.AliceTeamsUserId, TeamsActivities.AliceAadObjectId, "Alice Example", "alice@example.com");
+        await using var factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string> { ["SalesTeams:0:Manager"] = "alice@example.com" });
         var client = factory.CreateClient();
 
         await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(connector.ServiceUrl, "add bob@example.com to my team"));

@@ -34,7 +34,7 @@ public static class IntentLabels
         PauseNudgesIntent => IntentIds.PauseNudges,
         ResumeNudgesIntent => IntentIds.ResumeNudges,
         StageTipsIntent => IntentIds.StageTips,
-        TeamIntent => IntentIds.Team,
+        TeamIntent or ManagerRoleIntent or MoveToTeamIntent => IntentIds.Team,
         SubscribeDigestIntent => IntentIds.DigestSubscribe,
         StopDigestIntent => IntentIds.DigestStop,
         SetTimeZoneIntent => IntentIds.TimeZoneSet,
