@@ -91,4 +91,20 @@ public static class TeamsActivities
         activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else", ["aadObjectId"] = "0d9f0a7e-1111-2222-3333-444455556666" });
         return activity;
     }
+
+    /// <summary>An Adaptive Card Action.Execute press carrying a message, as Teams sends it.</summary>
+    public static JsonObject CardActionInvoke(string serviceUrl, string text)
+    {
+        var activity = PersonalMessage(serviceUrl, "");
+        activity.Remove("text");
+        activity.Remove("textFormat");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "message", ["data"] = new JsonObject { ["text"] = text } },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
 }

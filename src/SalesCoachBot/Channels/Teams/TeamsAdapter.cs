@@ -1,5 +1,7 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Channels.Teams;
@@ -14,7 +16,21 @@ public sealed class TeamsAdapter : CloudAdapter
         OnTurnError = async (turn, exception) =>
         {
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turn.Activity.Conversation?.Id);
-            await turn.SendReplyAsync(new Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment."), CancellationToken.None);
+            try
+            {
+                await turn.SendReplyAsync(new Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment."), CancellationToken.None);
+            }
+            catch (Exception apologyFailure)
+            {
+                logger.LogError(apologyFailure, "Could not tell conversation {ConversationId} that its turn failed", turn.Activity.Conversation?.Id);
+            }
+            // Teams shows an error on the card for an invoke without an answer.
+            if (turn.Activity.Type == ActivityTypes.Invoke)
+                await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200 } }, CancellationToken.None);
         };
     }
+
+    /// <summary>Runs the turn for an activity whose request <see cref="BotFrameworkAuthentication"/> has already authenticated.</summary>
+    public Task<InvokeResponse> ProcessAuthenticatedActivityAsync(AuthenticateRequestResult authenticated, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authenticated, activity, callback, cancellationToken);
 }

@@ -18,17 +18,19 @@ public static class TeamsChannel
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TeamsMemberEmailMiddleware>();
         builder.Services.AddSingleton<TeamsAdapter>();
+        builder.Services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection("Teams"));
+        builder.Services.AddSingleton<ServiceUrlAllowList>();
+        builder.Services.AddSingleton<TeamsMessagesEndpoint>();
         builder.Services.AddSingleton<IBot, TeamsBot>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
         builder.Services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         return builder;
     }
 
-    /// <summary><c>POST /api/messages</c>: the Bot Framework checks the JWT, then the turn runs.</summary>
+    /// <summary><c>POST /api/messages</c>: the activity is checked, the Bot Framework checks the JWT, then the turn runs.</summary>
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        endpoints.MapPost("/api/messages", (HttpContext context, TeamsMessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         return endpoints;
     }
 }

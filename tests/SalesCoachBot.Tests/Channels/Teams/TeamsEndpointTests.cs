@@ -95,6 +95,7 @@ public sealed class TeamsEndpointTests : TeamsHostTest
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
         });
 
         var response = await secured.CreateClient().PostAsJsonAsync("/api/messages",
