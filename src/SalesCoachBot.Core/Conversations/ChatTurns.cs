@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -11,10 +13,15 @@ namespace SalesCoachBot.Conversations;
 /// The core's one door for every channel: who said what, where → the reply. The conversation's memory
 /// is read before the turn and written after it, only when the turn changed it.
 /// </summary>
-public sealed class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories)
+public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories)
 {
+    public const int MaxMessageLength = 4_000;
+
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationPlace where, CancellationToken cancellationToken)
     {
+        if (text.Length > MaxMessageLength)
+            return new Reply(string.Create(CultureInfo.InvariantCulture, $"That message is too long for me ({text.Length:N0} characters); keep it under {MaxMessageLength:N0}."));
+        text = WithoutControlCharacters(text);
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
         var started = Stopwatch.GetTimestamp();
         var (intent, outcome) = (new TurnIntent(), BotTelemetry.Failed);
@@ -44,6 +51,12 @@ public sealed class ChatTurns(IServiceScopeFactory scopes, ConversationMemorySto
             BotTelemetry.TurnDuration.Record(duration.TotalSeconds, tags);
         }
     }
+
+    /// <summary>What a rep typed, minus terminal escape sequences and control characters other than line breaks and tabs.</summary>
+    public static string WithoutControlCharacters(string text) => ControlCharacters().Replace(text, "");
+
+    [GeneratedRegex(@"\x1B\[[0-?]*[ -/]*[@-~]|\x1B[@-_]|[\p{Cc}-[\n\t]]")]
+    private static partial Regex ControlCharacters();
 
     /// <summary>Installing the bot is the first chance to learn who the rep is and where to reach them later.</summary>
     public async Task RememberAsync(ChannelIdentity who, CancellationToken cancellationToken)

@@ -34,7 +34,9 @@ public sealed class Conversation(
     LastActivityCommands lastActivity,
     LearnedExamples learned,
     RepClockFactory clocks,
-    TurnIntent understood)
+    TurnIntent understood,
+    DateRecognizer dates,
+    AmountRecognizer amounts)
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
@@ -43,7 +45,7 @@ public sealed class Conversation(
         var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place, Text = text };
         var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
 
-        var reply = await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
+        var reply = Doubt(text, turn) ?? await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
         if (reply is null)
         {
             Reading? reading = null;
@@ -54,6 +56,12 @@ public sealed class Conversation(
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
         return reply;
     }
+
+    // A date or amount that cannot be meant as written is asked about before anything is read or stored; a waiting question stays open.
+    private Reply? Doubt(string text, RepTurn turn) =>
+        amounts.TooLarge(text) is { } huge
+            ? new Reply(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{huge} is too large for an amount (at most {AmountRecognizer.MaxAmount:N0}). Which amount did you mean?"))
+            : dates.Doubt(text, turn.Clock.LocalNow) is { } doubt ? new Reply(doubt) : null;
 
     // The answer to "Did you mean…?": do what was picked, and remember the phrasing for next time.
     private async Task<Reply?> ClarifiedAsync(RepTurn turn, string text, RecognitionContext context, CancellationToken cancellationToken)

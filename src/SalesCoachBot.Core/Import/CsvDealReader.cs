@@ -10,13 +10,25 @@ public static partial class CsvDealReader
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "M/d/yyyy", "d.M.yyyy"];
 
-    private static readonly CsvReaderOptions Csv = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+    public const int MaxNameLength = 200;
+    private const decimal MaxAmount = 1_000_000_000_000_000m;
 
     public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
-        using var csv = CsvReader.Create(text, Csv, leaveOpen: true);
+        var unclosedQuotes = new HashSet<long>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            OnMalformedRecord = record =>
+            {
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                    unclosedQuotes.Add(record.LineNumber);
+            },
+        };
+        using var csv = CsvReader.Create(text, options, leaveOpen: true);
         if (csv.Headers.Count == 0)
         {
             problems.Add(new ImportProblem(1, "the file is empty; the first line must name the columns"));
@@ -37,6 +49,16 @@ public static partial class CsvDealReader
         while (csv.Read())
         {
             var line = (int)csv.LineNumber;
+            if (unclosedQuotes.Contains(line))
+            {
+                problems.Add(new ImportProblem(line, $"unclosed quote starting at line {line}"));
+                continue;
+            }
+            if (ControlCharacterColumn(csv) is { } column)
+            {
+                problems.Add(new ImportProblem(line, $"column '{column}' holds a control character; remove it"));
+                continue;
+            }
             string? Field(int[] columns) => columns.Select(at => csv.GetString(at).Trim()).FirstOrDefault(value => value.Length > 0);
             var reasons = new List<string>();
 
@@ -48,6 +70,9 @@ public static partial class CsvDealReader
             var name = Field(nameAt);
             if (name is null)
                 reasons.Add("no deal name");
+            CheckLength(name, "name", reasons);
+            var account = Field(accountAt);
+            CheckLength(account, "account", reasons);
             var owner = Field(ownerAt);
             if (owner is null)
                 reasons.Add("no owner");
@@ -59,14 +84,30 @@ public static partial class CsvDealReader
             var closed = ReadDate(Field(closedAt), "closed", reasons);
             if (stage is { } s && s.IsClosed() && closed is null && !reasons.Any(r => r.StartsWith("closed")))
                 reasons.Add($"a {s} deal needs a closed date");
+            if (stage is { } closedStage && closedStage.IsClosed() && closed < created)
+                reasons.Add($"a {closedStage} deal closed ({closed:yyyy-MM-dd}) before it was created ({created:yyyy-MM-dd})");
             var value = ReadMoney(Field(amountAt), Field(currencyAt), mapping.DefaultCurrency, reasons);
 
             if (reasons.Count > 0)
                 problems.Add(new ImportProblem(line, string.Join("; ", reasons)));
             else
-                rows.Add(new ImportRow(line, id!, name!, Field(accountAt) ?? name!, owner!, stage!.Value, created, closed, value));
+                rows.Add(new ImportRow(line, id!, name!, account ?? name!, owner!, stage!.Value, created, closed, value));
         }
         return (rows, problems);
+    }
+
+    private static string? ControlCharacterColumn(CsvReader csv)
+    {
+        for (var at = 0; at < csv.FieldCount; at++)
+            if (csv.GetString(at).Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+                return at < csv.Headers.Count ? csv.Headers[at].Trim() : $"#{at + 1}";
+        return null;
+    }
+
+    private static void CheckLength(string? text, string field, List<string> reasons)
+    {
+        if (text?.Length > MaxNameLength)
+            reasons.Add($"{field} is {text.Length} characters long; at most {MaxNameLength}");
     }
 
     private static IEnumerable<string> Required(ImportColumns columns) =>
@@ -101,10 +142,25 @@ public static partial class CsvDealReader
             reasons.Add($"amount '{amount}' is ambiguous; write it with a decimal point, like 1234.56 or 1,234.56");
             return null;
         }
-        var digits = NotANumber().Replace(amount, "");
-        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 0)
+        var digits = CurrencySymbols().Replace(amount, "");
+        if (Exponent().IsMatch(digits))
+        {
+            reasons.Add($"amount '{amount}' is in exponent notation; write it out, like 100000");
+            return null;
+        }
+        if (LongAmount().IsMatch(digits))
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"amount '{amount}' is too large (more than {MaxAmount:N0})"));
+            return null;
+        }
+        if (!PlainAmount().IsMatch(digits) || !decimal.TryParse(digits.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             reasons.Add($"amount '{amount}' is not a number like 45000 or 45,000.50");
+            return null;
+        }
+        if (value > MaxAmount)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"amount '{amount}' is too large (more than {MaxAmount:N0})"));
             return null;
         }
         var code = (currency ?? defaultCurrency).ToUpperInvariant();
@@ -116,9 +172,18 @@ public static partial class CsvDealReader
         return new Money(value, code);
     }
 
-    // Thousands separators and currency symbols around the number.
-    [GeneratedRegex(@"[^\d.\-]")]
-    private static partial Regex NotANumber();
+    [GeneratedRegex(@"^\s*[$€£¥]?\s*|\s*[$€£¥]?\s*$")]
+    private static partial Regex CurrencySymbols();
+
+    [GeneratedRegex(@"^-?[\d.,]*\d[eE][+-]?\d+$")]
+    private static partial Regex Exponent();
+
+    [GeneratedRegex(@"^[\d,]{17,}(\.\d*)?$")]
+    private static partial Regex LongAmount();
+
+    // Up to 16 whole digits and 12 decimals fit a decimal exactly.
+    [GeneratedRegex(@"^(\d{1,3}(,\d{3}){1,5}|\d{1,16})(\.\d{1,12})?$")]
+    private static partial Regex PlainAmount();
 
     [GeneratedRegex(@"[^\d.,\-]")]
     private static partial Regex NotANumberOrComma();

@@ -19,6 +19,9 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         "SGD", "HKD", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "KRW", "IDR", "THB", "MYR", "PHP",
     };
 
+    /// <summary>The largest amount taken; a larger one is refused (<see cref="TooLarge"/>), never rounded.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     private readonly CurrencyModel currencies = (CurrencyModel)new NumberWithUnitRecognizer(Culture.English).GetCurrencyModel();
 
     /// <summary>An amount as written, sign included, and where (<see cref="Start"/> to <see cref="End"/>, inclusive).</summary>
@@ -36,6 +39,17 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
 
     /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500"; null when negative.</summary>
     public Money? ReadAnswer(string text) => Read(text, wholeAnswer: true)?.Value;
+
+    /// <summary>A number in the text too large to be an amount as written (over <see cref="MaxAmount"/>); null when there is none.</summary>
+    public string? TooLarge(string text) =>
+        Number().Matches(text).FirstOrDefault(Exceeds)?.Value.Trim();
+
+    private static bool Exceeds(Match m)
+    {
+        var (number, scale) = (Written.Plain(m.Groups["number"].Value), Written.Scale(m.Groups["scale"].Value));
+        return number.Split('.')[0].TrimStart('0').Length > 16 ||
+               (decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value * scale > MaxAmount);
+    }
 
     /// <summary>
     /// The amount in the text, negative ones included: the first with a currency; else a number scaled or
@@ -64,7 +78,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         foreach (var result in currencies.Parse(text))
         {
             if (result.Resolution is null || !result.Resolution.TryGetValue("value", out var raw) ||
-                !decimal.TryParse(raw?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+                !decimal.TryParse(raw?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || Math.Abs(amount) > MaxAmount)
                 continue;
             var currency = result.Resolution.TryGetValue("isoCurrency", out var iso) && iso is string code && code.Length == 3
                 ? code
@@ -105,16 +119,10 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         public static Written? From(Match m, AmountRecognizer recognizer)
         {
             var digits = m.Groups["number"].Value;
-            var grouped = ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.'));
-            if (!decimal.TryParse(Normalize(digits, grouped), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > 1_000_000_000_000m)
+            var grouped = IsGrouped(digits);
+            if (!decimal.TryParse(Plain(digits), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > 1_000_000_000_000m)
                 return null;
-            var scale = m.Groups["scale"].Value.ToLowerInvariant().TrimEnd('.', 's') switch
-            {
-                "" => 1m,
-                "k" or "thousand" or "grand" => 1_000m,
-                "bn" or "mrd" or "billion" => 1_000_000_000m,
-                _ => 1_000_000m,
-            };
+            var scale = Scale(m.Groups["scale"].Value);
             var before = recognizer.CurrencyOf(m.Groups["symbol"].Success ? m.Groups["symbol"].Value : m.Groups["code"].Success ? m.Groups["code"].Value : null);
             var after = recognizer.CurrencyOf(m.Groups["after"].Success ? m.Groups["after"].Value : null);
             var negative = m.Groups["sign"].Success || m.Groups["innersign"].Success;
@@ -122,6 +130,18 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
             var last = after is not null ? m.Groups["after"] : m.Groups["scale"].Success ? m.Groups["scale"] : m.Groups["number"];
             return new Written((negative ? -1 : 1) * number * scale, before ?? after, grouped || scale != 1m, start, last.Index + last.Length - 1);
         }
+
+        public static decimal Scale(string written) => written.ToLowerInvariant().TrimEnd('.', 's') switch
+        {
+            "" => 1m,
+            "k" or "thousand" or "grand" => 1_000m,
+            "bn" or "mrd" or "billion" => 1_000_000_000m,
+            _ => 1_000_000m,
+        };
+
+        public static string Plain(string digits) => Normalize(digits, IsGrouped(digits));
+
+        private static bool IsGrouped(string digits) => ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.'));
 
         public Mention Mention(string defaultCurrency) => new(Amount, Currency ?? defaultCurrency, Start, End);
 

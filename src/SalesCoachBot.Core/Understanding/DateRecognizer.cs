@@ -13,15 +13,36 @@ namespace SalesCoachBot.Understanding;
 /// </summary>
 public sealed partial class DateRecognizer
 {
+    public const int MaxYearsAway = 10;
+
     private readonly DateTimeModel model = new DateTimeRecognizer(Culture.English).GetDateTimeModel();
+
+    /// <summary>
+    /// Why a date the text names cannot be taken as written: it does not exist ("31 Feb", "30/02", "Feb 30"),
+    /// or it is more than <see cref="MaxYearsAway"/> years from now; null when every date is plausible.
+    /// </summary>
+    public string? Doubt(string text, DateTime localNow)
+    {
+        if (Impossible(text).FirstOrDefault() is { } impossible)
+            return $"There's no {impossible.Value.Trim()}. Which date did you mean?";
+        var written = DayMonth().Matches(text).Concat(NumericDate().Matches(text)).Where(m => m.Groups["year"].Success)
+            .Select(m => (Text: m.Value.Trim(), Years: Math.Abs(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) - localNow.Year)));
+        var read = FindAll(Understanding.Shorthand.Expand(text), localNow, DateLean.Future).Where(m => !m.Text.All(char.IsDigit))
+            .Select(m => (Text: m.Text, Years: Math.Abs(m.Local.Year - localNow.Year)));
+        return written.Concat(read).FirstOrDefault(d => d.Years > MaxYearsAway) is { Text: not null } far
+            ? $"\"{far.Text}\" is {far.Years} years away. Which date did you mean?"
+            : null;
+    }
 
     public IReadOnlyList<DateMention> FindAll(string text, DateTime localNow, DateLean lean)
     {
         var today = DateOnly.FromDateTime(localNow);
         var mentions = Shorthand(text, today, lean).ToList();
+        var impossible = Impossible(text).ToList();
         foreach (var result in model.Parse(text, localNow))
         {
             if (mentions.Any(m => m.Start <= result.End && result.Start <= m.End) ||
+                impossible.Any(m => m.Index <= result.End && result.Start < m.Index + m.Length) ||
                 result.Resolution?["values"] is not List<Dictionary<string, string>> values || values.Count == 0)
                 continue;
             if (Resolve(values, lean) is { } local)
@@ -34,6 +55,24 @@ public sealed partial class DateRecognizer
     }
 
     public DateMention? Find(string text, DateTime localNow, DateLean lean) => FindAll(text, localNow, lean).FirstOrDefault();
+
+    private static IEnumerable<Match> Impossible(string text) =>
+        DayMonth().Matches(text).Concat(NumericDate().Matches(text)).Where(m => !Exists(m)).OrderBy(m => m.Index);
+
+    private static bool Exists(Match date)
+    {
+        int Number(string group) => int.Parse(date.Groups[group].Value, CultureInfo.InvariantCulture);
+        var year = date.Groups["year"].Success ? Number("year") : 2028;
+        bool Valid(int month, int day) => month is >= 1 and <= 12 && day >= 1 && year is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(year, month);
+        if (date.Groups["monthname"].Success)
+            return Number("day") > 31 || Valid(Array.FindIndex(MonthPrefixes, p => date.Groups["monthname"].Value.StartsWith(p, StringComparison.OrdinalIgnoreCase)) + 1, Number("day"));
+        if (date.Groups["first"].Success)
+            return Valid(Number("second"), Number("first")) || Valid(Number("first"), Number("second"))
+                   || Number("first") > 31 || Number("second") > 31;
+        return Valid(Number("month"), Number("day"));
+    }
+
+    private static readonly string[] MonthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     private static IEnumerable<DateMention> Shorthand(string text, DateOnly today, DateLean lean)
     {
@@ -117,6 +156,14 @@ public sealed partial class DateRecognizer
         "year" => new DateTime(now.Year, 12, 31),
         _ => new DateTime(now.Year, now.Month, 1).AddMonths(1).AddDays(-1),
     };
+
+    private const string MonthName = @"(?<monthname>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?";
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?" + MonthName + @"(,?\s+(?<year>\d{4})\b)?|\b" + MonthName + @"\s+(?<day>\d{1,2})(st|nd|rd|th)?\b(,?\s+(?<year>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"(?<![\d/.-])((?<first>\d{1,2})/(?<second>\d{1,2})(/(?<year>\d{4}))?|(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2}))(?![\d/.-])", RegexOptions.ExplicitCapture)]
+    private static partial Regex NumericDate();
 
     [GeneratedRegex(@"\b(by )?(the )?end of (the |this )?(?<period>quarter|year|month)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EndOfPeriod();

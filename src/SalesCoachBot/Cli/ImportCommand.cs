@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
@@ -8,7 +7,7 @@ using SalesCoachBot.Import;
 namespace SalesCoachBot.Cli;
 
 /// <summary>
-/// <c>import deals.csv [--mapping mapping.json] [--skip-invalid]</c>: brings a CRM export in. Every row is
+/// <c>import deals.csv [--mapping mapping.json] [--skip-invalid] [--encoding latin1]</c>: brings a CRM export in. Every row is
 /// checked first; nothing is written unless all are good, or with --skip-invalid the good ones are.
 /// Relative paths are read from the folder the command was started in (<see cref="StartDirectory"/>).
 /// </summary>
@@ -22,15 +21,24 @@ public static class ImportCommand
         var file = BotCommandLine.FileArgument("file", "The CRM export, a CSV file (relative paths: from the folder the command is run in)");
         var mapping = new Option<string?>("--mapping") { Description = "A JSON file naming the export's columns and stages", HelpName = "FILE" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows even when some have problems" };
-        var command = new Command("import", "Bring a CRM export in; nothing is written unless every row is good (or --skip-invalid)") { file, mapping, skipInvalid };
-        command.SetAction(result => ImportAsync(tools, result.GetRequiredValue(file), result.GetValue(mapping), result.GetValue(skipInvalid), output));
+        var encoding = new Option<string>("--encoding") { Description = "The file's encoding: utf-8 (default), latin1 or windows-1252", HelpName = "NAME", DefaultValueFactory = _ => ImportText.DefaultEncoding };
+        var command = new Command("import", "Bring a CRM export in; nothing is written unless every row is good (or --skip-invalid)") { file, mapping, skipInvalid, encoding };
+        command.SetAction(result => ImportAsync(tools, result.GetRequiredValue(file), result.GetValue(mapping), result.GetValue(skipInvalid), result.GetRequiredValue(encoding), output));
         return command;
     }
 
-    private static async Task<int> ImportAsync(ToolHost tools, string file, string? mappingPath, bool skipInvalid, TextWriter output)
+    private static async Task<int> ImportAsync(ToolHost tools, string file, string? mappingPath, bool skipInvalid, string encodingName, TextWriter output)
     {
         if (!File.Exists(StartDirectory.Resolve(file)))
             return await FailAsync($"No file {StartDirectory.Resolve(file)}.", 2);
+        if (ImportText.EncodingNamed(encodingName) is not { } encoding)
+            return await FailAsync($"Unknown encoding '{encodingName}'; use utf-8, latin1 or windows-1252.", 2);
+        var (text, notDecoded) = ImportText.Decode(await File.ReadAllBytesAsync(StartDirectory.Resolve(file)), encoding);
+        if (notDecoded is not null)
+        {
+            await output.WriteLineAsync($"{file}, {notDecoded}");
+            return await FailAsync($"Nothing imported: {notDecoded.Reason}.", 1);
+        }
         var mappingFile = mappingPath is null ? null : StartDirectory.Resolve(mappingPath);
         ImportMapping mapping;
         try
@@ -47,7 +55,7 @@ public static class ImportCommand
             using var host = tools.CreateBuilder().Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
-            using var reader = new StreamReader(StartDirectory.Resolve(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StringReader(text!);
             var result = await scope.ServiceProvider.GetRequiredService<DealImporter>().ImportAsync(reader, mapping, skipInvalid, CancellationToken.None);
             foreach (var problem in result.Problems)
                 await output.WriteLineAsync($"{file}, {problem}");

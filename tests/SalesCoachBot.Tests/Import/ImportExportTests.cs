@@ -221,6 +221,82 @@ public sealed class ImportExportTests : BotTest
         Assert.Contains("line 5: unknown stage 'Qualifying'", output);
     }
 
+    [Theory]
+    [InlineData("1e309", "amount '1e309' is in exponent notation")]
+    [InlineData("1e5", "amount '1e5' is in exponent notation")]
+    [InlineData("12345678901234567890", "amount '12345678901234567890' is too large")]
+    [InlineData("2000000000000000", "amount '2000000000000000' is too large")]
+    public async Task AnAmountThatIsNotAPlainDecimalIsRefusedNotMisread(string amount, string problem)
+    {
+        var (exitCode, output) = await ImportAsync(Header + "K0,Moses Frase,GTX,Isdom,Won,2026-01-05,2026-02-01,10,\n" + $"K1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,{amount},\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"line 3: {problem}", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
+    public async Task AClosedDealThatClosedBeforeItWasCreatedIsRefused()
+    {
+        var (exitCode, output) = await ImportAsync(Header + "L1,Moses Frase,GTX,Cancity,Lost,2026-03-05,2026-02-01,,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 2: a Lost deal closed (2026-02-01) before it was created (2026-03-05)", output);
+    }
+
+    [Fact]
+    public async Task ANameOverTwoHundredCharactersIsRefused()
+    {
+        var (exitCode, output) = await ImportAsync(Header + $"M1,Moses Frase,GTX,{new string('a', 201)},Won,2026-01-05,2026-02-01,,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 2: name is 201 characters long; at most 200; account is 201 characters long; at most 200", output);
+    }
+
+    [Fact]
+    public async Task AControlCharacterInAFieldIsRefused()
+    {
+        var (exitCode, output) = await ImportAsync(Header + "N1,Moses Frase,GTX,Can\0city,Won,2026-01-05,2026-02-01,,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 2: column 'account' holds a control character", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
+    public async Task AnUnclosedQuoteIsReportedWhereItStarts()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "P1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,,\n" +
+            "P2,Moses Frase,GTX,\"Isdom,Won,2026-01-05,2026-02-01,,\n" +
+            "P3,Moses Frase,GTX,Betasoloin,Won,2026-01-05,2026-02-01,,\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 3: unclosed quote starting at line 3", output);
+        Assert.DoesNotContain("no owner", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotUtf8IsReportedAndReadWithTheEncodingGiven()
+    {
+        var file = Path.Combine(Folder, "latin1.csv");
+        await File.WriteAllBytesAsync(file, Encoding.Latin1.GetBytes(Header + "Q1,Moses Frase,GTX,Café Müller,Won,2026-01-05,2026-02-01,,\n"));
+        var mapping = Path.Combine(Folder, "mapping.json");
+        await File.WriteAllTextAsync(mapping, Mapping);
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var output = new StringWriter();
+
+        Assert.Equal(1, await ImportCommand.RunAsync([file, "--mapping", mapping], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        Assert.Contains("line 2: the file is not UTF-8 (line 2); save it as UTF-8 or pass --encoding latin1", output.ToString());
+        Assert.Equal(0, await ImportCommand.RunAsync([file, "--mapping", mapping, "--encoding", "latin1"], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        await using var db = Bot.Database();
+        Assert.Equal("Café Müller", (await db.Deals.SingleAsync()).Name);
+    }
+
     private async Task<StringWriter> ExportAsync(string format)
     {
         var connectionString = Bot.Database().Database.GetConnectionString()!;
