@@ -10,6 +10,7 @@ namespace SalesCoachBot.Tests.Channels.Slack;
 /// Real Slack payloads, mutated at random (a fixed seed, so a failure repeats) and validly signed:
 /// every answer is 2xx or 4xx, and the host stays healthy and within its memory.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class SlackEndpointFuzzTests : IAsyncLifetime
 {
     private const int Seed = 20260302;

@@ -8,11 +8,12 @@ using SalesCoachBot.Tests.Infrastructure;
 namespace SalesCoachBot.Tests.Channels.Teams;
 
 /// <summary>Real Teams activity shapes, mutated at random from a fixed seed: every answer is a 2xx or a 4xx.</summary>
+[Collection(FuzzCollection.Name)]
 public sealed class TeamsEndpointFuzzTests : TeamsHostTest
 {
     private const int Seed = 20261127;
     private const int Cases = 3000;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
     private const string DeepPlaceholder = "\"__deep__\"";
 
     private static readonly string[] Texts = ["new deal Acme Corp $45,000", "my deals", "undo", "help", "move acme to initial contact", "called acme yesterday", "Confirm", "", "<at>SalesCoachBot</at>", "\u0000\u202e\ud83d\ude00"];
