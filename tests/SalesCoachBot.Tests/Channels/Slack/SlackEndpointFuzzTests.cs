@@ -15,34 +15,21 @@ public sealed class SlackEndpointFuzzTests : IAsyncLifetime
 {
     private const int Seed = 20260302;
     private const int Cases = 2000;
-    private const string Alice = "U0ALICE";
+    private const string Alice = SlackHost.Alice;
     private const string DeepMarker = "DEEP-NESTING-MARKER";
     private const long MemoryGrowthLimit = 256L * 1024 * 1024;
-    private readonly TempDatabase database = new();
-    private FakeSlack slack = null!;
+    private SlackHost host = null!;
     private BotApplicationFactory factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        slack.AddUser(Alice, "Alice Example", "alice@example.com");
-        factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-            ["Slack:ApiBaseUrl"] = slack.ApiUrl,
-            ["Logging:LogLevel:Default"] = "Error",
-        });
+        host = await SlackHost.StartAsync(new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Error" });
+        factory = host.Factory;
         client = factory.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await slack.DisposeAsync();
-        database.Dispose();
-    }
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task MutatedSignedPayloadsAreAnswered2xxOr4xxAndTheHostStaysHealthy()

@@ -12,8 +12,8 @@ namespace SalesCoachBot.Tests.Channels.Slack;
 
 public sealed class SlackEndpointTests : IAsyncLifetime
 {
-    private const string Alice = "U0ALICE";
-    private readonly TempDatabase database = new();
+    private const string Alice = SlackHost.Alice;
+    private SlackHost host = null!;
     private FakeSlack slack = null!;
     private BotApplicationFactory factory = null!;
     private HttpClient client = null!;
@@ -22,23 +22,12 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        slack.AddUser(Alice, "Alice Example", "alice@example.com");
-        factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-            ["Slack:ApiBaseUrl"] = slack.ApiUrl,
-        });
+        host = await SlackHost.StartAsync();
+        (slack, factory) = (host.Slack, host.Factory);
         client = factory.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await slack.DisposeAsync();
-        database.Dispose();
-    }
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task UrlVerificationAnswersTheChallenge()
@@ -130,7 +119,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     public async Task ASlackUserIsTheSameRepAsTheirOtherAccountsByEmail()
     {
         await ChatCommand.RunAsync(["--user", "alice@example.com"], new StringReader("new deal Acme Corp $45,000\n"), new StringWriter(), inputRedirected: true,
-            configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = database.ConnectionString);
+            configure: b => b.Configuration["ConnectionStrings:SalesCoach"] = host.Database.ConnectionString);
 
         await client.SendAsync(Event(DirectMessage("Ev0010", Alice, "my deals"), Now));
         await slack.WaitForPostsAsync(1);
@@ -273,7 +262,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     [Fact]
     public async Task WithoutASigningSecretTheSlackEndpointsAreNotThere()
     {
-        await using var plain = new BotApplicationFactory(database.ConnectionString);
+        await using var plain = new BotApplicationFactory(host.Database.ConnectionString);
         var response = await plain.CreateClient().SendAsync(Event(DirectMessage("Ev0016", Alice, "help"), Now));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -15,12 +15,12 @@ namespace SalesCoachBot.Tests.Channels.Slack;
 
 public sealed class SlackMalformedRequestTests : IAsyncLifetime
 {
-    private const string Alice = "U0ALICE";
+    private const string Alice = SlackHost.Alice;
     private const string Json = "application/json";
     private const string FormType = "application/x-www-form-urlencoded";
     private static readonly string DeepArrays = new string('[', 10_000) + new string(']', 10_000);
-    private readonly TempDatabase database = new();
     private readonly CapturedLogs logs = new();
+    private SlackHost host = null!;
     private FakeSlack slack = null!;
     private BotApplicationFactory factory = null!;
     private WebApplicationFactory<Program> app = null!;
@@ -30,14 +30,8 @@ public sealed class SlackMalformedRequestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        slack.AddUser(Alice, "Alice Example", "alice@example.com");
-        factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-            ["Slack:ApiBaseUrl"] = slack.ApiUrl,
-        });
+        host = await SlackHost.StartAsync();
+        (slack, factory) = (host.Slack, host.Factory);
         app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
         client = app.CreateClient();
     }
@@ -45,9 +39,7 @@ public sealed class SlackMalformedRequestTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await app.DisposeAsync();
-        await factory.DisposeAsync();
-        await slack.DisposeAsync();
-        database.Dispose();
+        await host.DisposeAsync();
     }
 
     public static TheoryData<string, string, string> Malformed => new()
