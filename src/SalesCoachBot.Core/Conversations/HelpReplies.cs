@@ -19,7 +19,11 @@ public static class HelpReplies
             new("snooze Acme 1 week · pause nudges for 2 weeks", "quiet a deal, or all nudges, for a while"),
             new("undo · cancel", "take back your last change; stop a question"),
         ],
-        Notes = [$"Stages: {string.Join(" → ", StageNames.Open.Select(s => s.DisplayName()))}, then Won or Lost."],
+        Notes =
+        [
+            $"Stages: {string.Join(" → ", StageNames.Open.Select(s => s.DisplayName()))}, then Won or Lost.",
+            "Managers: add bob@example.com to my team · send the stalled-deal digest here every Monday at 9. Admins: make carol@example.com a manager · move bob@example.com to carol@example.com's team.",
+        ],
         Buttons = [new("My deals", "my deals"), new("My pipeline", "my pipeline"), new("My goals", "my goals")],
     };
 

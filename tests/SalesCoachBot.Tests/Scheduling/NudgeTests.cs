@@ -64,6 +64,12 @@ public sealed class NudgeTests : BotTest
         var metrics = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Metrics.MetricsService>()
             .ComputeAsync("now", null, BotHarness.Start, Bot.Clock.GetUtcNow(), CancellationToken.None);
         Assert.Equal(1, metrics.StalledDeals);
+        var rep = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Persistence.SalesCoachDbContext>().Reps.SingleAsync();
+        var digest = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Digests.DigestPlanner>().PlanAsync(
+            new SalesCoachBot.Digests.DigestSubscription { ManagerId = rep.Id, Channel = "test", Address = "{}", ConversationId = "sales", TimeZone = "UTC" }, CancellationToken.None);
+        var line = Assert.Single(digest!.Reply.Facts).Value;
+        Assert.Contains("Acme Corp", line);
+        Assert.DoesNotContain("Globex", line);
     }
 
     [Fact]
