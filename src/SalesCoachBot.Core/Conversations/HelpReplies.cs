@@ -28,4 +28,16 @@ public static class HelpReplies
     };
 
     public static Reply Welcome() => Help() with { Title = "Hi, I'm SalesCoachBot 👋" };
+
+    /// <summary>What every channel says when a turn fails; the details go to the log.</summary>
+    public static Reply Apology { get; } = new("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.");
+
+    /// <summary>A message that was only an attachment.</summary>
+    public static Reply AttachmentOnly(IReadOnlyList<string> files) =>
+        new($"{AttachmentNote(files)} Tell me in words what to log, e.g. \"sent Acme the signed order form\".");
+
+    /// <summary>The line added to an answer when the message came with attachments.</summary>
+    public static string AttachmentNote(IReadOnlyList<string> files) => files.Count == 0
+        ? "I read messages, not attachments."
+        : $"I read messages, not attachments: {string.Join(", ", files)} {(files.Count == 1 ? "isn't" : "aren't")} stored.";
 }

@@ -33,12 +33,12 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContex
         if (json == stored.Json)
             return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var etag = Guid.NewGuid().ToString("N");
-        var updated = await db.BotState.Where(e => e.Key == key)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), cancellationToken);
-        if (updated > 0)
+        var (etag, now) = (Guid.NewGuid().ToString("N"), clock.GetUtcNow());
+        Task<int> UpdateAsync() => db.BotState.Where(e => e.Key == key)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (await UpdateAsync() > 0)
             return;
-        db.BotState.Add(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = clock.GetUtcNow() });
+        db.BotState.Add(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -47,8 +47,7 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContex
         {
             // Another host wrote this conversation's first memory at the same moment: the later turn wins.
             db.ChangeTracker.Clear();
-            await db.BotState.Where(e => e.Key == key)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), cancellationToken);
+            await UpdateAsync();
         }
     }
 

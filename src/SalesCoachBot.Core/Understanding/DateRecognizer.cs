@@ -27,7 +27,8 @@ public sealed partial class DateRecognizer
             return $"There's no {impossible.Value.Trim()}. Which date did you mean?";
         var written = DayMonth().Matches(text).Concat(NumericDate().Matches(text)).Where(m => m.Groups["year"].Success)
             .Select(m => (Text: m.Value.Trim(), Years: Math.Abs(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) - localNow.Year)));
-        var read = FindAll(Understanding.Shorthand.Expand(text), localNow, DateLean.Future).Where(m => !m.Text.All(char.IsDigit))
+        // Reading every date in the text is the costly part: only a year or a span of years can be that far away.
+        var read = !MayBeFarAway().IsMatch(text) ? [] : FindAll(Understanding.Shorthand.Expand(text), localNow, DateLean.Future).Where(m => !m.Text.All(char.IsDigit))
             .Select(m => (Text: m.Text, Years: Math.Abs(m.Local.Year - localNow.Year)));
         return written.Concat(read).FirstOrDefault(d => d.Years > MaxYearsAway) is { Text: not null } far
             ? $"\"{far.Text}\" is {far.Years} years away. Which date did you mean?"
@@ -179,4 +180,7 @@ public sealed partial class DateRecognizer
 
     [GeneratedRegex(@"^((by|in)\s+)?next\s+month$", RegexOptions.IgnoreCase)]
     private static partial Regex NextMonth();
+
+    [GeneratedRegex(@"\d{4}|\b(years?|yrs?|decades?|centur(y|ies))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MayBeFarAway();
 }

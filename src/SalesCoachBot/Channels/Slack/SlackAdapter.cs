@@ -16,7 +16,6 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
 {
     public const string ChannelId = "slack";
     private static readonly TimeSpan UserCacheTime = TimeSpan.FromHours(1);
-    private static readonly Reply Apology = new("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.");
 
     public async Task ProcessAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
@@ -34,19 +33,19 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
         var text = await WithMentionsResolvedAsync(inbound.Text, cancellationToken);
         Reply reply;
         if (text.Length == 0 && inbound.Files.Count > 0)
-            reply = new Reply(AttachmentNote(inbound.Files) + " Tell me in words what to log, e.g. \"sent Acme the signed order form\".");
+            reply = HelpReplies.AttachmentOnly(inbound.Files);
         else
         {
             try
             {
                 reply = await turns.RespondAsync(who, text, place, cancellationToken);
                 if (inbound.Files.Count > 0)
-                    reply = reply with { Notes = [.. reply.Notes, AttachmentNote(inbound.Files)] };
+                    reply = reply with { Notes = [.. reply.Notes, HelpReplies.AttachmentNote(inbound.Files)] };
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
-                reply = Apology;
+                reply = HelpReplies.Apology;
             }
         }
         await SendAsync(inbound, reply, cancellationToken);
@@ -74,9 +73,6 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
             }
         }
     }
-
-    private static string AttachmentNote(IReadOnlyList<string> files) =>
-        $"I read messages, not attachments: {string.Join(", ", files)} {(files.Count == 1 ? "isn't" : "aren't")} stored.";
 
     // A colleague mentioned in the message ("add @bob to my team") is named by e-mail, so the core can find them.
     private async Task<string> WithMentionsResolvedAsync(string text, CancellationToken cancellationToken)

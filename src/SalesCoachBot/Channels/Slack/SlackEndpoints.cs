@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Channels.Slack;
 
@@ -35,7 +36,7 @@ public static class SlackEndpoints
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             return Results.NotFound();
 
-        if (http.Request.ContentLength > MaxBodyBytes || await ReadBodyAsync(http.Request.Body, http.RequestAborted) is not { } body)
+        if (await RequestBodies.ReadBoundedAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } body)
         {
             Logger(http).LogWarning("Refused a Slack request to {Path}: the body is over {Limit} bytes", http.Request.Path, MaxBodyBytes);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -48,26 +49,6 @@ public static class SlackEndpoints
         }
         http.Items[BodyKey] = body;
         return await next(context);
-    }
-
-    /// <summary>The whole body, or null once it runs past <see cref="MaxBodyBytes"/> (never buffering more than one byte past it).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[Math.Min(MaxBodyBytes + 1, 16 * 1024)];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (length > MaxBodyBytes)
-                    return null;
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-            }
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-                return buffer[..length];
-            length += read;
-        }
     }
 
     private static Task<IResult> EventsAsync(HttpContext http, SlackInbox inbox) => AnswerAsync(http, inbox, body =>

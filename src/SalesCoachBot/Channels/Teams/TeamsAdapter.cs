@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using SalesCoachBot.Replies;
+using SalesCoachBot.Conversations;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -18,7 +18,7 @@ public sealed class TeamsAdapter : CloudAdapter
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turn.Activity.Conversation?.Id);
             try
             {
-                await turn.SendReplyAsync(new Reply("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment."), CancellationToken.None);
+                await turn.SendReplyAsync(HelpReplies.Apology, CancellationToken.None);
             }
             catch (Exception apologyFailure)
             {

@@ -44,7 +44,7 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
         {
             // An image or file alone: one line, not the whole help card.
             if (activity.Attachments?.Any(a => a.ContentType != AdaptiveCardRenderer.ContentType) == true)
-                await turn.SendReplyAsync(new Replies.Reply("I read messages, not attachments. Tell me in words what to log, e.g. \"sent Acme the signed order form\"."), cancellationToken);
+                await turn.SendReplyAsync(HelpReplies.AttachmentOnly([]), cancellationToken);
             return;
         }
         var place = PlaceOf(activity);

@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
+using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -24,12 +25,7 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
     public async Task HandleAsync(HttpContext context)
     {
         var (request, response, cancellationToken) = (context.Request, context.Response, context.RequestAborted);
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            Refuse(response, StatusCodes.Status413PayloadTooLarge, "the body is larger than " + MaxBodyBytes + " bytes");
-            return;
-        }
-        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        var body = await RequestBodies.ReadBoundedAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             Refuse(response, StatusCodes.Status413PayloadTooLarge, "the body is larger than " + MaxBodyBytes + " bytes");
@@ -79,20 +75,6 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
         {
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private void Refuse(HttpResponse response, int status, string reason)

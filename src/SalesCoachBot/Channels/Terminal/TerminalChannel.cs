@@ -21,7 +21,7 @@ public sealed class TerminalChannel(ChatTurns turns, TextWriter output, string u
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Turn failed");
-            answer = "Sorry, something went wrong on my side and I couldn't finish that. Please try again.";
+            answer = ReplyText.Render(HelpReplies.Apology);
         }
         await output.WriteLineAsync(answer);
         await output.WriteLineAsync();
