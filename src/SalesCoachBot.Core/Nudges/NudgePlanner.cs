@@ -15,7 +15,7 @@ namespace SalesCoachBot.Nudges;
 /// when its snooze ends; a rep gets at most N nudges a day (the rest in one summary), only in their
 /// working hours, in their time zone, never while they paused nudges.
 /// </summary>
-public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallThresholds thresholds, StallChecks stallChecks, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallChecks stallChecks, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
@@ -28,16 +28,15 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
             var clock = clocks.For(rep);
             if (!settings.IsWorkingTime(clock.LocalNow))
                 continue;
-            var stalled = await StalledAsync(rep, clock, cancellationToken);
+            var (stalled, stalls) = await StalledWithRulesAsync(rep, clock, forNudge: true, cancellationToken);
             var left = settings.MaxNudgesPerDay - await SentTodayAsync(rep, clock, cancellationToken);
             if (stalled.Count == 0 || left <= 0)
                 continue;
 
             var account = reachable[rep.Id];
-            var rules = await thresholds.ForRepAsync(rep, cancellationToken);
             var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
-            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, rules[d.Stage], now))));
+            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
             if (single.Count < stalled.Count)
                 plans.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
         }
@@ -60,12 +59,15 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         await StalledAsync(rep, clock, forNudge: true, cancellationToken);
 
     /// <summary>Open deals idle longer than their stage allows with no next step scheduled.</summary>
-    public async Task<List<Deal>> StalledAsync(Rep rep, RepClock clock, bool forNudge, CancellationToken cancellationToken)
+    public async Task<List<Deal>> StalledAsync(Rep rep, RepClock clock, bool forNudge, CancellationToken cancellationToken) =>
+        (await StalledWithRulesAsync(rep, clock, forNudge, cancellationToken)).Deals;
+
+    private async Task<(List<Deal> Deals, StallCheck Rules)> StalledWithRulesAsync(Rep rep, RepClock clock, bool forNudge, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var open = await db.Deals.Where(d => d.OwnerId == rep.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync(cancellationToken);
         var stalls = await stallChecks.ForRepAsync(rep, clock, cancellationToken);
-        return [.. open.Where(d =>
+        List<Deal> stalled = [.. open.Where(d =>
             {
                 var threshold = TimeSpan.FromDays(stalls.RuleFor(d.Stage).Days);
                 return stalls.IsStalled(d) && (!forNudge ||
@@ -73,6 +75,7 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
                        && (d.LastNudgedAt is null || now - d.LastNudgedAt >= threshold || d.SnoozedUntil > d.LastNudgedAt));
             })
             .OrderByDescending(d => now - d.LastActivityAt)];
+        return (stalled, stalls);
     }
 
     private async Task<int> SentTodayAsync(Rep rep, RepClock clock, CancellationToken cancellationToken)
