@@ -6,17 +6,18 @@ using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
-using SalesCoachBot.Nudges;
-using SalesCoachBot.Outbox;
 using SalesCoachBot.Import;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Metrics;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Objections;
-using SalesCoachBot.Pipeline;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Pipeline;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
 using SalesCoachBot.Understanding.Learning;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot;
 
@@ -80,6 +81,9 @@ public static class SalesCoachCoreServices
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ProactiveRuns>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<Inbox>();
+        services.TryAddSingleton(HostInstance.FromMachine());
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IScheduleChanges, NoScheduler>();
         services.AddScoped<Conversation>();

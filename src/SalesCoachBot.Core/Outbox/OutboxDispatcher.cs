@@ -1,31 +1,31 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Telemetry;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Outbox;
 
 /// <summary>
 /// Sends what is due in the outbox: marks a message sent only once the channel accepted it, waits as
 /// long as a rate limit asks, keeps to each channel's pace per conversation, and stops trying an
-/// address the channel refuses (marking the rep unreachable there).
+/// address the channel refuses (marking the rep unreachable there). Hosts sharing the database each
+/// lease what they send; a lease that runs out (its host died mid-send) makes the message due again.
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> contexts, IEnumerable<IProactiveSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> contexts, IEnumerable<IProactiveSender> senders, HostInstance host, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int Batch = 50;
     private readonly Dictionary<string, IProactiveSender> byChannel = senders.ToDictionary(s => s.Channel);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastSent = new();
 
     /// <summary>Sends every message that is due now; returns how many were delivered.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var due = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
+        var due = await ClaimDueAsync(db, cancellationToken);
         var delivered = 0;
+        var now = time.GetUtcNow();
         foreach (var message in due)
         {
             var channel = new KeyValuePair<string, object?>("channel", message.Channel);
@@ -37,9 +37,10 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
-            if (lastSent.TryGetValue(message.Address, out var last) && time.GetUtcNow() - last < sender.MinInterval)
+            if (await LastSentAsync(db, message.Address, cancellationToken) is { } last && time.GetUtcNow() - last < sender.MinInterval)
             {
                 message.NextAttemptAt = last + sender.MinInterval;
+                (message.LeasedBy, message.LeasedUntil) = (null, null);
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
@@ -51,7 +52,6 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
             {
                 case SendResult.Delivered:
                     message.SentAt = now;
-                    lastSent[message.Address] = now;
                     delivered++;
                     BotTelemetry.OutboxSent.Add(1, channel);
                     BotTelemetry.OutboxLag.Record((now - message.NextAttemptAt).TotalSeconds, channel);
@@ -76,16 +76,55 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
                     BotTelemetry.OutboxFailed.Add(1, channel, new("reason", "error"));
                     break;
             }
+            (message.LeasedBy, message.LeasedUntil) = (null, null);
             await db.SaveChangesAsync(cancellationToken);
         }
         return delivered;
     }
 
+    /// <summary>Gives back every lease this host holds: at start-up (a restarted host sent nothing it held).</summary>
+    public async Task<int> ReleaseAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.Where(m => m.LeasedBy == host.Id && m.SentAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    // Leases up to a batch of due messages nobody holds. PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts
+    // claiming at once take different rows; SQLite: one writer at a time makes the update the claim.
+    private async Task<List<OutboxMessage>> ClaimDueAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + Lease;
+        if (db.Database.IsPostgres())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var utcNow = now.ToUniversalTime();
+            var ids = await db.Database.SqlQuery<long>($"""
+                SELECT "Id" AS "Value" FROM "Outbox"
+                WHERE "SentAt" IS NULL AND "GaveUpAt" IS NULL AND "NextAttemptAt" <= {utcNow} AND ("LeasedUntil" IS NULL OR "LeasedUntil" < {utcNow})
+                ORDER BY "Id" LIMIT {Batch} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            await db.Outbox.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        }
+        var claimed = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
+            .OrderBy(m => m.Id).Take(Batch).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
+        return claimed == 0 ? [] : await db.Outbox.Where(m => m.LeasedBy == host.Id && m.LeasedUntil == until && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<DateTimeOffset?> LastSentAsync(SalesCoachDbContext db, string address, CancellationToken cancellationToken) =>
+        await db.Outbox.Where(m => m.Address == address && m.SentAt != null).MaxAsync(m => m.SentAt, cancellationToken);
+
     /// <summary>When the earliest message still waiting is due, if any.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var waiting = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null).Select(m => m.NextAttemptAt).ToListAsync(cancellationToken);
+        // A message another host is sending is due again, at the earliest, when its lease runs out.
+        var waiting = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null)
+            .Select(m => m.LeasedUntil != null && m.LeasedUntil > m.NextAttemptAt ? m.LeasedUntil.Value : m.NextAttemptAt).ToListAsync(cancellationToken);
         return waiting.Count == 0 ? null : waiting.Min();
     }
 

@@ -21,4 +21,8 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? GaveUpAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The host sending it now, until <see cref="LeasedUntil"/>; after that another host may.</summary>
+    public string? LeasedBy { get; set; }
+    public DateTimeOffset? LeasedUntil { get; set; }
 }

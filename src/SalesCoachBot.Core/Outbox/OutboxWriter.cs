@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Outbox;
 

@@ -16,9 +16,13 @@ public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts,
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT })
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false; // another host claimed it a moment earlier (unique key)
+            // Another host claimed it a moment earlier (unique key); anything else is rethrown.
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await check.ProcessedDeliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken))
+                return false;
+            throw;
         }
     }
 

@@ -7,6 +7,7 @@ using SalesCoachBot.Interactions;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding.Learning;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Persistence;
 
@@ -22,6 +23,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<LearnedExample> LearnedExamples => Set<LearnedExample>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
@@ -34,6 +36,11 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             // SQLite has no timestamp type: store UTC ticks so times compare and sort in SQL.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<decimal>().HaveConversion<string>();
+        }
+        else if (Database.IsPostgres())
+        {
+            // timestamptz holds an instant; Npgsql writes only offset-zero values, so every time is stored as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUniversalTime>();
         }
     }
 
@@ -109,9 +116,22 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
         {
             message.HasIndex(m => m.Key).IsUnique();
             message.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
+            message.HasIndex(m => new { m.Address, m.SentAt });
+            message.Property(m => m.LeasedBy).HasMaxLength(200);
             message.Property(m => m.Key).HasMaxLength(300);
             message.Property(m => m.Kind).HasConversion(k => k.Name(), name => MessageKinds.Parse(name)).HasMaxLength(32);
             message.Property(m => m.Channel).HasMaxLength(32);
+            message.Property(m => m.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<InboxMessage>(message =>
+        {
+            message.ToTable("Inbox");
+            message.HasIndex(m => m.DeliveryId).IsUnique();
+            message.HasIndex(m => new { m.DoneAt, m.Lane, m.Id });
+            message.Property(m => m.DeliveryId).HasMaxLength(200);
+            message.Property(m => m.Channel).HasMaxLength(32);
+            message.Property(m => m.Lane).HasMaxLength(300);
+            message.Property(m => m.LeasedBy).HasMaxLength(200);
             message.Property(m => m.LastError).HasMaxLength(1000);
         });
         modelBuilder.Entity<DigestSubscription>(digest =>
@@ -144,4 +164,6 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             entry.Property(e => e.ETag).HasMaxLength(64).IsConcurrencyToken();
         });
     }
+
+    private sealed class ToUniversalTime() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

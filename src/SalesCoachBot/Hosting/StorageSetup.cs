@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.PostgreSQL;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Hosting;
 
@@ -12,24 +14,42 @@ public static class StorageSetup
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Configure<IConfiguration>((o, config) => o.ConnectionString = config.GetConnectionString(StorageOptions.ConnectionStringName))
-            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider must be 'Sqlite' (the only database this version supports).")
+            .Validate(o => o.IsPostgres || string.Equals(o.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase),
+                "Storage:Provider must be 'Sqlite' (default, one host) or 'PostgreSQL' (one or more hosts).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
                 $"ConnectionStrings:{StorageOptions.ConnectionStringName} is empty; e.g. 'Data Source=salescoach.db'.")
             .ValidateOnStart();
         builder.Services.AddDbContextFactory<SalesCoachDbContext>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
-                // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
-                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
+        {
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.IsPostgres)
+                options.UsePostgres(storage.ConnectionString!);
+            else
+                options.UseSqlite(storage.ConnectionString)
+                    // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+        });
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
         builder.Services.AddHealthChecks().AddDbContextCheck<SalesCoachDbContext>("database");
         return builder;
     }
 
-    /// <summary>Creates the database on first run and upgrades an older one in place.</summary>
+    /// <summary>
+    /// Creates the database on first run and upgrades an older one in place; on PostgreSQL under a lock,
+    /// so hosts starting together upgrade it once, one after the other.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        if (db.Database.IsPostgres())
+        {
+            await using var startUpLock = await PostgresStartUpLock.TakeAsync(db.Database.GetConnectionString()!, CancellationToken.None);
+            await db.Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
+            return;
+        }
         if (db.Database.GetConnectionString() is { } connectionString &&
             new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
             Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)

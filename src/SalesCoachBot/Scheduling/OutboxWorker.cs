@@ -1,4 +1,5 @@
 using SalesCoachBot.Outbox;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Scheduling;
 
@@ -9,6 +10,14 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await dispatcher.ReleaseAsync(stoppingToken); // what this host held before a restart was not sent
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Could not give back this host's outbox leases; they run out by themselves");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Round;

@@ -7,6 +7,9 @@ namespace SalesCoachBot.Scheduling;
 
 public static class SchedulingSetup
 {
+    /// <summary>How often a clustered host tells the others it is alive; one silent for twice that is taken over.</summary>
+    public static readonly TimeSpan ClusterCheckIn = TimeSpan.FromSeconds(7.5);
+
     /// <summary>What the jobs decide and compose; needed by the scheduler and by "jobs preview".</summary>
     public static IHostApplicationBuilder AddSchedulerPlanning(this IHostApplicationBuilder builder)
     {
@@ -34,14 +37,25 @@ public static class SchedulingSetup
 
         builder.Services.AddSingleton<IScheduleChanges, QuartzScheduleChanges>();
         builder.Services.AddHostedService<OutboxWorker>();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName)!;
         builder.Services.AddQuartz(q =>
         {
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName)!);
+                if (storage.IsPostgres)
+                {
+                    // Every host runs a scheduler on the one database; each trigger fires on one of them,
+                    // and a host that stops checking in has its jobs taken over by another.
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c => (c.CheckinInterval, c.CheckinMisfireThreshold) = (ClusterCheckIn, 2 * ClusterCheckIn));
+                }
+                else
+                    store.UseSqlite(connectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
+            q.ConfigureScheduler(s => s.InstanceId = storage.InstanceId is { Length: > 0 } id ? id : Environment.MachineName);
             // A missed sweep is not made up (the next one covers it); a missed hourly check-in sweep runs once.
             q.AddJob<StallSweepJob>(j => j.WithIdentity(StallSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(StallSweepJob.Key).WithIdentity("stall-sweep").StartNow()

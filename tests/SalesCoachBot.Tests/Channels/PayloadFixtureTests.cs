@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 
@@ -74,10 +73,10 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
             if (row.Reply == "body")
                 Assert.Contains(row.Contains, await response.Content.ReadAsStringAsync());
         }
-        await slack.DrainAsync(before);
+        await slack.DrainAsync();
 
         var answers = slack.Api.Calls.Skip(before)
-            .Where(c => c.Method == "response_url" || c.Method == "chat.postMessage" && !SlackHost.IsDrain(c.Body["channel"]?.ToString()))
+            .Where(c => c.Method == "response_url" || c.Method == "chat.postMessage")
             .ToList();
         if (row.Reply is "none" or "body")
             Assert.Empty(answers);
@@ -174,22 +173,17 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
 
     /// <summary>
     /// The real host with Slack signing on, answering through a fake Slack Web API that knows Alice and Bob.
-    /// Turns run in the background, one lane per conversation; <see cref="DrainAsync"/> proves every lane has
-    /// caught up by sending a message down each and waiting for its answer.
+    /// Turns run in the background from the stored inbox; <see cref="DrainAsync"/> waits until every one has run.
     /// </summary>
     public sealed class SlackHost : IAsyncLifetime
     {
-        private const string DrainPrefix = "D0DRAIN";
         private static readonly string[] InteractionTypes = ["block_actions", "view_submission", "view_closed", "shortcut", "message_action"];
         private readonly TempDatabase database = new();
-        private string[] drainChannels = [];
 
         public FakeSlack Api { get; private set; } = null!;
         public BotApplicationFactory Factory { get; private set; } = null!;
         public HttpClient Client { get; private set; } = null!;
         public DateTimeOffset Now => Factory.Clock.GetUtcNow();
-
-        public static bool IsDrain(string? channel) => channel?.StartsWith(DrainPrefix, StringComparison.Ordinal) == true;
 
         public async Task InitializeAsync()
         {
@@ -204,8 +198,6 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
                 ["SalesTeams:0:Manager"] = "alice@example.com",
             });
             Client = Factory.CreateClient();
-            drainChannels = [.. Enumerable.Range(0, 1000).Select(n => $"{DrainPrefix}{n}")
-                .DistinctBy(channel => (uint)StringComparer.Ordinal.GetHashCode($"{channel}/U0ALICE") % SlackInbox.Lanes)];
         }
 
         /// <summary>The endpoint Slack posts this payload to, in the encoding Slack uses there.</summary>
@@ -218,12 +210,18 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
             return SlackRequests.Event(payload, at);
         }
 
-        public async Task DrainAsync(int callsBefore)
+        /// <summary>Waits until every stored Slack turn has run (each delivery was stored before its acknowledgement).</summary>
+        public async Task DrainAsync()
         {
-            foreach (var channel in drainChannels)
-                await Client.SendAsync(SlackRequests.Event(SlackRequests.DirectMessage($"EvDrain{Guid.NewGuid():N}", "U0ALICE", "help", channel), Now));
-            await Api.WaitUntilAsync(calls => drainChannels.All(channel => calls.Skip(callsBefore)
-                .Any(c => c.Method == "chat.postMessage" && c.Body["channel"]?.ToString() == channel)), "an answer in every lane");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var contexts = Factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>();
+            while (true)
+            {
+                await using var db = await contexts.CreateDbContextAsync(timeout.Token);
+                if (!await db.Inbox.AnyAsync(m => m.DoneAt == null, timeout.Token))
+                    return;
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
         }
 
         private static string Form(IEnumerable<(string Key, string Value)> fields) =>

@@ -5,9 +5,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Conversations;
 
-public sealed class DealConversationTests : BotTest
+public class DealConversationTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task HelpListsTheCommandsWithExamples()
     {
         await Bot.Flow()
@@ -16,7 +16,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NewDealIsCreatedInProspectingOwnedByTheSpeaker()
     {
         await Bot.Flow()
@@ -32,7 +32,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Single(deal.StageHistory, c => c.From == null && c.To == DealStage.Prospecting);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ASecondOpenDealWithTheSameNameIsRefused()
     {
         await Bot.Flow()
@@ -44,7 +44,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Equal(1, await db.Deals.CountAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MyDealsShowsStageAmountAndDaysSinceLastActivity()
     {
         await Bot.Flow()
@@ -58,7 +58,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADealIdleLongerThanItsStageThresholdIsMarkedStalled()
     {
         await Bot.Flow()
@@ -68,7 +68,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MoveByPartialCaseInsensitiveNameRecordsStageHistory()
     {
         await Bot.Flow()
@@ -86,7 +86,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Equal((DealStage.Prospecting, DealStage.InitialContact, BotHarness.Start.AddDays(2)), (move.From!.Value, move.To, move.At));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("move Acme to won", DealStage.Won)]
     [InlineData("mark acme corp as lost", DealStage.Lost)]
     public async Task WonOrLostClosesTheDealAndTakesItOffMyDeals(string command, DealStage outcome)
@@ -102,7 +102,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Equal((outcome, BotHarness.Start), (deal.Outcome!.Value, deal.ClosedAt!.Value));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWrongStageNameExplainsTheStagesAndChangesNothing()
     {
         await Bot.Flow()
@@ -115,7 +115,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Equal(DealStage.Prospecting, (await db.Deals.SingleAsync()).Stage);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADealNameThatMatchesNothingOffersToCreateIt()
     {
         await Bot.Flow()
@@ -128,7 +128,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Equal(DealStage.Prospecting, (await db.Deals.SingleAsync()).Stage);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TwoMatchingDealsAskWhichOneWithAButtonForEach()
     {
         await Bot.Flow()
@@ -140,7 +140,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DealsThatShareANameAreListedOldestFirstEverywhere()
     {
         await Bot.Flow()
@@ -160,7 +160,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UndoTakesBackTheNewestChangeFirst()
     {
         await Bot.Flow()
@@ -182,7 +182,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Empty(db.Deals);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UndoPutsTheDealBackAndDropsTheMistakenStep()
     {
         await Bot.Flow()
@@ -197,7 +197,7 @@ public sealed class DealConversationTests : BotTest
         Assert.Single(deal.StageHistory);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EachRepSeesOnlyTheirOwnDeals()
     {
         await Bot.Flow(BotHarness.User("alice"))
@@ -209,7 +209,7 @@ public sealed class DealConversationTests : BotTest
             .StartTestAsync();
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("foo bar")]
     [InlineData("what's the weather like")]
     [InlineData("move")]

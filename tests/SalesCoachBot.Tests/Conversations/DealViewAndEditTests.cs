@@ -7,9 +7,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 namespace SalesCoachBot.Tests.Conversations;
 
 /// <summary>One deal's view, editing it, reopening and deleting it, and the next steps past due. The clock starts Monday 2 March 2026.</summary>
-public sealed class DealViewAndEditTests : BotTest
+public class DealViewAndEditTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task ADealsViewShowsWhereItStandsWhyItIsOrIsNotStalledAndWhatIsNext()
     {
         await Bot.Flow()
@@ -24,7 +24,7 @@ public sealed class DealViewAndEditTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AmountCloseDateAndNameAreEditedFromChatAndUndoPutsThemBack()
     {
         await Bot.Flow()
@@ -40,7 +40,7 @@ public sealed class DealViewAndEditTests : BotTest
         Assert.Equal(("Acme Corp", 50_000m, new DateOnly(2026, 3, 15)), (deal.Name, deal.Amount!.Value, deal.ExpectedCloseDate!.Value));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AClosedDealReopensOnlyWhenTheRepSaysYesAndTheHistoryShowsIt()
     {
         await Bot.Flow()
@@ -59,7 +59,7 @@ public sealed class DealViewAndEditTests : BotTest
         Assert.Null((await db.Deals.SingleAsync()).ClosedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADealIsDeletedOnlyAfterConfirmationAndUndoBringsItBackWithEverythingOnIt()
     {
         await Bot.Flow()
@@ -92,7 +92,7 @@ public sealed class DealViewAndEditTests : BotTest
         Assert.Equal((1, 1), (await after.Interactions.CountAsync(), await after.FollowUps.CountAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADeletedDealIsPurgedForGoodAfterAWeek()
     {
         await Bot.Flow()
@@ -118,7 +118,7 @@ public sealed class DealViewAndEditTests : BotTest
         return await scope.ServiceProvider.GetRequiredService<DealService>().PurgeDeletedAsync(TimeSpan.FromDays(7), CancellationToken.None);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheSameLogTwiceWithinMinutesAsksBeforeSavingItAgain()
     {
         await Bot.Flow()
@@ -136,7 +136,7 @@ public sealed class DealViewAndEditTests : BotTest
         Assert.Equal(1, await db.Interactions.CountAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheLastLoggedActivityCanBeCorrectedOrDeletedWithItsReminder()
     {
         await Bot.Flow()
@@ -164,7 +164,7 @@ public sealed class DealViewAndEditTests : BotTest
         Assert.Empty(after.FollowUps);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OverdueListsNextStepsPastTheirDateOldestFirst()
     {
         await Bot.Flow()

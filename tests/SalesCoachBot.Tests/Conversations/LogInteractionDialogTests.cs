@@ -6,9 +6,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 namespace SalesCoachBot.Tests.Conversations;
 
 /// <summary>Monday 2 March 2026, 09:00 UTC; the rep's time zone is the default, UTC.</summary>
-public sealed class LogInteractionDialogTests : BotTest
+public class LogInteractionDialogTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task AFreeTextLogIsShownAsUnderstoodAndSavedOnlyOnConfirm()
     {
         await Bot.Flow()
@@ -28,7 +28,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Equal((new DateOnly(2026, 3, 6), "They want pricing by Friday", interaction.Id), (followUp.DueOn, followUp.Note, followUp.InteractionId!.Value));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANextStepWrittenAsNextStepIsNotLabelledTwice()
     {
         await Bot.Flow()
@@ -42,7 +42,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Equal(("Send pricing by Friday", "Send pricing by Friday"), ((await db.FollowUps.SingleAsync()).Note, (await db.Interactions.SingleAsync()).NextStep));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LoggingMovesTheDealsLastActivity()
     {
         await Bot.Flow()
@@ -54,7 +54,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EditChangesOneFieldAndAsksAgain()
     {
         await Bot.Flow()
@@ -79,7 +79,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Equal(globex.Id, (await db.Interactions.SingleAsync()).DealId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TwoMatchingDealsAreOfferedAsChoices()
     {
         await Bot.Flow()
@@ -90,7 +90,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WithoutADealNamedAnyDealCanBeTypedNotOnlyTheOnesOnTheButtons()
     {
         var flow = Bot.Flow();
@@ -102,7 +102,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DealsThatShareANameAreToldApartByNumber()
     {
         await Bot.Flow()
@@ -122,7 +122,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUnknownDealIsOfferedToBeCreated()
     {
         await Bot.Flow()
@@ -133,7 +133,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CancelAtAnyStepSavesNothing()
     {
         await Bot.Flow()
@@ -148,7 +148,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Empty(db.Interactions);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HelpMidDialogExplainsAndAsksTheSameQuestionAgain()
     {
         await Bot.Flow()
@@ -159,7 +159,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AButtonPressRoutesIntoTheDialogLikeATypedAnswer()
     {
         var confirm = "";
@@ -171,7 +171,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADialogLeftIdleExpiresQuietly()
     {
         await Bot.Flow()
@@ -185,7 +185,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Empty(db.Interactions);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnotherCommandMidDialogIsAnsweredInstead()
     {
         await Bot.Flow()
@@ -196,7 +196,7 @@ public sealed class LogInteractionDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AConfirmationLeftForAnotherCommandIsSaidAndCanBeKept()
     {
         await Bot.Flow()
@@ -218,7 +218,7 @@ public sealed class LogInteractionDialogTests : BotTest
         Assert.Single(db.Interactions);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnObjectionInTheLogOffersTheMatchingTips()
     {
         await Bot.Flow()

@@ -5,9 +5,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Conversations;
 
-public sealed class NewDealDialogTests : BotTest
+public class NewDealDialogTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task NewDealAloneAsksForNameAmountAndCloseDateReAskingOnWhatItCannotRead()
     {
         await Bot.Flow()
@@ -26,7 +26,7 @@ public sealed class NewDealDialogTests : BotTest
         Assert.Equal((45_000m, "EUR", new DateOnly(2026, 3, 31), DealStage.Prospecting), (deal.Amount!.Value, deal.Currency!, deal.ExpectedCloseDate!.Value, deal.Stage));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OptionalQuestionsCanBeSkipped()
     {
         await Bot.Flow()
@@ -37,7 +37,7 @@ public sealed class NewDealDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AOneLineDealWithCloseDateStageAndAccountIsSavedAtOnceAndCanBeUndone()
     {
         await Bot.Flow()
@@ -48,7 +48,7 @@ public sealed class NewDealDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AQuarterAlreadyBehindUsMeansNextYearsNotAPassedDate()
     {
         await Bot.Flow()
@@ -57,7 +57,7 @@ public sealed class NewDealDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ACloseDateThatHasPassedIsQuestioned()
     {
         await Bot.Flow()
@@ -73,10 +73,11 @@ public sealed class NewDealDialogTests : BotTest
             .StartTestAsync();
 
         await using var db = Bot.Database();
-        Assert.Equal((DealStage.Discovery, new DateOnly(2026, 3, 31)), await db.Deals.Select(d => ValueTuple.Create(d.Stage, d.ExpectedCloseDate!.Value)).SingleAsync());
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal((DealStage.Discovery, new DateOnly(2026, 3, 31)), (deal.Stage, deal.ExpectedCloseDate));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANegativeAmountIsRefusedAndNeverPartOfTheName()
     {
         await Bot.Flow()
@@ -88,7 +89,7 @@ public sealed class NewDealDialogTests : BotTest
         Assert.Empty(db.Deals);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADuplicateNameMidDialogIsCaught()
     {
         await Bot.Flow()

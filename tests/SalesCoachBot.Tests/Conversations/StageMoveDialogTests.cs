@@ -5,9 +5,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Conversations;
 
-public sealed class StageMoveDialogTests : BotTest
+public class StageMoveDialogTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task SkippingStagesAsksFirstAndNoKeepsTheDealWhereItIs()
     {
         await Bot.Flow()
@@ -22,7 +22,7 @@ public sealed class StageMoveDialogTests : BotTest
         Assert.Equal(DealStage.Proposal, (await db.Deals.SingleAsync()).Stage);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MovingBackIsNotASkipAndNeedsNoConfirmation()
     {
         await Bot.Flow()
@@ -31,7 +31,7 @@ public sealed class StageMoveDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWinAsksWhatMadeTheDifferenceAndRecordsIt()
     {
         await Bot.Flow()
@@ -46,7 +46,7 @@ public sealed class StageMoveDialogTests : BotTest
         Assert.Equal("Champion in finance pushed it through", deal.StageHistory.Single(c => c.To == DealStage.Won).Reason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALossAsksForAReasonFromTheListOrInWords()
     {
         await Bot.Flow()
@@ -63,7 +63,7 @@ public sealed class StageMoveDialogTests : BotTest
         Assert.Equal(["Lost to a competitor", "They merged with a customer of ours"], await db.Deals.OrderBy(d => d.Id).Select(d => d.CloseReason).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALossReasonInWordsIsFiledUnderTheNearestReasonAndKept()
     {
         await Bot.Flow()
@@ -80,7 +80,7 @@ public sealed class StageMoveDialogTests : BotTest
             await db.Deals.OrderBy(d => d.Id).Select(d => d.CloseReason).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CancellingTheReasonSaysTheMoveStands()
     {
         await Bot.Flow()
@@ -94,7 +94,7 @@ public sealed class StageMoveDialogTests : BotTest
         Assert.Equal(DealStage.Lost, (await db.Deals.SingleAsync()).Stage);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWinReasonLeftForAnotherCommandIsSaidToBeUnrecorded()
     {
         await Bot.Flow()
@@ -104,7 +104,7 @@ public sealed class StageMoveDialogTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheReasonCanBeSkippedAndTheWinStands()
     {
         await Bot.Flow()

@@ -7,12 +7,13 @@ using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Tests.Infrastructure;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Tests.Outbox;
 
-public sealed class OutboxRobustnessTests : BotTest
+public class OutboxRobustnessTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task AWakeUpAfterATimedOutWaitIsNotLost()
     {
         var signal = new OutboxSignal();
@@ -28,7 +29,7 @@ public sealed class OutboxRobustnessTests : BotTest
             "the wake-up went to an abandoned wait");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ASendThatTimesOutIsRetriedLaterAndDoesNotStopTheDispatcher()
     {
         var sender = new Mock<IProactiveSender>();
@@ -40,7 +41,7 @@ public sealed class OutboxRobustnessTests : BotTest
         await using (var scope = Bot.Host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
                 [new PlannedMessage("k1", MessageKind.Nudge, null, "Alice", "test", "{}", new Reply("Hello"))], CancellationToken.None);
-        var dispatcher = new OutboxDispatcher(Bot.Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), [sender.Object], Bot.Clock, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(Bot.Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), [sender.Object], new HostInstance("test"), Bot.Clock, NullLogger<OutboxDispatcher>.Instance);
 
         Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
         var waiting = await Bot.Database().Outbox.SingleAsync();

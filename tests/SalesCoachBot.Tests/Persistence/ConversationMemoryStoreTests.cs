@@ -10,7 +10,7 @@ using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Persistence;
 
-public sealed class ConversationMemoryStoreTests : BotTest
+public class ConversationMemoryStoreTests : BotTest
 {
     private ConversationMemoryStore Store => Bot.Host.Services.GetRequiredService<ConversationMemoryStore>();
 
@@ -37,7 +37,7 @@ public sealed class ConversationMemoryStoreTests : BotTest
         LastButtons = ["price"],
     };
 
-    [Fact]
+    [StoreFact]
     public async Task WhatIsWrittenIsReadBackWithItsTypesAndNoTypeNamesInTheData()
     {
         await Store.SaveAsync("k", new ConversationMemoryStore.Stored(Sample(), null), CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class ConversationMemoryStoreTests : BotTest
         Assert.Contains("\"kind\":\"moved\"", json);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AMemoryStoredByAnEarlierVersionWithTypeNamesIsReadAndRewritten()
     {
         // What earlier versions wrote: Bot Framework state, every object naming its .NET type.
@@ -73,7 +73,7 @@ public sealed class ConversationMemoryStoreTests : BotTest
         Assert.Equal(MemoryJson.Write(Sample()), (await after.BotState.SingleAsync()).Json);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnUnchangedMemoryIsNotWrittenAgain()
     {
         await Store.SaveAsync("k", new ConversationMemoryStore.Stored(Sample(), null), CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class ConversationMemoryStoreTests : BotTest
         Assert.Equal(BotHarness.Start.AddMinutes(5), (await after.BotState.SingleAsync()).UpdatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MemoryThatCannotBeReadStartsAfreshInsteadOfFailingEveryTurn()
     {
         await using (var db = Bot.Database())
@@ -104,7 +104,7 @@ public sealed class ConversationMemoryStoreTests : BotTest
         Assert.Empty((await Store.LoadAsync("k2", CancellationToken.None)).Memory.Changes);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADeliveryIsClaimedOnceAndForgottenWhenOld()
     {
         var deliveries = Bot.Host.Services.GetRequiredService<DeliveryLog>();

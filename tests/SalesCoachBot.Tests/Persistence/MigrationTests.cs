@@ -3,9 +3,9 @@ using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Persistence;
 
-public sealed class MigrationTests : BotTest
+public class MigrationTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task StartUpAppliesEveryMigrationToANewDatabase()
     {
         await using var db = Bot.Database();
@@ -14,7 +14,7 @@ public sealed class MigrationTests : BotTest
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public void TheModelHasNoChangesWithoutAMigration()
     {
         using var db = Bot.Database();

@@ -3,9 +3,9 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
 namespace SalesCoachBot.Tests.Pipeline;
 
-public sealed class PipelineCommandsTests : BotTest
+public class PipelineCommandsTests : BotTest
 {
-    [Fact]
+    [StoreFact]
     public async Task ThePipelineGroupsOpenDealsByStageWithTotalsAndCallsOutStalledOnes()
     {
         await Bot.Flow()
@@ -23,7 +23,7 @@ public sealed class PipelineCommandsTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnEmptyPipelineSaysHowToStart()
     {
         await Bot.Flow().Send("pipeline").AssertReply(Contains("Your pipeline is empty", "new deal")).StartTestAsync();

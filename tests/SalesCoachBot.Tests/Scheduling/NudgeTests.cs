@@ -10,13 +10,13 @@ namespace SalesCoachBot.Tests.Scheduling;
 /// Stalled-deal nudges on a fake clock. Start: Monday 2 March 2026, 09:00 UTC. Prospecting stalls after
 /// 14 idle days, Discovery after 10 (dialogs/stages.yaml); working hours 09:00–18:00, no weekends, 3 a day.
 /// </summary>
-public sealed class NudgeTests : BotTest
+public class NudgeTests : BotTest
 {
     private Task<int> Nudge() => Bot.RunAsync(r => r.NudgesAsync(CancellationToken.None));
 
     private List<string> Nudges() => [.. Bot.Outbox().Where(o => o.Message.Kind is SalesCoachBot.Outbox.MessageKind.Nudge or SalesCoachBot.Outbox.MessageKind.NudgeSummary).Select(o => o.Reply.Title ?? "")];
 
-    [Fact]
+    [StoreFact]
     public async Task ADealIsNudgedOnlyOnceIdleLongerThanItsStageAllows()
     {
         await Bot.Flow().Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal")).StartTestAsync();
@@ -33,7 +33,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(["Log activity", "Snooze 3 days", "Snooze 1 week", "Mark lost", "Tip for this stage"], reply.Buttons.Select(b => b.Title));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EveryViewNudgeAndMetricAgreesOnWhatIsStalled()
     {
         await Bot.Flow()
@@ -72,7 +72,7 @@ public sealed class NudgeTests : BotTest
         Assert.DoesNotContain("Globex", line);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AScheduledNextStepKeepsADealFromCountingAsStalled()
     {
         await Bot.Flow()
@@ -85,7 +85,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(0, await Nudge());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANudgedDealRestsForAnotherThresholdPeriodUnlessASnoozeEndsSooner()
     {
         await Bot.Flow()
@@ -106,7 +106,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal("Globex has gone quiet", Nudges()[^1]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AtMostThreeNudgesADayTheRestInOneSummary()
     {
         var flow = Bot.Flow();
@@ -124,7 +124,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(2, Bot.Outbox().Count(o => o.Message.Kind == SalesCoachBot.Outbox.MessageKind.Nudge));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NothingGoesOutOutsideTheRepsWorkingHoursOrOnWeekends()
     {
         await Bot.Flow()
@@ -154,7 +154,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(["Acme Corp has gone quiet", "Globex has gone quiet", "Acme Corp has gone quiet", "Initech has gone quiet"], Nudges());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PausedNudgesStayQuietUntilResumedOrThePauseEnds()
     {
         await Bot.Flow()
@@ -171,7 +171,7 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(1, await Nudge());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StageTipsFromANudgeButtonExplainWhatTheStageNeeds()
     {
         await Bot.Flow()
@@ -180,7 +180,7 @@ public sealed class NudgeTests : BotTest
             .StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ARepWhoCannotBeReachedGetsNoNudges()
     {
         await Bot.Flow().Send("new deal Acme Corp").AssertReply(Contains("New deal")).StartTestAsync();

@@ -6,7 +6,7 @@ using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 namespace SalesCoachBot.Tests.Scheduling;
 
 /// <summary>Follow-up reminders: once, on their day, only while they matter. Start: Monday 2 March 2026, 09:00 UTC.</summary>
-public sealed class ReminderTests : BotTest
+public class ReminderTests : BotTest
 {
     private static readonly DateTimeOffset TuesdayMorning = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
@@ -25,7 +25,7 @@ public sealed class ReminderTests : BotTest
         return flow.StartTestAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AReminderGoesOutOnceOnItsDayAndNotOnTheDaysAfter()
     {
         await LogDemoNextTuesdayAsync();
@@ -40,7 +40,7 @@ public sealed class ReminderTests : BotTest
         Assert.Equal(["Today's next step on Acme Corp: Demo next Tuesday"], Reminders());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AReminderMissedOnItsDaySaysWhenItWasDueNotToday()
     {
         await LogDemoNextTuesdayAsync();
@@ -51,7 +51,7 @@ public sealed class ReminderTests : BotTest
         Assert.Equal(["Next step on Acme Corp, due Tue 10 Mar: Demo next Tuesday"], Reminders());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ANextStepMoreThanAWeekPastDueIsNotReminded()
     {
         await LogDemoNextTuesdayAsync();
@@ -61,7 +61,7 @@ public sealed class ReminderTests : BotTest
         Assert.Empty(Reminders());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RemindersStopWhenTheDealIsWonOrLost()
     {
         await LogDemoNextTuesdayAsync();
@@ -75,7 +75,7 @@ public sealed class ReminderTests : BotTest
         Assert.Empty(Reminders());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ADeletedDealIsNotRemindedUntilUndoBringsItBack()
     {
         await LogDemoNextTuesdayAsync();
@@ -91,7 +91,7 @@ public sealed class ReminderTests : BotTest
         Assert.Equal(["Today's next step on Acme Corp: Demo next Tuesday"], Reminders());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TheSameCallLoggedTwiceMakesOneReminder()
     {
         await LogDemoNextTuesdayAsync(times: 2);
@@ -103,7 +103,7 @@ public sealed class ReminderTests : BotTest
         Assert.Equal((2, 1), (await db.Interactions.CountAsync(), await db.FollowUps.CountAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DuplicateFollowUpsSavedBeforeMakeOneReminder()
     {
         await LogDemoNextTuesdayAsync();

@@ -20,5 +20,8 @@ public sealed class SlackOptions
     /// <summary>The Web API base address.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>How many conversations this host answers at once (each in order); default 64.</summary>
+    public int Workers { get; set; } = 64;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) || (SocketMode && !string.IsNullOrWhiteSpace(AppToken));
 }

@@ -1,29 +1,113 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Work;
+
 namespace SalesCoachBot.Channels.Slack;
 
-/// <summary>Runs queued Slack turns in the background: the lanes in parallel, each lane in order.</summary>
-public sealed class SlackTurnWorker(SlackInbox inbox, SlackAdapter adapter, ILogger<SlackTurnWorker> logger) : BackgroundService
+/// <summary>
+/// Runs stored Slack turns: up to <see cref="SlackOptions.Workers"/> lanes at once, each lane in order,
+/// whichever host leases it. On a stop it takes nothing new, lets the turns it runs finish within the
+/// host's shutdown timeout, and gives back the rest.
+/// </summary>
+public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapter adapter, IOptions<SlackOptions> options, ILogger<SlackTurnWorker> logger)
+    : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, SlackInbox.Lanes).Select(lane => RunAsync(lane, stoppingToken)));
+    /// <summary>How often the inbox is looked at without a wake-up: lanes another host gave up, leases run out.</summary>
+    private static readonly TimeSpan Round = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<string, Task> lanes = new();
+    private readonly CancellationTokenSource abort = new();
+    private volatile bool stopping;
 
-    private async Task RunAsync(int lane, CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+            return;
         try
         {
-            await foreach (var inbound in inbox.Lane(lane).ReadAllAsync(stoppingToken))
+            await inbox.ReleaseAsync(stoppingToken); // what this host held before a restart did not finish
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    await adapter.ProcessAsync(inbound, stoppingToken);
+                    while (lanes.Count < options.Value.Workers && await inbox.ClaimNextAsync([.. lanes.Keys], stoppingToken) is { } message)
+                        Start(message);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogError(e, "Slack turn {DeliveryId} failed", inbound.DeliveryId);
+                    logger.LogError(e, "Reading the Slack inbox failed; trying again shortly");
                 }
+                await inbox.WaitAsync(Round, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping = true;
+        await base.StopAsync(cancellationToken);
+        if (!options.Value.Enabled)
+            return;
+        await using (cancellationToken.Register(abort.Cancel))
+            await Task.WhenAll(lanes.Values);
+        try
+        {
+            await inbox.ReleaseAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning("Could not give back this host's inbox leases ({Error}); they run out by themselves", e.Message);
+        }
+    }
+
+    public override void Dispose()
+    {
+        abort.Dispose();
+        base.Dispose();
+    }
+
+    private void Start(InboxMessage first)
+    {
+        var run = new TaskCompletionSource();
+        lanes[first.Lane] = run.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunLaneAsync(first);
+            }
+            finally
+            {
+                lanes.TryRemove(first.Lane, out _);
+                run.SetResult();
+                signal.Wake(); // a worker is free
+            }
+        });
+    }
+
+    private async Task RunLaneAsync(InboxMessage first)
+    {
+        for (var message = first; message is not null && !abort.IsCancellationRequested;)
+        {
+            try
+            {
+                await adapter.ProcessAsync(SlackInbox.Read(message), abort.Token);
+                await inbox.CompleteAsync(message.Id, null, CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
+            {
+                return; // the host is stopping: the lease is given back, another host runs it
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
+                await inbox.CompleteAsync(message.Id, e.Message, CancellationToken.None);
+            }
+            if (stopping)
+                return; // take nothing new
+            message = await inbox.ClaimNextInLaneAsync(message.Lane, CancellationToken.None);
         }
     }
 }

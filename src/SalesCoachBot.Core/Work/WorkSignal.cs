@@ -1,7 +1,7 @@
-namespace SalesCoachBot.Outbox;
+namespace SalesCoachBot.Work;
 
-/// <summary>Wakes the outbox dispatcher as soon as something is written, instead of at its next round.</summary>
-public sealed class OutboxSignal
+/// <summary>Wakes a worker as soon as there is something for it, instead of at its next round.</summary>
+public abstract class WorkSignal
 {
     private readonly SemaphoreSlim signal = new(0);
 
@@ -27,3 +27,9 @@ public sealed class OutboxSignal
         }
     }
 }
+
+/// <summary>Something was written to the outbox.</summary>
+public sealed class OutboxSignal : WorkSignal;
+
+/// <summary>A delivery was stored in the inbox.</summary>
+public sealed class InboxSignal : WorkSignal;

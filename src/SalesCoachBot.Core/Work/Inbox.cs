@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Work;
+
+/// <summary>
+/// The durable inbox every host shares: a delivery is stored once (a retry of a stored one is not),
+/// and its turn is leased by one host at a time, in order within its lane. A lease that runs out
+/// (its host died) or that a restarted host gives back makes the message available again.
+/// </summary>
+public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostInstance host, TimeProvider time, InboxSignal signal)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>A turn started this often without finishing (its host died each time) is set aside.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>Stores a delivery for its turn to run; false when that delivery is already stored (done or not).</summary>
+    public async Task<bool> TryAcceptAsync(string channel, string deliveryId, string lane, string payload, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Inbox.AnyAsync(m => m.DeliveryId == deliveryId, cancellationToken))
+            return false;
+        db.Inbox.Add(new InboxMessage { DeliveryId = deliveryId, Channel = channel, Lane = lane, Payload = payload, ReceivedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another host stored the same delivery a moment earlier (unique key); anything else is rethrown.
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await check.Inbox.AnyAsync(m => m.DeliveryId == deliveryId, cancellationToken))
+                return false;
+            throw;
+        }
+        signal.Wake();
+        return true;
+    }
+
+    /// <summary>Leases the first waiting message of a lane no host is running and this host is not already running.</summary>
+    public async Task<InboxMessage?> ClaimNextAsync(IReadOnlyCollection<string> lanesRunningHere, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var candidates = await FirstInLane(db, db.Inbox)
+            .Where(m => (m.LeasedUntil == null || m.LeasedUntil < now) && !lanesRunningHere.Contains(m.Lane))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(8).ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+            if (await TryLeaseAsync(db, id, now, cancellationToken) is { } message)
+                return message;
+        return null;
+    }
+
+    /// <summary>Leases the next waiting message of a lane this host has just run a message of.</summary>
+    public async Task<InboxMessage?> ClaimNextInLaneAsync(string lane, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var next = await db.Inbox.Where(m => m.Lane == lane && m.DoneAt == null).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return next is { } id ? await TryLeaseAsync(db, id, time.GetUtcNow(), cancellationToken) : null;
+    }
+
+    /// <summary>Marks a turn done, with what went wrong if it failed (a turn that ran is not run again: its changes are made).</summary>
+    public async Task CompleteAsync(long id, string? error, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        error = error?.Length > 1000 ? error[..1000] : error;
+        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DoneAt, now).SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Gives back every lease this host holds: at start-up (a restarted host ran nothing it held) and on a stop.</summary>
+    public async Task<int> ReleaseAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Inbox.Where(m => m.LeasedBy == host.Id && m.DoneAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Forgets finished deliveries older than a channel would ever retry.</summary>
+    public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var before = time.GetUtcNow() - olderThan;
+        return await db.Inbox.Where(m => m.DoneAt != null && m.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, time, cancellationToken);
+
+    // Only a lane's first unfinished message may run: the next waits until it is done.
+    private static IQueryable<InboxMessage> FirstInLane(SalesCoachDbContext db, IQueryable<InboxMessage> messages) =>
+        messages.Where(m => m.DoneAt == null && !db.Inbox.Any(o => o.Lane == m.Lane && o.DoneAt == null && o.Id < m.Id));
+
+    // A conditional update: of hosts racing for one message, exactly one changes the row (PostgreSQL re-checks
+    // the condition on the row the winner wrote; SQLite has one writer at a time).
+    private async Task<InboxMessage?> TryLeaseAsync(SalesCoachDbContext db, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + Lease;
+        var leased = await FirstInLane(db, db.Inbox.Where(m => m.Id == id))
+            .Where(m => m.LeasedUntil == null || m.LeasedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        if (leased == 0)
+            return null;
+        var message = await db.Inbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        if (message.Attempts <= MaxAttempts)
+            return message;
+        // Its turn was started that often and never finished (each time the host died): set it aside.
+        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DoneAt, now)
+            .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, "its turn never finished"), cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.PostgreSQL;
+
+public static class PostgresStorage
+{
+    /// <summary>PostgreSQL with this assembly's migrations.</summary>
+    public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+}
+
+/// <summary>Lets `dotnet ef migrations add --project src/SalesCoachBot.PostgreSQL` build the PostgreSQL model without a server.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<SalesCoachDbContext>
+{
+    public SalesCoachDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SalesCoachDbContext>();
+        options.UsePostgres("Host=localhost;Database=salescoach");
+        return new(options.Options);
+    }
+}
