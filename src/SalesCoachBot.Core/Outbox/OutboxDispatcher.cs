@@ -12,11 +12,11 @@ namespace SalesCoachBot.Outbox;
 /// address the channel refuses (marking the rep unreachable there). Hosts sharing the database each
 /// lease what they send; a lease that runs out (its host died mid-send) makes the message due again.
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> contexts, IEnumerable<IProactiveSender> senders, HostInstance host, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> contexts, IEnumerable<IProactiveSender> senders, HostInstance host, TimeProvider time, ILogger<OutboxDispatcher> logger, int batch = OutboxDispatcher.Batch)
 {
     public const int MaxAttempts = 8;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private const int Batch = 50;
+    public const int Batch = 50;
     private readonly Dictionary<string, IProactiveSender> byChannel = senders.ToDictionary(s => s.Channel);
 
     /// <summary>Sends every message that is due now; returns how many were delivered.</summary>
@@ -90,28 +90,33 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
             .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    // Leases up to a batch of due messages nobody holds. PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts
-    // claiming at once take different rows; SQLite: one writer at a time makes the update the claim.
+    // Leases up to a batch of due messages nobody holds, each the next one for its conversation (so one host
+    // at a time sends to a conversation, in order). PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts claiming at
+    // once take different rows; SQLite: one writer at a time makes the update the claim.
     private async Task<List<OutboxMessage>> ClaimDueAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = now + Lease;
         if (db.Database.IsPostgres())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var utcNow = now.ToUniversalTime();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ids = await db.Database.SqlQuery<long>($"""
-                SELECT "Id" AS "Value" FROM "Outbox"
-                WHERE "SentAt" IS NULL AND "GaveUpAt" IS NULL AND "NextAttemptAt" <= {utcNow} AND ("LeasedUntil" IS NULL OR "LeasedUntil" < {utcNow})
-                ORDER BY "Id" LIMIT {Batch} FOR UPDATE SKIP LOCKED
+                SELECT o."Id" AS "Value" FROM "Outbox" AS o
+                WHERE o."SentAt" IS NULL AND o."GaveUpAt" IS NULL AND o."NextAttemptAt" <= {utcNow} AND (o."LeasedUntil" IS NULL OR o."LeasedUntil" < {utcNow})
+                  AND NOT EXISTS (SELECT 1 FROM "Outbox" AS e WHERE e."Address" = o."Address" AND e."SentAt" IS NULL AND e."GaveUpAt" IS NULL AND e."Id" < o."Id")
+                ORDER BY o."Id" LIMIT {batch} FOR UPDATE OF o SKIP LOCKED
                 """).ToListAsync(cancellationToken);
             await db.Outbox.Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         }
-        var claimed = await db.Outbox.Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .OrderBy(m => m.Id).Take(Batch).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
+        var claimed = await db.Outbox
+            .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
+            .Where(m => !db.Outbox.Any(e => e.Address == m.Address && e.SentAt == null && e.GaveUpAt == null && e.Id < m.Id))
+            .OrderBy(m => m.Id).Take(batch)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
         return claimed == 0 ? [] : await db.Outbox.Where(m => m.LeasedBy == host.Id && m.LeasedUntil == until && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
