@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 // Teams message activities from many users against two bots on this machine, side by side: the stock
 // CloudAdapter echo bot and SalesCoachBot, both answering through a fake Bot Connector on 127.0.0.1 that
 // this process runs. Blocks are interleaved (echo, bot, bot, echo, …) so a machine whose speed drifts
-// affects both alike; the table gives medians over the repetitions and the ratios bot ÷ echo.
+// affects both alike; the table gives medians over the repetitions, and each ratio (bot ÷ echo) is the
+// median of the ratios of the block pairs.
 //   dotnet TeamsLoad.dll --echo EchoBot.dll --bot SalesCoachBot.dll [--seconds 6] [--repetitions 3] [--concurrency 1,8,32] [--users 50]
 var options = Options.Parse(args);
 var folder = Directory.CreateTempSubdirectory("salescoach-bench-").FullName;
@@ -46,7 +47,7 @@ try
         foreach (var concurrency in options.Concurrency)
             foreach (var host in repetition % 2 == 0 ? new[] { echo, bot } : [bot, echo])
             {
-                var result = await load.RunAsync(host, concurrency, TimeSpan.FromSeconds(options.Seconds));
+                var result = await load.RunAsync(host, concurrency, TimeSpan.FromSeconds(options.Seconds)) with { Repetition = repetition };
                 results.Add(result);
                 Console.WriteLine($"  {host.Name,-14} c={concurrency,-3} {result.TurnsPerSecond,7:0.0} turns/s  p99 {result.P99.TotalMilliseconds,6:0} ms  " +
                                   $"CPU {result.CpuPerTurn.TotalMilliseconds,5:0.00} ms/turn  errors {result.Errors}");
@@ -164,7 +165,10 @@ internal sealed class Host
     }
 }
 
-internal sealed record BlockResult(string Host, int Concurrency, double TurnsPerSecond, TimeSpan P99, TimeSpan CpuPerTurn, int Errors);
+internal sealed record BlockResult(string Host, int Concurrency, double TurnsPerSecond, TimeSpan P99, TimeSpan CpuPerTurn, int Errors)
+{
+    public int Repetition { get; init; }
+}
 
 /// <summary>Teams message activities from <c>users</c> people, each in their own personal chat, as fast as the bot answers.</summary>
 internal sealed class Load(string serviceUrl, int users)
@@ -303,7 +307,12 @@ internal static class Report
         {
             var (e, b) = (options.Concurrency.Select(c => Of(echo, c, figure)).ToArray(), options.Concurrency.Select(c => Of(bot, c, figure)).ToArray());
             string Join(IEnumerable<double> values, string f) => string.Join(" / ", values.Select(v => v.ToString(f, CultureInfo.InvariantCulture)));
-            return $"| {what} at concurrency {string.Join(" / ", options.Concurrency)} | {Join(e, format)} | {Join(b, format)} | {Join(b.Zip(e, (x, y) => x / y), "0.00")} |";
+            // The ratio is taken block pair by block pair (the two hosts ran one after the other), then the median:
+            // a repetition slowed down by the machine counts once, for both hosts alike.
+            var ratios = options.Concurrency.Select(c => Median(Enumerable.Range(0, options.Repetitions).Select(r =>
+                figure(results.Single(x => x.Host == bot.Name && x.Concurrency == c && x.Repetition == r)) /
+                figure(results.Single(x => x.Host == echo.Name && x.Concurrency == c && x.Repetition == r)))));
+            return $"| {what} at concurrency {string.Join(" / ", options.Concurrency)} | {Join(e, format)} | {Join(b, format)} | {Join(ratios, "0.00")} |";
         }
 
         var cpuModel = File.Exists("/proc/cpuinfo")
@@ -313,7 +322,8 @@ internal static class Report
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({cpuModel ?? "unknown CPU"}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
                           $".NET {Environment.Version}; {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"load: Teams message activities from {options.Users} users (personal chats; \"my deals\", \"help\", \"my numbers\"), " +
-                          $"{options.Repetitions} interleaved repetitions of {options.Seconds} s blocks, medians; {connector.Replies:N0} replies posted to the fake Bot Connector");
+                          $"{options.Repetitions} interleaved repetitions of {options.Seconds} s blocks; figures are medians, ratios SalesCoachBot ÷ echo bot are medians of the " +
+                          $"block-pair ratios; {connector.Replies:N0} replies posted to the fake Bot Connector");
         Console.WriteLine();
         Console.WriteLine("| | stock CloudAdapter echo bot | SalesCoachBot | ratio |");
         Console.WriteLine("|---|---|---|---|");
