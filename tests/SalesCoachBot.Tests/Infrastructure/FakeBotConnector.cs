@@ -32,6 +32,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>The next post is refused with this status (and Retry-After, if given).</summary>
     public void FailNext(int status, string? retryAfter = null) => failures.Enqueue((status, retryAfter));
 
+    /// <summary>The TCP connections the bot's posts arrived on (Kestrel's connection ids).</summary>
+    public ConcurrentDictionary<string, int> Connections { get; } = new();
+
     /// <summary>How many times the bot asked for a member's profile.</summary>
     public int MemberLookups { get; private set; }
 
@@ -77,6 +80,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 response.Headers.RetryAfter = failure.RetryAfter;
             return Results.Json(new { error = new { code = failure.Status == 403 ? "BotDisabledByAdmin" : "Throttled", message = "refused by the fake" } }, statusCode: failure.Status);
         }
+        Connections.AddOrUpdate(request.HttpContext.Connection.Id, 1, (_, posts) => posts + 1);
         Attempts.Enqueue((conversationId, 200));
         sent.Enqueue(new SentActivity(conversationId, replyToId, request.Headers.Authorization.ToString(), body));
         return Results.Json(new { id = $"reply-{sent.Count}" });

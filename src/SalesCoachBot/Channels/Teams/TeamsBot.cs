@@ -108,10 +108,20 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
         return text?.Trim() ?? "";
     }
 
-    /// <summary>The conversation, with its Bot Framework conversation reference as the address to reach it later.</summary>
-    public static ConversationPlace PlaceOf(Activity activity) =>
-        new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity),
-            JsonConvert.SerializeObject(activity.GetConversationReference()), activity.From?.Id ?? "");
+    /// <summary>
+    /// The conversation, with its Bot Framework conversation reference as the address to reach it later. The reference
+    /// leaves out this message's id: a message sent later is not a reply to it, and an address that stays the same from
+    /// message to message is stored once rather than rewritten every turn.
+    /// </summary>
+    public static ConversationPlace PlaceOf(Activity activity)
+    {
+        var reference = activity.GetConversationReference();
+        reference.ActivityId = null;
+        return new(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "", IsPersonal(activity),
+            JsonConvert.SerializeObject(reference, AddressSettings), activity.From?.Id ?? "");
+    }
+
+    private static readonly JsonSerializerSettings AddressSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
     /// <summary>Who sent the activity; in a personal chat, <paramref name="place"/>'s reference is where to reach them later.</summary>
     public static ChannelIdentity IdentityOf(ITurnContext turn, ConversationPlace place)

@@ -13,8 +13,10 @@ public static class TeamsChannel
     {
         builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidation>();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<TeamsAdapter>>()));
+        // One Bot Connector client (and HTTP connection pool) per service URL, reused by every turn.
+        builder.Services.AddSingleton(sp => new SharedConnectorClients(new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), httpClientFactory: SharedConnectorClients.PooledHttp, logger: sp.GetRequiredService<ILogger<TeamsAdapter>>())));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => sp.GetRequiredService<SharedConnectorClients>());
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TeamsMemberEmailMiddleware>();
         builder.Services.AddSingleton<TeamsAdapter>();

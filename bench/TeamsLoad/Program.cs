@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+// Teams message activities from many users against two bots on this machine, side by side: the stock
+// CloudAdapter echo bot and SalesCoachBot, both answering through a fake Bot Connector on 127.0.0.1 that
+// this process runs. Blocks are interleaved (echo, bot, bot, echo, …) so a machine whose speed drifts
+// affects both alike; the table gives medians over the repetitions, and each ratio (bot ÷ echo) is the
+// median of the ratios of the block pairs.
+//   dotnet TeamsLoad.dll --echo EchoBot.dll --bot SalesCoachBot.dll [--seconds 6] [--repetitions 3] [--concurrency 1,8,32] [--users 50]
+var options = Options.Parse(args);
+var folder = Directory.CreateTempSubdirectory("salescoach-bench-").FullName;
+var hosts = new List<Host>();
+try
+{
+    await using var connector = await FakeConnector.StartAsync(options.Users);
+    Console.WriteLine($"fake Bot Connector on {connector.ServiceUrl}; {options.Users} users; blocks of {options.Seconds} s; " +
+                      $"concurrency {string.Join("/", options.Concurrency)}; {options.Repetitions} repetitions");
+
+    var botSettings = new Dictionary<string, string>
+    {
+        ["ConnectionStrings__SalesCoach"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+        ["Teams__AllowedServiceUrlHosts__0"] = "127.0.0.1",
+    };
+    // The bot's first start makes its database; the start-up figure is a start on an existing database.
+    var first = await Host.StartAsync("SalesCoachBot", options.Bot, botSettings, folder);
+    await first.StopAsync();
+    var echo = await Host.StartAsync("echo bot", options.Echo, new Dictionary<string, string>(), folder);
+    hosts.Add(echo);
+    var bot = await Host.StartAsync("SalesCoachBot", options.Bot, botSettings, folder);
+    hosts.Add(bot);
+    Console.WriteLine($"start → /healthz 200: echo bot {echo.StartUp.TotalSeconds:0.00} s, SalesCoachBot {bot.StartUp.TotalSeconds:0.00} s");
+
+    var load = new Load(connector.ServiceUrl, options.Users);
+    // Each user's first message makes them a rep with a deal; then both hosts are warmed up.
+    await load.SeedAsync(bot);
+    foreach (var host in hosts)
+        await load.RunAsync(host, 8, TimeSpan.FromSeconds(Math.Max(2, options.Seconds / 2)));
+
+    var results = new List<BlockResult>();
+    for (var repetition = 0; repetition < options.Repetitions; repetition++)
+        foreach (var concurrency in options.Concurrency)
+            foreach (var host in repetition % 2 == 0 ? new[] { echo, bot } : [bot, echo])
+            {
+                var result = await load.RunAsync(host, concurrency, TimeSpan.FromSeconds(options.Seconds)) with { Repetition = repetition };
+                results.Add(result);
+                Console.WriteLine($"  {host.Name,-14} c={concurrency,-3} {result.TurnsPerSecond,7:0.0} turns/s  p99 {result.P99.TotalMilliseconds,6:0} ms  " +
+                                  $"CPU {result.CpuPerTurn.TotalMilliseconds,5:0.00} ms/turn  errors {result.Errors}");
+            }
+
+    Report.Print(options, connector, echo, bot, results);
+}
+finally
+{
+    foreach (var host in hosts)
+        await host.StopAsync();
+    Directory.Delete(folder, recursive: true);
+}
+
+internal sealed record Options(string Echo, string Bot, int Seconds, int Repetitions, int[] Concurrency, int Users)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string? fallback = null)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback ?? throw new ArgumentException($"{name} is required");
+        }
+        return new(Path.GetFullPath(Value("--echo")), Path.GetFullPath(Value("--bot")), int.Parse(Value("--seconds", "6"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--repetitions", "3"), CultureInfo.InvariantCulture),
+            [.. Value("--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
+            int.Parse(Value("--users", "50"), CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A bot as its own process (dotnet BOT.dll --urls …), with its CPU time and memory read from the OS.</summary>
+internal sealed class Host
+{
+    private readonly Process process;
+
+    private Host(string name, Process process, Uri baseAddress, TimeSpan startUp) => (Name, this.process, BaseAddress, StartUp) = (name, process, baseAddress, startUp);
+
+    public string Name { get; }
+    public Uri BaseAddress { get; }
+    public TimeSpan StartUp { get; }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public long WorkingSet
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    public static async Task<Host> StartAsync(string name, string dll, Dictionary<string, string> settings, string logFolder)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Both hosts log warnings and errors only: the echo bot's CloudAdapter otherwise logs every activity.
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+            info.Environment[key] = value;
+        var log = new StreamWriter(Path.Combine(logFolder, $"{name.Replace(' ', '-')}-{port}.log")) { AutoFlush = true };
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode} before answering /healthz; see {logFolder}");
+            try
+            {
+                if ((await client.GetAsync(new Uri(baseAddress, "healthz"))).StatusCode == HttpStatusCode.OK)
+                    break;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(10);
+            if (watch.Elapsed > TimeSpan.FromMinutes(2))
+                throw new TimeoutException($"{name} did not answer /healthz within two minutes");
+        }
+        return new Host(name, process, baseAddress, watch.Elapsed);
+    }
+
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal sealed record BlockResult(string Host, int Concurrency, double TurnsPerSecond, TimeSpan P99, TimeSpan CpuPerTurn, int Errors)
+{
+    public int Repetition { get; init; }
+}
+
+/// <summary>Teams message activities from <c>users</c> people, each in their own personal chat, as fast as the bot answers.</summary>
+internal sealed class Load(string serviceUrl, int users)
+{
+    // What reps ask most: their deals, help, their numbers.
+    private static readonly string[] Texts = ["my deals", "help", "my numbers", "my deals"];
+
+    private readonly HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    {
+        Timeout = TimeSpan.FromSeconds(100),
+    };
+
+    private long next;
+    private long activityId = 1_772_442_000_000;
+
+    public async Task SeedAsync(Host host)
+    {
+        for (var user = 0; user < users; user++)
+            if (!await PostAsync(host, user, $"new deal Acme {user} $10,000"))
+                throw new InvalidOperationException($"{host.Name} did not take the first message of user {user}");
+    }
+
+    public async Task<BlockResult> RunAsync(Host host, int concurrency, TimeSpan duration)
+    {
+        var cpuBefore = host.CpuTime;
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var (latencies, errors) = (new List<long>(), 0);
+            while (watch.Elapsed < duration)
+            {
+                var message = Interlocked.Increment(ref next);
+                var started = Stopwatch.GetTimestamp();
+                if (await PostAsync(host, (int)(message % users), Texts[message / users % Texts.Length]))
+                    latencies.Add(Stopwatch.GetTimestamp() - started);
+                else
+                    errors++;
+            }
+            return (latencies, errors);
+        })).ToArray();
+        var done = await Task.WhenAll(workers);
+        var elapsed = watch.Elapsed;
+        var cpu = host.CpuTime - cpuBefore;
+        var latencies = done.SelectMany(d => d.latencies).Order().ToArray();
+        var turns = latencies.Length;
+        var p99 = turns == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[Math.Min(turns - 1, (int)Math.Ceiling(turns * 0.99) - 1)]);
+        return new BlockResult(host.Name, concurrency, turns / elapsed.TotalSeconds, p99, turns == 0 ? TimeSpan.Zero : cpu / turns, done.Sum(d => d.errors));
+    }
+
+    private async Task<bool> PostAsync(Host host, int user, string text)
+    {
+        var id = Interlocked.Increment(ref activityId).ToString(CultureInfo.InvariantCulture);
+        var activity = new JsonObject
+        {
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["type"] = "message",
+            ["timestamp"] = "2026-03-02T09:00:00.1234567Z",
+            ["id"] = id,
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["from"] = new JsonObject { ["id"] = FakeConnector.UserId(user), ["name"] = $"Rep {user}", ["aadObjectId"] = FakeConnector.AadObjectId(user) },
+            ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = FakeConnector.TenantId, ["id"] = $"a:bench-conversation-{user}" },
+            ["recipient"] = new JsonObject { ["id"] = "28:00000000-0000-0000-0000-000000000000", ["name"] = "SalesCoachBot" },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = FakeConnector.TenantId } },
+            ["locale"] = "en-US",
+            ["localTimezone"] = "Europe/Berlin",
+        };
+        try
+        {
+            using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(new Uri(host.BaseAddress, "api/messages"), content);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The Bot Connector REST calls a bot makes to its serviceUrl: post an activity, read a member's profile.</summary>
+internal sealed class FakeConnector : IAsyncDisposable
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    private readonly WebApplication app;
+    private long replies;
+
+    private FakeConnector(WebApplication app) => this.app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+    public long Replies => Interlocked.Read(ref replies);
+
+    public static string UserId(int user) => $"29:bench-user-{user}";
+    public static string AadObjectId(int user) => $"00000000-0000-0000-0000-{user:D12}";
+
+    public static async Task<FakeConnector> StartAsync(int users)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var connector = new FakeConnector(builder.Build());
+        connector.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (HttpRequest request) =>
+        {
+            await request.Body.CopyToAsync(Stream.Null);
+            return Results.Json(new { id = $"reply-{Interlocked.Increment(ref connector.replies)}" });
+        });
+        connector.app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string userId) =>
+        {
+            var user = int.Parse(userId["29:bench-user-".Length..], CultureInfo.InvariantCulture);
+            return user < users
+                ? Results.Json(new { id = userId, name = $"Rep {user}", aadObjectId = AadObjectId(user), email = $"rep{user}@example.com", userPrincipalName = $"rep{user}@example.com", tenantId = TenantId })
+                : Results.NotFound();
+        });
+        await connector.app.StartAsync();
+        connector.ServiceUrl = connector.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
+        return connector;
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+}
+
+internal static class Report
+{
+    public static void Print(Options options, FakeConnector connector, Host echo, Host bot, List<BlockResult> results)
+    {
+        double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+        double Of(Host host, int concurrency, Func<BlockResult, double> figure) =>
+            Median(results.Where(r => r.Host == host.Name && r.Concurrency == concurrency).Select(figure));
+        string Row(string what, Func<BlockResult, double> figure, string format)
+        {
+            var (e, b) = (options.Concurrency.Select(c => Of(echo, c, figure)).ToArray(), options.Concurrency.Select(c => Of(bot, c, figure)).ToArray());
+            string Join(IEnumerable<double> values, string f) => string.Join(" / ", values.Select(v => v.ToString(f, CultureInfo.InvariantCulture)));
+            // The ratio is taken block pair by block pair (the two hosts ran one after the other), then the median:
+            // a repetition slowed down by the machine counts once, for both hosts alike.
+            var ratios = options.Concurrency.Select(c => Median(Enumerable.Range(0, options.Repetitions).Select(r =>
+                figure(results.Single(x => x.Host == bot.Name && x.Concurrency == c && x.Repetition == r)) /
+                figure(results.Single(x => x.Host == echo.Name && x.Concurrency == c && x.Repetition == r)))));
+            return $"| {what} at concurrency {string.Join(" / ", options.Concurrency)} | {Join(e, format)} | {Join(b, format)} | {Join(ratios, "0.00")} |";
+        }
+
+        var cpuModel = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        Console.WriteLine();
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({cpuModel ?? "unknown CPU"}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                          $".NET {Environment.Version}; {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"load: Teams message activities from {options.Users} users (personal chats; \"my deals\", \"help\", \"my numbers\"), " +
+                          $"{options.Repetitions} interleaved repetitions of {options.Seconds} s blocks; figures are medians, ratios SalesCoachBot ÷ echo bot are medians of the " +
+                          $"block-pair ratios; {connector.Replies:N0} replies posted to the fake Bot Connector");
+        Console.WriteLine();
+        Console.WriteLine("| | stock CloudAdapter echo bot | SalesCoachBot | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine(Row("turns/s", r => r.TurnsPerSecond, "0"));
+        Console.WriteLine(Row("p99 (ms)", r => r.P99.TotalMilliseconds, "0"));
+        Console.WriteLine(Row("server CPU per turn (ms)", r => r.CpuPerTurn.TotalMilliseconds, "0.0"));
+        Console.WriteLine($"| start → first `/healthz` 200 | {echo.StartUp.TotalSeconds:0.00} s | {bot.StartUp.TotalSeconds:0.00} s | {bot.StartUp / echo.StartUp:0.0} |");
+        var (echoMemory, botMemory) = (echo.WorkingSet / 1_048_576.0, bot.WorkingSet / 1_048_576.0);
+        Console.WriteLine($"| working set after load | {echoMemory:0} MiB | {botMemory:0} MiB | {botMemory / echoMemory:0.0} |");
+        var errors = results.Sum(r => r.Errors);
+        if (errors > 0)
+            Console.WriteLine($"\n{errors} requests failed (not counted as turns)");
+    }
+}
