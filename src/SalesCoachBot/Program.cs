@@ -33,7 +33,6 @@ static async Task<int> RunBotAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddStorage();
-        builder.AddSqliteBusyWait();
         builder.AddConversations();
         builder.AddTeamsChannel();
         builder.AddSlackChannel();

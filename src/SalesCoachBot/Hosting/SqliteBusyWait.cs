@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Hosting;
 
@@ -37,16 +36,5 @@ public sealed class SqliteBusyWait : DbConnectionInterceptor
         command.CommandText = $"PRAGMA busy_timeout = {TimeoutMilliseconds};";
         command.ExecuteNonQuery();
         configured.AddOrUpdate(handle, this);
-    }
-}
-
-public static class SqliteBusyWaitSetup
-{
-    /// <summary>Adds <see cref="SqliteBusyWait"/> to the bot's database contexts.</summary>
-    public static IHostApplicationBuilder AddSqliteBusyWait(this IHostApplicationBuilder builder)
-    {
-        var interceptor = new SqliteBusyWait();
-        builder.Services.ConfigureDbContext<SalesCoachDbContext>((_, options) => options.AddInterceptors(interceptor));
-        return builder;
     }
 }

@@ -10,6 +10,8 @@ namespace SalesCoachBot.Hosting;
 
 public static class StorageSetup
 {
+    private static readonly SqliteBusyWait BusyWait = new();
+
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -25,7 +27,7 @@ public static class StorageSetup
             if (storage.IsPostgres)
                 options.UsePostgres(storage.ConnectionString!);
             else
-                options.UseSqlite(storage.ConnectionString)
+                options.UseSqlite(storage.ConnectionString).AddInterceptors(BusyWait)
                     // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
