@@ -120,7 +120,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         var choices = new List<IntentChoice>();
         foreach (var score in ranked.Where(s => s.Label != IntentIds.None && s.Score >= ranked[0].Score - 0.12f).Take(3))
         {
-            if (score.Label == IntentIds.Objection && model.RankObjections(vector) is [var first, ..])
+            if (score.Label == IntentIds.Objection && model.RankObjections(vector, message) is [var first, ..])
             {
                 var category = content.Playbook.Get(first.Label)!;
                 choices.Add(new IntentChoice(IntentIds.ObjectionOf(category.Id), $"Objection: {category.Name}",
@@ -141,7 +141,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
             return new ObjectionIntent(named.Id, deal, text.Trim());
         if (!Words().IsMatch(rest))
             return new ObjectionIntent(null, deal, text.Trim());
-        var ranked = model.RankObjections(byName ? model.Embed(rest) : vector ?? model.Embed(text));
+        var ranked = byName ? model.RankObjections(model.Embed(rest), rest) : model.RankObjections(vector ?? model.Embed(text), text);
         return new ObjectionIntent(ranked[0].Label, deal, text.Trim());
     }
 

@@ -17,6 +17,9 @@ public sealed partial class SentenceSignals(StageFinder stages)
     /// <summary>Kept small beside the unit-length sentence vector.</summary>
     private const float Weight = 0.3f;
 
+    /// <summary>How many signals <see cref="Of"/> gives.</summary>
+    public const int Count = 8;
+
     public float[] Of(string text)
     {
         var expanded = Shorthand.Expand(text);

@@ -37,14 +37,25 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
             .OrderByDescending(s => s.Score)];
     }
 
-    /// <summary>Objection categories best first, by their nearest examples.</summary>
-    public IReadOnlyList<LabelScore> RankObjections(float[] vector) => indexes.Value.Objections.Rank(vector);
+    /// <summary>
+    /// Objection categories best first, scored like intents: the classifier's probability among the categories
+    /// and the similarity of each category's nearest examples.
+    /// </summary>
+    public IReadOnlyList<LabelScore> RankObjections(float[] vector, string? text = null)
+    {
+        var model = indexes.Value;
+        var ranked = model.Objections.Rank(vector);
+        var probabilities = model.Categories.Predict(text is null ? [.. vector, .. new float[SentenceSignals.Count]] : signals.Append(vector, text));
+        return [.. ranked
+            .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
+            .OrderByDescending(s => s.Score)];
+    }
 
     public IReadOnlyList<LabelScore> RankLostReasons(float[] vector) => indexes.Value.LostReasons.Rank(vector);
 
     /// <summary>The objection a sentence reports, when one is clearly there ("…they asked for a discount").</summary>
     public string? ObjectionIn(string text, float atLeast = 0.4f) =>
-        RankObjections(Embed(text)) is [var best, ..] && best.Score >= atLeast ? best.Label : null;
+        indexes.Value.Objections.Rank(Embed(text)) is [var best, ..] && best.Score >= atLeast ? best.Label : null;
 
     /// <summary>Adds examples taught by reps (label: an intent id, or <c>objection:category</c>).</summary>
     public void Learn(IEnumerable<(string Label, string Text)> examples)
@@ -80,8 +91,8 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
             new(examples.Select(e => (e.Label, vectors[Prepare(e.Text)])), neighbours);
         SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, SentenceSignals.Version, () => SoftmaxClassifier.Train(
             [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text)))]));
-        return new Indexes(Index(intents, Neighbours), Classifier(intents), Index(objections, Neighbours), Index(lost));
+        return new Indexes(Index(intents, Neighbours), Classifier(intents), Index(objections, Neighbours), Classifier(objections), Index(lost));
     }
 
-    private sealed record Indexes(ExampleIndex Intents, SoftmaxClassifier Classifier, ExampleIndex Objections, ExampleIndex LostReasons);
+    private sealed record Indexes(ExampleIndex Intents, SoftmaxClassifier Classifier, ExampleIndex Objections, SoftmaxClassifier Categories, ExampleIndex LostReasons);
 }
