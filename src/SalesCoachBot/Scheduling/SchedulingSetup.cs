@@ -49,10 +49,12 @@ public static class SchedulingSetup
                     // and a host that stops checking in has its jobs taken over by another.
                     store.UsePostgres(connectionString);
                     store.UseClustering(c => (c.CheckinInterval, c.CheckinMisfireThreshold) = (ClusterCheckIn, 2 * ClusterCheckIn));
+                    q.ConfigureScheduler(s => s.IdleWaitTime = ClusterCheckIn); // a schedule another host changed is seen this soon
                 }
                 else
                     store.UseSqlite(connectionString);
                 store.UseSystemTextJsonSerializer();
+                store.UseExecutionHistory(); // one history of what ran where, for every host
                 store.ProvisionSchema();
             });
             q.ConfigureScheduler(s => s.InstanceId = storage.InstanceId is { Length: > 0 } id ? id : Environment.MachineName);
