@@ -1,11 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SalesCoachBot.Persistence;
+
 namespace SalesCoachBot.Hosting;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>GET /healthz</c>: 200 while the database answers, 503 otherwise.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>
+    /// <c>GET /healthz/live</c>: 200 while the process answers (restart it otherwise). <c>GET /healthz/ready</c>
+    /// (and <c>/healthz</c>): 200 once the database answers and its schema is this version's, 503 otherwise —
+    /// send it traffic only then.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz");
+        endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
         return endpoints;
+    }
+}
+
+/// <summary>Ready once every migration of this version is applied (another host may be applying them).</summary>
+public sealed class SchemaIsCurrent(IDbContextFactory<SalesCoachDbContext> contexts) : IHealthCheck
+{
+    private volatile bool current;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (current)
+            return HealthCheckResult.Healthy();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        current = pending == 0;
+        return current ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migrations not yet applied");
     }
 }

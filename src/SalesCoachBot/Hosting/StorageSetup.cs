@@ -33,7 +33,9 @@ public static class StorageSetup
         });
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
-        builder.Services.AddHealthChecks().AddDbContextCheck<SalesCoachDbContext>("database");
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
+            .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
         return builder;
     }
 
