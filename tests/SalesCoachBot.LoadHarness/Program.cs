@@ -11,6 +11,12 @@ using SalesCoachBot.Deals;
 // with "understanding", how fast messages are understood.
 // dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- [--deals 1000000] [--reps 10000] [--import-rows 100000]
 // dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- understanding
+// dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- outbox [messages] [postgres connection string]
+if (args is ["outbox", ..])
+{
+    await OutboxLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000, args.Length > 2 ? args[2] : null);
+    return;
+}
 if (args is ["understanding", ..])
 {
     UnderstandingLoad.Run(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../..")));

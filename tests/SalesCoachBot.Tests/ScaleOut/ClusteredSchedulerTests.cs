@@ -47,6 +47,8 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IOnPostgres
         var client = hosts["host-a"].CreateClient();
         (await client.PostAsJsonAsync("/api/messages", TeamsActivities.ChannelMention(teams.ServiceUrl, "post the stalled-deal digest here every Monday at 8"))).EnsureSuccessStatusCode();
         Assert.Contains("I'll post the stalled-deal digest here every Monday at 08:00", teams.Sent[^1].Visible);
+        var scheduler = await hosts["host-a"].Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await UntilAsync(async () => await scheduler.Exists(new TriggerKey("digest-1", "digests")), exists => exists, "the digest's trigger");
 
         await FireSoonAsync(hosts["host-a"], "first");
         List<string> first;

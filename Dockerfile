@@ -1,0 +1,25 @@
+# The bot as a container: built with the .NET SDK image, run on the ASP.NET runtime image as a non-root user.
+#   docker build -t salescoachbot .
+#   docker run -p 8080:8080 -e ConnectionStrings__SalesCoach="Data Source=/data/salescoach.db" -v salescoach:/data salescoachbot
+# compose.yaml runs the production layout: PostgreSQL and two of these behind a proxy.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt BotFrameworkPackages.props RecognizersPackages.props ./
+COPY src/SalesCoachBot.Core/SalesCoachBot.Core.csproj src/SalesCoachBot.Core/
+COPY src/SalesCoachBot.PostgreSQL/SalesCoachBot.PostgreSQL.csproj src/SalesCoachBot.PostgreSQL/
+COPY src/SalesCoachBot/SalesCoachBot.csproj src/SalesCoachBot/
+RUN dotnet restore src/SalesCoachBot/SalesCoachBot.csproj
+COPY src/ src/
+COPY dialogs/ dialogs/
+RUN dotnet publish src/SalesCoachBot/SalesCoachBot.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir /data && chown "$APP_UID" /data
+USER $APP_UID
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ConnectionStrings__SalesCoach="Data Source=/data/salescoach.db"
+EXPOSE 8080
+# Liveness: GET /healthz/live; readiness (send traffic): GET /healthz/ready.
+ENTRYPOINT ["dotnet", "SalesCoachBot.dll"]
