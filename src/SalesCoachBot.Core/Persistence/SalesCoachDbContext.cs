@@ -117,6 +117,8 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             message.HasIndex(m => m.Key).IsUnique();
             message.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
             message.HasIndex(m => new { m.Address, m.SentAt });
+            // Finds a conversation's next message to send (what a claim checks for every row it takes).
+            message.HasIndex(m => new { m.Address, m.Id }, "IX_Outbox_Waiting").HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
             message.Property(m => m.LeasedBy).HasMaxLength(200);
             message.Property(m => m.Key).HasMaxLength(300);
             message.Property(m => m.Kind).HasConversion(k => k.Name(), name => MessageKinds.Parse(name)).HasMaxLength(32);

@@ -375,6 +375,9 @@ namespace SalesCoachBot.PostgreSQL.Migrations
 
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
+                    b.HasIndex(new[] { "Address", "Id" }, "IX_Outbox_Waiting")
+                        .HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+
                     b.ToTable("Outbox");
                 });
 
