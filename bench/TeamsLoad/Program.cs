@@ -54,6 +54,9 @@ try
             }
 
     Report.Print(options, connector, echo, bot, results);
+
+    if (options.Postgres is { } postgres)
+        await ScaleOut.CompareAsync(options, load, bot, postgres, options.Bot, botSettings, folder, hosts);
 }
 finally
 {
@@ -62,7 +65,7 @@ finally
     Directory.Delete(folder, recursive: true);
 }
 
-internal sealed record Options(string Echo, string Bot, int Seconds, int Repetitions, int[] Concurrency, int Users)
+internal sealed record Options(string Echo, string Bot, int Seconds, int Repetitions, int[] Concurrency, int Users, string? Postgres = null)
 {
     public static Options Parse(string[] args)
     {
@@ -74,7 +77,7 @@ internal sealed record Options(string Echo, string Bot, int Seconds, int Repetit
         return new(Path.GetFullPath(Value("--echo")), Path.GetFullPath(Value("--bot")), int.Parse(Value("--seconds", "6"), CultureInfo.InvariantCulture),
             int.Parse(Value("--repetitions", "3"), CultureInfo.InvariantCulture),
             [.. Value("--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
-            int.Parse(Value("--users", "50"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--users", "50"), CultureInfo.InvariantCulture), Array.IndexOf(args, "--postgres") >= 0 ? Value("--postgres") : null);
     }
 }
 
@@ -191,9 +194,12 @@ internal sealed class Load(string serviceUrl, int users)
                 throw new InvalidOperationException($"{host.Name} did not take the first message of user {user}");
     }
 
-    public async Task<BlockResult> RunAsync(Host host, int concurrency, TimeSpan duration)
+    public Task<BlockResult> RunAsync(Host host, int concurrency, TimeSpan duration) => RunAsync(host.Name, [host], concurrency, duration);
+
+    /// <summary>Hosts behind one address, as a load balancer spreads the turns: round robin.</summary>
+    public async Task<BlockResult> RunAsync(string name, IReadOnlyList<Host> hosts, int concurrency, TimeSpan duration)
     {
-        var cpuBefore = host.CpuTime;
+        var cpuBefore = hosts.Sum(h => h.CpuTime.Ticks);
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -202,7 +208,7 @@ internal sealed class Load(string serviceUrl, int users)
             {
                 var message = Interlocked.Increment(ref next);
                 var started = Stopwatch.GetTimestamp();
-                if (await PostAsync(host, (int)(message % users), Texts[message / users % Texts.Length]))
+                if (await PostAsync(hosts[(int)(message % hosts.Count)], (int)(message % users), Texts[message / users % Texts.Length]))
                     latencies.Add(Stopwatch.GetTimestamp() - started);
                 else
                     errors++;
@@ -211,11 +217,11 @@ internal sealed class Load(string serviceUrl, int users)
         })).ToArray();
         var done = await Task.WhenAll(workers);
         var elapsed = watch.Elapsed;
-        var cpu = host.CpuTime - cpuBefore;
+        var cpu = TimeSpan.FromTicks(hosts.Sum(h => h.CpuTime.Ticks) - cpuBefore);
         var latencies = done.SelectMany(d => d.latencies).Order().ToArray();
         var turns = latencies.Length;
         var p99 = turns == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[Math.Min(turns - 1, (int)Math.Ceiling(turns * 0.99) - 1)]);
-        return new BlockResult(host.Name, concurrency, turns / elapsed.TotalSeconds, p99, turns == 0 ? TimeSpan.Zero : cpu / turns, done.Sum(d => d.errors));
+        return new BlockResult(name, concurrency, turns / elapsed.TotalSeconds, p99, turns == 0 ? TimeSpan.Zero : cpu / turns, done.Sum(d => d.errors));
     }
 
     private async Task<bool> PostAsync(Host host, int user, string text)
@@ -336,5 +342,86 @@ internal static class Report
         var errors = results.Sum(r => r.Errors);
         if (errors > 0)
             Console.WriteLine($"\n{errors} requests failed (not counted as turns)");
+    }
+}
+
+/// <summary>One host on SQLite against two hosts sharing one PostgreSQL database, the turns spread over both, interleaved.</summary>
+internal static class ScaleOut
+{
+    public static async Task CompareAsync(Options options, Load load, Host sqlite, string postgres, string dll, Dictionary<string, string> sqliteSettings, string folder, List<Host> started)
+    {
+        var database = $"salescoach_bench_{Guid.NewGuid():N}";
+        await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            var pair = new List<Host>();
+            foreach (var instance in new[] { "bench-a", "bench-b" })
+            {
+                var settings = new Dictionary<string, string>(sqliteSettings)
+                {
+                    ["Storage__Provider"] = "PostgreSQL",
+                    ["Storage__InstanceId"] = instance,
+                    ["ConnectionStrings__SalesCoach"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
+                };
+                var host = await Host.StartAsync($"PostgreSQL {instance}", dll, settings, folder);
+                pair.Add(host);
+                started.Add(host);
+            }
+            await load.SeedAsync(pair[0]);
+            await load.RunAsync("PostgreSQL, 2 hosts", pair, 8, TimeSpan.FromSeconds(Math.Max(2, options.Seconds / 2)));
+
+            var results = new List<BlockResult>();
+            for (var repetition = 0; repetition < options.Repetitions; repetition++)
+                foreach (var concurrency in options.Concurrency)
+                    foreach (var sqliteFirst in repetition % 2 == 0 ? new[] { true, false } : [false, true])
+                    {
+                        var result = sqliteFirst
+                            ? await load.RunAsync("SQLite, 1 host", [sqlite], concurrency, TimeSpan.FromSeconds(options.Seconds))
+                            : await load.RunAsync("PostgreSQL, 2 hosts", pair, concurrency, TimeSpan.FromSeconds(options.Seconds));
+                        results.Add(result with { Repetition = repetition });
+                        Console.WriteLine($"  {result.Host,-20} c={concurrency,-3} {result.TurnsPerSecond,7:0.0} turns/s  p99 {result.P99.TotalMilliseconds,6:0} ms  " +
+                                          $"CPU {result.CpuPerTurn.TotalMilliseconds,5:0.00} ms/turn  errors {result.Errors}");
+                    }
+
+            double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+            string Row(string what, Func<BlockResult, double> figure, string format)
+            {
+                string Of(string host) => string.Join(" / ", options.Concurrency.Select(c =>
+                    Median(results.Where(r => r.Host == host && r.Concurrency == c).Select(figure)).ToString(format, CultureInfo.InvariantCulture)));
+                var ratios = options.Concurrency.Select(c => Median(Enumerable.Range(0, options.Repetitions).Select(r =>
+                    figure(results.Single(x => x.Host == "PostgreSQL, 2 hosts" && x.Concurrency == c && x.Repetition == r)) /
+                    figure(results.Single(x => x.Host == "SQLite, 1 host" && x.Concurrency == c && x.Repetition == r)))));
+                return $"| {what} at concurrency {string.Join(" / ", options.Concurrency)} | {Of("SQLite, 1 host")} | {Of("PostgreSQL, 2 hosts")} | " +
+                       $"{string.Join(" / ", ratios.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))} |";
+            }
+            Console.WriteLine();
+            Console.WriteLine("| | SQLite, 1 host | PostgreSQL, 2 hosts (turns spread over both) | ratio |");
+            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine(Row("turns/s", r => r.TurnsPerSecond, "0"));
+            Console.WriteLine(Row("p99 ms", r => r.P99.TotalMilliseconds, "0"));
+            Console.WriteLine(Row("server CPU per turn, ms (both hosts)", r => r.CpuPerTurn.TotalMilliseconds, "0.0"));
+        }
+        finally
+        {
+            foreach (var host in started.Where(h => h.Name.StartsWith("PostgreSQL", StringComparison.Ordinal)).ToList())
+            {
+                await host.StopAsync();
+                started.Remove(host);
+            }
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
