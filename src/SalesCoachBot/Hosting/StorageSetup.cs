@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
@@ -50,6 +52,8 @@ public static class StorageSetup
         if (db.Database.IsPostgres())
         {
             await using var startUpLock = await PostgresStartUpLock.TakeAsync(db.Database.GetConnectionString()!, CancellationToken.None);
+            // On a new database EF would first fail to read the migrations history (and log it as an error).
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
             await db.Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
             return;
