@@ -300,13 +300,14 @@ internal sealed class FakeConnector : IAsyncDisposable
 
 internal static class Report
 {
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     public static void Print(Options options, FakeConnector connector, Host echo, Host bot, List<BlockResult> results)
     {
-        double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
         double Of(Host host, int concurrency, Func<BlockResult, double> figure) =>
             Median(results.Where(r => r.Host == host.Name && r.Concurrency == concurrency).Select(figure));
         string Row(string what, Func<BlockResult, double> figure, string format)
@@ -383,11 +384,7 @@ internal static class ScaleOut
                                           $"CPU {result.CpuPerTurn.TotalMilliseconds,5:0.00} ms/turn  errors {result.Errors}");
                     }
 
-            double Median(IEnumerable<double> values)
-            {
-                var sorted = values.Order().ToArray();
-                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-            }
+            static double Median(IEnumerable<double> values) => Report.Median(values);
             string Row(string what, Func<BlockResult, double> figure, string format)
             {
                 string Of(string host) => string.Join(" / ", options.Concurrency.Select(c =>
