@@ -33,10 +33,27 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     private static readonly HashSet<string> HighStakes = [IntentIds.Won, IntentIds.Lost, IntentIds.Reopen, IntentIds.DeleteDeal];
 
+    /// <summary>
+    /// Showing something changes nothing, and a wrong look-up is cheaper than a question: a look-up with no
+    /// rival near it is acted on from here ("show Zeta7x1", a deal name the sentence model has never seen).
+    /// </summary>
+    public const float ConfidentToLook = 0.27f;
+
+    /// <summary>How far ahead of the next reading a look-up must be to act below <see cref="Confident"/>.</summary>
+    public const float ClearLead = 0.08f;
+
+    private static readonly HashSet<string> LookUps = [IntentIds.ShowDeal, IntentIds.ListDeals, IntentIds.Pipeline, IntentIds.Stalled,
+        IntentIds.Overdue, IntentIds.GoalShow, IntentIds.Numbers, IntentIds.TimeZoneShow];
+
     /// <summary>Below this, nothing fits: the bot says it is not sure what was meant.</summary>
     public const float Plausible = 0.22f;
 
     private const float LostReasonFits = 0.4f;
+
+    // A touch point that mentions what the prospect pushed back on is still a touch point, and the log keeps
+    // their words: a log ahead of an objection is not a close call.
+    private static bool LogOverObjection(LabelScore best, LabelScore second) =>
+        best.Label == IntentIds.Log && second.Label == IntentIds.Objection;
 
     public Intent Recognize(string text, RecognitionContext context) => Read(text, context).Intent;
 
@@ -54,7 +71,8 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         var (best, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : new LabelScore("", 0));
         if (best.Label == IntentIds.None && best.Score - second.Score >= Margin)
             return new Reading(new UnknownIntent(message) { Closest = Choices(ranked.Skip(1).ToList(), message, context, vector) }, false) { Best = best, Second = second };
-        if (best.Score >= (HighStakes.Contains(best.Label) ? ConfidentToClose : Confident) && best.Score - second.Score >= Margin)
+        if ((best.Score >= (HighStakes.Contains(best.Label) ? ConfidentToClose : Confident) && (best.Score - second.Score >= Margin || LogOverObjection(best, second)))
+            || (LookUps.Contains(best.Label) && best.Score >= ConfidentToLook && best.Score - second.Score >= ClearLead))
             return new Reading(Interpret(best.Label, message, context, vector), true) { Best = best, Second = second };
 
         var choices = Choices(ranked, message, context, vector);

@@ -94,6 +94,9 @@ public sealed class UtteranceRecognizerTests
     [InlineData("set goal 5 demos a month", "goal Demos 5 Month")]
     [InlineData("my target is 10 meetings per week", "goal Meetings 10 Week")]
     [InlineData("close 2 deals this week", "goal DealsWon 2 Week")]
+    // a look-up of a deal the sentence model has never seen the like of is still a look-up
+    [InlineData("show Zeta7x1", "show 'Zeta7x1'")]
+    [InlineData("show Zeta7x2", "show 'Zeta7x2'")]
     // anything else
     [InlineData("what's the weather", "unknown")]
     [InlineData("asdf qwer", "unknown")]
@@ -138,6 +141,7 @@ public sealed class UtteranceRecognizerTests
         ObjectionIntent o => Join($"objection {o.CategoryId ?? "?"}", o.DealQuery is null ? null : $"deal='{o.DealQuery}'"),
         SetGoalIntent g => Join($"goal {g.Metric} {g.Target:0.##} {g.Period}", g.Currency),
         UnknownIntent => "unknown",
+        ShowDealIntent d => $"show '{d.DealQuery}'",
         EditDealIntent e => Join($"edit '{e.DealQuery}'", e.ExpectedClose is { } c ? $"close={c:yyyy-MM-dd}" : null, e.Value is { } v ? $"{v.Amount:0.##} {v.Currency}" : null),
         _ => intent.GetType().Name,
     };

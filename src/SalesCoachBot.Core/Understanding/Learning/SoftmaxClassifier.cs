@@ -5,6 +5,8 @@ namespace SalesCoachBot.Understanding.Learning;
 /// <summary>
 /// Multinomial logistic regression on sentence vectors: one weight vector per label, trained by full-batch
 /// gradient descent with classes weighted by their size, so a label with many examples does not win by number.
+/// Labels can come in groups (the objection categories, which together are one intent): a group weighs as
+/// one label times its number of labels to the power <c>groupPower</c>, shared equally among its labels.
 /// </summary>
 public sealed class SoftmaxClassifier
 {
@@ -15,12 +17,20 @@ public sealed class SoftmaxClassifier
 
     public IReadOnlyList<string> Labels => labels;
 
-    public static SoftmaxClassifier Train(IReadOnlyList<(string Label, float[] Vector)> examples, int epochs = 400, float rate = 30f, float l2 = 1e-5f)
+    public static SoftmaxClassifier Train(IReadOnlyList<(string Label, float[] Vector)> examples, int epochs = 400, float rate = 30f, float l2 = 1e-5f,
+        Func<string, string>? groupOf = null, float groupPower = 0f)
     {
         var labels = examples.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         var dimensions = examples[0].Vector.Length;
         var target = examples.Select(e => Array.IndexOf(labels, e.Label)).ToArray();
-        var balance = labels.Select((_, c) => (float)examples.Count / (labels.Length * target.Count(t => t == c))).ToArray();
+        groupOf ??= label => label;
+        var groups = labels.Select(groupOf).ToArray();
+        var groupCount = groups.Distinct().Count();
+        var balance = labels.Select((_, c) =>
+        {
+            var siblings = groups.Count(g => g == groups[c]);
+            return (float)examples.Count / (groupCount * siblings * target.Count(t => t == c)) * MathF.Pow(siblings, groupPower);
+        }).ToArray();
         var weights = labels.Select(_ => new float[dimensions + 1]).ToArray();
         var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
         for (var epoch = 0; epoch < epochs; epoch++)

@@ -31,7 +31,7 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
         var (ranked, nearest) = model.Intents.RankWithNearest(vector);
         if (nearest.Score >= SameSentence)
             return [nearest with { Score = 1f }, .. ranked.Where(s => s.Label != nearest.Label)];
-        var probabilities = model.Classifier.Predict(signals.Append(vector, text));
+        var probabilities = IntentProbabilities(model.Classifier.Predict(signals.Append(vector, text)));
         return [.. ranked
             .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
             .OrderByDescending(s => s.Score)];
@@ -50,6 +50,31 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
             .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
             .OrderByDescending(s => s.Score)];
     }
+
+    // The classifier tells the objection categories apart (an objection about price and one about a rival read
+    // nothing alike); the intent "objection" is all of them together.
+    private static Dictionary<string, float> IntentProbabilities(Dictionary<string, float> byClass)
+    {
+        var intents = new Dictionary<string, float>(byClass.Count);
+        foreach (var (label, probability) in byClass)
+        {
+            var intent = IntentOf(label);
+            intents[intent] = intents.GetValueOrDefault(intent) + probability;
+        }
+        return intents;
+    }
+
+    private static string IntentOf(string classLabel) =>
+        classLabel.StartsWith(ObjectionClass, StringComparison.Ordinal) ? IntentIds.Objection : classLabel;
+
+    private const string ObjectionClass = IntentIds.Objection + ":";
+
+    /// <summary>
+    /// How much the objection categories weigh together in training, as a power of their number: 0 would weigh
+    /// them as one intent (objections then read as logs or questions), 1 as that many intents (logs and
+    /// won/lost news then read as objections).
+    /// </summary>
+    private const float ObjectionWeight = 0.5f;
 
     public IReadOnlyList<LabelScore> RankLostReasons(float[] vector) => indexes.Value.LostReasons.Rank(vector);
 
@@ -83,15 +108,18 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
             .Concat(content.Playbook.Categories.SelectMany(c => c.Examples.Select(e => (IntentIds.Objection, e))))
             .ToList();
         var objections = content.Playbook.Categories.SelectMany(c => c.Examples.Select(e => (c.Id, e))).ToList();
+        var classes = content.Understanding.Intents.SelectMany(i => i.Examples.Select(e => (i.Id, e)))
+            .Concat(content.Playbook.Categories.SelectMany(c => c.Examples.Select(e => (ObjectionClass + c.Id, e))))
+            .ToList();
         var lost = content.Understanding.LostReasons.SelectMany(r => r.Examples.Select(e => (r.Id, e))).ToList();
 
         var all = intents.Concat(objections).Concat(lost).Select(p => Prepare(p.e)).Distinct().ToList();
         var vectors = all.Zip(cache.Embed(all)).ToDictionary(p => p.First, p => p.Second);
         ExampleIndex Index(List<(string Label, string Text)> examples, int neighbours = 3) =>
             new(examples.Select(e => (e.Label, vectors[Prepare(e.Text)])), neighbours);
-        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, SentenceSignals.Version, () => SoftmaxClassifier.Train(
-            [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text)))]));
-        return new Indexes(Index(intents, Neighbours), Classifier(intents), Index(objections, Neighbours), Classifier(objections), Index(lost));
+        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, $"{SentenceSignals.Version} objections-weigh-{ObjectionWeight}", () => SoftmaxClassifier.Train(
+            [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text)))], groupOf: IntentOf, groupPower: ObjectionWeight));
+        return new Indexes(Index(intents, Neighbours), Classifier(classes), Index(objections, Neighbours), Classifier(objections), Index(lost));
     }
 
     private sealed record Indexes(ExampleIndex Intents, SoftmaxClassifier Classifier, ExampleIndex Objections, SoftmaxClassifier Categories, ExampleIndex LostReasons);
