@@ -48,6 +48,14 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
             Refuse(response, StatusCodes.Status401Unauthorized, "no valid Bot Framework token");
             return;
         }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // The OpenID metadata or the keys it names could not be fetched: no token can be checked until they can.
+            logger.LogError("Refused a request to /api/messages with {Status}: the Bot Framework's signing keys cannot be fetched ({Problem})",
+                StatusCodes.Status503ServiceUnavailable, e.InnerException?.Message ?? e.Message);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         var invokeResponse = await adapter.ProcessAuthenticatedActivityAsync(authenticated, activity!, bot.OnTurnAsync, cancellationToken);
         await HttpHelper.WriteResponseAsync(response, invokeResponse);
     }
