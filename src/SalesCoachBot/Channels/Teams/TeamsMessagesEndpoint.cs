@@ -65,6 +65,8 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
         null => "the body is not an activity",
         { Type: null or "" } => "the activity has no type",
         { Conversation: null } or { Conversation.Id: null or "" } => "the activity has no conversation",
+        // Teams names the sender of every activity; a rep cannot be told apart (or created) without one.
+        { From: null } or { From.Id: null or "" } => "the activity has no sender",
         _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https") =>
             "the serviceUrl is not an HTTP(S) URL",
         _ when !allowList.Allows(new Uri(activity.ServiceUrl)) => $"the serviceUrl host {new Uri(activity.ServiceUrl).IdnHost} is not allowed (Teams:AllowedServiceUrlHosts)",
