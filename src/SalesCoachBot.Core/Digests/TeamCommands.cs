@@ -116,10 +116,9 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
         return new($"Stopped the digest {Described(stopping, turn)}." + (remaining.Count == 0 ? "" : $" Still posting: {Described(remaining, turn)}."));
     }
 
-    /// <summary>"on Monday at 08:00 in a Slack channel and on Friday at 16:00 here" (with whose, when several managers' are listed).</summary>
+    /// <summary>"on Monday at 08:00 in another conversation and on Friday at 16:00 here" (with whose, when several managers' are listed).</summary>
     private static string Described(IEnumerable<DigestSubscription> digests, RepTurn turn, Dictionary<long, string>? owners = null) =>
-        Joined(digests.Select(d => (owners is null ? "" : owners[d.ManagerId] + "'s ") + $"on {d.Day} at {d.Hour:00}:00 " + (d.ConversationId == turn.Place?.ConversationId ? "here"
-            : d.Channel switch { "slack" => "in a Slack channel", "msteams" => "in a Teams channel", _ => "in another conversation" })));
+        Joined(digests.Select(d => (owners is null ? "" : owners[d.ManagerId] + "'s ") + $"on {d.Day} at {d.Hour:00}:00 " + (d.ConversationId == turn.Place?.ConversationId ? "here" : "in another conversation")));
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
