@@ -44,27 +44,83 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
                    + (members == 0 ? " Your team is empty so far: add reps with \"add alice@example.com to my team\"." : $" It covers your team of {members}."));
     }
 
-    /// <summary>Stops the speaker's own digest here; an admin with none of their own here stops everyone's.</summary>
+    /// <summary>
+    /// Stops a digest. In a channel: the speaker's own digest there, or (an admin) everyone's, or the one whose manager or
+    /// day the message names. Elsewhere, or naming a channel: the speaker's digests wherever they post (an admin may name
+    /// another manager's), one at a time unless the message says all of them.
+    /// </summary>
     public async Task<Reply> StopDigestAsync(RepTurn turn, CancellationToken cancellationToken)
     {
-        var here = turn.Place is { } place
-            ? await db.DigestSubscriptions.Where(d => d.ConversationId == place.ConversationId).ToListAsync(cancellationToken)
-            : [];
+        var target = DigestTarget.Read(turn.Text);
+        var admin = rules.IsAdmin(turn.Rep);
+        Rep? named = null;
+        if (target.OwnerEmail is { } email && (named = await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken)) is null)
+            return new($"{email} has no digest to stop.");
+        if (turn.Place is { IsPersonal: false } place && target.ChannelName is null)
+            return await StopHereAsync(turn, place, target, named, admin, cancellationToken);
+
+        var owner = named ?? turn.Rep;
+        if (owner.Id != turn.Rep.Id && !admin)
+            return new($"Only {owner.Name()} or an admin can stop {owner.Name()}'s digests.");
+        var theirs = (await db.DigestSubscriptions.Where(d => d.ManagerId == owner.Id).ToListAsync(cancellationToken))
+            .OrderBy(d => ((int)d.Day + 6) % 7).ThenBy(d => d.Hour).ThenBy(d => d.Id).ToList(); // the week from Monday
+        var whose = owner.Id == turn.Rep.Id ? "your" : owner.Name() + "'s";
+        if (theirs.Count == 0)
+            return new(owner.Id == turn.Rep.Id ? "You have no digest to stop." : $"{owner.Name()} has no digest to stop.");
+        var picked = target.Day is { } day ? theirs.Where(d => d.Day == day).ToList() : theirs;
+        if (picked.Count == 0)
+            return new($"None of {whose} digests posts on {target.Day}: {Described(theirs, turn)}.");
+        if (target.ChannelName is { } channel)
+            return new($"I can't tell which channel is #{channel}: say \"stop the digest\" in that channel, or name the day. {Capitalized(whose)} digests: {Described(theirs, turn)}.");
+        if (picked.Count > 1 && !target.All)
+            return new($"{Capitalized(whose)} digests post {Described(picked, turn)}: name the day (\"stop the {picked[0].Day} digest\"), say it in that channel, or say \"stop all my digests\".");
+        var owners = await NamesAsync([owner.Id], cancellationToken);
+        return await StopAsync(turn, picked, owners, theirs.Except(picked).ToList(), cancellationToken);
+    }
+
+    private async Task<Reply> StopHereAsync(RepTurn turn, ConversationPlace place, DigestTarget target, Rep? named, bool admin, CancellationToken cancellationToken)
+    {
+        var here = await db.DigestSubscriptions.Where(d => d.ConversationId == place.ConversationId).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         if (here.Count == 0)
             return new("There's no digest posted here.");
-        var mine = here.Where(d => d.ManagerId == turn.Rep.Id).ToList();
-        var stopping = mine.Count > 0 ? mine : rules.IsAdmin(turn.Rep) ? here : [];
         var owners = await NamesAsync(here.Select(d => d.ManagerId), cancellationToken);
-        if (stopping.Count == 0)
-            return new($"The digest here is {Joined(owners.Values)}'s: only they or an admin can stop it.");
+        var mine = here.Where(d => d.ManagerId == turn.Rep.Id).ToList();
+        var picked = named is not null ? here.Where(d => d.ManagerId == named.Id).ToList()
+            : mine.Count > 0 && target.Day is null ? mine
+            : here;
+        if (named is not null && picked.Count == 0)
+            return new($"{named.Name()} has no digest here; {Joined(owners.Values.Distinct())}'s {(owners.Count == 1 ? "does" : "do")}.");
+        if (target.Day is { } day && (picked = picked.Where(d => d.Day == day).ToList()).Count == 0)
+            return new($"No digest here posts on {day}: {Described(here, turn, owners)}.");
+        if (!admin && picked.Any(d => d.ManagerId != turn.Rep.Id))
+            return new($"The digest here is {Joined(picked.Select(d => owners[d.ManagerId]).Distinct())}'s: only they or an admin can stop it.");
+        return await StopAsync(turn, picked, owners, here.Except(picked).ToList(), cancellationToken);
+    }
+
+    private async Task<Reply> StopAsync(RepTurn turn, List<DigestSubscription> stopping, Dictionary<long, string> owners, List<DigestSubscription> remaining, CancellationToken cancellationToken)
+    {
         foreach (var subscription in stopping)
-            Audit(turn, $"stopped {owners[subscription.ManagerId]}'s digest here");
+            Audit(turn, subscription.ConversationId == turn.Place?.ConversationId
+                ? $"stopped {owners[subscription.ManagerId]}'s digest here"
+                : $"stopped {owners[subscription.ManagerId]}'s digest in {subscription.Channel}:{subscription.ConversationId} ({subscription.Day} {subscription.Hour:00}:00)");
         db.DigestSubscriptions.RemoveRange(stopping);
         await db.SaveChangesAsync(cancellationToken);
         schedule.Changed();
-        var remaining = here.Except(stopping).Select(d => owners[d.ManagerId]).ToList();
-        return new(remaining.Count == 0 ? "Stopped: no more digests in this conversation." : $"Stopped your digest; {Joined(remaining)}'s still posts here.");
+        if (stopping.All(d => d.ConversationId == turn.Place?.ConversationId))
+        {
+            var stillHere = remaining.Where(d => d.ConversationId == turn.Place?.ConversationId).Select(d => owners[d.ManagerId]).Distinct().ToList();
+            return new(stillHere.Count == 0 ? "Stopped: no more digests in this conversation."
+                : stopping.All(d => d.ManagerId == turn.Rep.Id) ? $"Stopped your digest; {Joined(stillHere)}'s still posts here."
+                : $"Stopped {Joined(stopping.Select(d => owners[d.ManagerId]).Distinct())}'s digest; {Joined(stillHere)}'s still posts here.");
+        }
+        return new($"Stopped the digest {Described(stopping, turn)}." + (remaining.Count == 0 ? "" : $" Still posting: {Described(remaining, turn)}."));
     }
+
+    /// <summary>"on Monday at 08:00 in another conversation and on Friday at 16:00 here" (with whose, when several managers' are listed).</summary>
+    private static string Described(IEnumerable<DigestSubscription> digests, RepTurn turn, Dictionary<long, string>? owners = null) =>
+        Joined(digests.Select(d => (owners is null ? "" : owners[d.ManagerId] + "'s ") + $"on {d.Day} at {d.Hour:00}:00 " + (d.ConversationId == turn.Place?.ConversationId ? "here" : "in another conversation")));
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public async Task<Reply> ChangeAsync(RepTurn turn, TeamIntent intent, CancellationToken cancellationToken)
     {

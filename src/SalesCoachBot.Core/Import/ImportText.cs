@@ -31,15 +31,26 @@ public static class ImportText
     {
         var preamble = encoding.GetPreamble();
         var start = preamble.Length > 0 && bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        string text;
         try
         {
-            return (encoding.GetString(bytes, start, bytes.Length - start), null);
+            text = encoding.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException e)
         {
-            var line = 1 + bytes.AsSpan(0, Math.Clamp(start + e.Index, 0, bytes.Length)).Count((byte)'\n');
+            var line = LineOf(bytes, start + e.Index);
             var name = encoding is UTF8Encoding ? "UTF-8" : encoding.WebName;
-            return (null, new ImportProblem(line, $"the file is not {name} (line {line}); save it as UTF-8 or pass --encoding latin1"));
+            return (null, new ImportProblem(line, $"the file is not {name} (line {line}); save it as UTF-8 or pass its encoding, e.g. --encoding windows-1252 (Excel on Windows)"));
         }
+        // Latin-1 reads every byte, but 0x80–0x9F as control characters: in a CRM export they are Windows-1252's €, „, ’, … instead.
+        if (encoding.CodePage == Encoding.Latin1.CodePage && text.AsSpan().IndexOfAnyInRange('\u0080', '\u009f') is >= 0 and var at)
+        {
+            var line = LineOf(bytes, start + at);
+            return (null, new ImportProblem(line, $"byte 0x{(int)text[at]:X2} on line {line} is a control character in latin1; the file is probably Windows-1252: pass --encoding windows-1252"));
+        }
+        return (text, null);
     }
+
+    // Latin-1 and Windows-1252 are one byte a character, and UTF-8's fallback index is a byte index: both count bytes.
+    private static int LineOf(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
 }

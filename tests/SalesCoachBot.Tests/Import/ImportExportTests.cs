@@ -291,10 +291,72 @@ public sealed class ImportExportTests : BotTest
         var output = new StringWriter();
 
         Assert.Equal(1, await ImportCommand.RunAsync([file, "--mapping", mapping], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
-        Assert.Contains("line 2: the file is not UTF-8 (line 2); save it as UTF-8 or pass --encoding latin1", output.ToString());
+        Assert.Contains("line 2: the file is not UTF-8 (line 2); save it as UTF-8 or pass its encoding, e.g. --encoding windows-1252 (Excel on Windows)", output.ToString());
         Assert.Equal(0, await ImportCommand.RunAsync([file, "--mapping", mapping, "--encoding", "latin1"], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
         await using var db = Bot.Database();
         Assert.Equal("Café Müller", (await db.Deals.SingleAsync()).Name);
+    }
+
+    /// <summary>A CSV saved by Excel on Windows: é, ü and ß are Latin-1 bytes, € (0x80) is only Windows-1252's.</summary>
+    private async Task<string> Windows1252FileAsync()
+    {
+        var file = Path.Combine(Folder, "windows-1252.csv");
+        await File.WriteAllBytesAsync(file, ImportText.EncodingNamed("windows-1252")!.GetBytes(Header +
+            "W1,Jürgen Groß,GTX,Café Müller,Won,2026-01-05,2026-02-01,\"€2,500.50\",EUR\n" +
+            "W2,Jürgen Groß,MG,Straße & Söhne,Engaging,2026-02-10,,,\n"));
+        return file;
+    }
+
+    private async Task<(int ExitCode, string Output)> ImportFileAsync(string file, params string[] options)
+    {
+        var mapping = Path.Combine(Folder, "mapping.json");
+        await File.WriteAllTextAsync(mapping, Mapping);
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        var output = new StringWriter();
+        var exitCode = await ImportCommand.RunAsync([file, "--mapping", mapping, .. options], output, b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+        return (exitCode, output.ToString());
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--skip-invalid")]
+    public async Task AWindows1252FileIsRefusedWholeNamingTheEncodingToPass(params string[] options)
+    {
+        var (exitCode, output) = await ImportFileAsync(await Windows1252FileAsync(), options);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("windows-1252.csv, line 2: the file is not UTF-8 (line 2); save it as UTF-8 or pass its encoding, e.g. --encoding windows-1252 (Excel on Windows)", output);
+        await using var db = Bot.Database();
+        Assert.False(await db.Deals.AnyAsync());
+        Assert.False(await db.Reps.AnyAsync(r => r.DisplayName.Contains("Gro")));
+    }
+
+    [Fact]
+    public async Task AWindows1252FileReadAsLatin1IsRefusedAtItsEuroSign()
+    {
+        var (exitCode, output) = await ImportFileAsync(await Windows1252FileAsync(), "--encoding", "latin1");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 2: byte 0x80 on line 2 is a control character in latin1; the file is probably Windows-1252: pass --encoding windows-1252", output);
+        await using var db = Bot.Database();
+        Assert.False(await db.Deals.AnyAsync());
+    }
+
+    [Theory]
+    [InlineData("windows-1252")]
+    [InlineData("Windows-1252")]
+    [InlineData("cp1252")]
+    public async Task AWindows1252FileIsReadRightWithItsEncoding(string encoding)
+    {
+        var (exitCode, output) = await ImportFileAsync(await Windows1252FileAsync(), "--encoding", encoding);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Imported 2 deals (2 new, 0 updated), 1 new reps; 0 rows skipped.", output);
+        await using var db = Bot.Database();
+        var deals = await db.Deals.Include(d => d.Owner).OrderBy(d => d.ExternalId).ToListAsync();
+        Assert.Equal(["Café Müller", "Straße & Söhne"], deals.Select(d => d.Name));
+        Assert.All(deals, d => Assert.Equal("Jürgen Groß", d.Owner!.DisplayName));
+        Assert.Equal((2500.50m, "EUR"), (deals[0].Amount!.Value, deals[0].Currency!));
     }
 
     private async Task<StringWriter> ExportAsync(string format)

@@ -114,6 +114,98 @@ public sealed class AuthorizationTests : IAsyncLifetime
         Assert.Equal((carol.Id, DayOfWeek.Monday, 8), (digest.ManagerId, digest.Day, digest.Hour));
     }
 
+    private static ChatUser InChannel(string name, string channel) =>
+        BotHarness.User(name, channel) with { Email = $"{name}@example.com", IsPersonal = false };
+
+    /// <summary>The whole reply is this one line.</summary>
+    private static Action<SalesCoachBot.Replies.Reply> Says(string line) => reply =>
+        Assert.Equal(line, SalesCoachBot.Replies.ReplyText.Render(reply).Trim());
+
+    private async Task<string[]> DigestsAsync()
+    {
+        await using var db = bot.Database();
+        return [.. (await db.DigestSubscriptions.Join(db.Reps, d => d.ManagerId, r => r.Id, (d, r) => new { r.Email, d.ConversationId, d.Day }).ToListAsync())
+            .Select(d => $"{d.Email} {d.ConversationId} {d.Day}").Order()];
+    }
+
+    [Fact]
+    public async Task AManagerWithSeveralDigestsNamesWhichToStop()
+    {
+        await bot.Flow(InChannel("carol", "team-channel")).Send("post the digest here every monday at 8").StartTestAsync();
+        await bot.Flow(InChannel("carol", "sales-channel")).Send("post the digest here every friday at 4pm").StartTestAsync();
+        var before = await AuditCountAsync();
+
+        await bot.Flow(Person("carol"))
+            .Send("stop the digest").AssertReply(Says("Your digests post on Monday at 08:00 in another conversation and on Friday at 16:00 in another conversation: name the day (\"stop the Monday digest\"), say it in that channel, or say \"stop all my digests\"."))
+            .Send("stop the digest in #sales").AssertReply(Says("I can't tell which channel is #sales: say \"stop the digest\" in that channel, or name the day. Your digests: on Monday at 08:00 in another conversation and on Friday at 16:00 in another conversation."))
+            .Send("stop the wednesday digest").AssertReply(Says("None of your digests posts on Wednesday: on Monday at 08:00 in another conversation and on Friday at 16:00 in another conversation."))
+            .StartTestAsync();
+        await AssertAuditedAsync(before, null);
+        Assert.Equal(["carol@example.com sales-channel Friday", "carol@example.com team-channel Monday"], await DigestsAsync());
+
+        await bot.Flow(Person("carol"))
+            .Send("stop the friday digest").AssertReply(Says("Stopped the digest on Friday at 16:00 in another conversation. Still posting: on Monday at 08:00 in another conversation."))
+            .StartTestAsync();
+        await AssertAuditedAsync(before, "carol@example.com: stopped carol@example.com's digest in test:sales-channel (Friday 16:00)");
+        Assert.Equal(["carol@example.com team-channel Monday"], await DigestsAsync());
+
+        await bot.Flow(Person("carol")).Send("stop the digest").AssertReply(Says("Stopped the digest on Monday at 08:00 in another conversation.")).StartTestAsync();
+        Assert.Empty(await DigestsAsync());
+        await bot.Flow(Person("carol")).Send("stop the digest").AssertReply(Says("You have no digest to stop.")).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AllOfAManagersDigestsStopWhenTheySaySo()
+    {
+        await bot.Flow(InChannel("carol", "team-channel")).Send("post the digest here every monday at 8").StartTestAsync();
+        await bot.Flow(InChannel("carol", "sales-channel")).Send("post the digest here every monday at 9").StartTestAsync();
+
+        await bot.Flow(Person("carol"))
+            .Send("stop the monday digest").AssertReply(Contains("Your digests post on Monday at 08:00 in another conversation and on Monday at 09:00 in another conversation: name the day"))
+            .Send("stop all my digests").AssertReply(Says("Stopped the digest on Monday at 08:00 in another conversation and on Monday at 09:00 in another conversation."))
+            .StartTestAsync();
+
+        Assert.Empty(await DigestsAsync());
+    }
+
+    [Theory]
+    [InlineData("admin", "stop carol@example.com's monday digest", "Stopped the digest on Monday at 08:00 in another conversation. Still posting: on Friday at 16:00 in another conversation.", "admin@example.com: stopped carol@example.com's digest in test:team-channel (Monday 08:00)")]
+    [InlineData("dana", "stop carol@example.com's monday digest", "Only carol@example.com or an admin can stop carol@example.com's digests.", null)]
+    [InlineData("bob", "stop carol@example.com's digest", "Only carol@example.com or an admin can stop carol@example.com's digests.", null)]
+    [InlineData("bob", "stop the digest", "You have no digest to stop.", null)]
+    [InlineData("admin", "stop zoe@example.com's digest", "zoe@example.com has no digest to stop.", null)]
+    [InlineData("admin", "stop dana@example.com's digest", "dana@example.com has no digest to stop.", null)]
+    public async Task StoppingOneOfCarolsDigestsFromAnotherConversation(string who, string message, string reply, string? audited)
+    {
+        await bot.Flow(InChannel("carol", "team-channel")).Send("post the digest here every monday at 8").StartTestAsync();
+        await bot.Flow(InChannel("carol", "sales-channel")).Send("post the digest here every friday at 4pm").StartTestAsync();
+        var before = await AuditCountAsync();
+
+        await bot.Flow(Person(who)).Send(message).AssertReply(Says(reply)).StartTestAsync();
+
+        await AssertAuditedAsync(before, audited);
+        Assert.Equal(audited is null ? 2 : 1, (await DigestsAsync()).Length);
+    }
+
+    [Theory]
+    [InlineData("admin", "stop dana@example.com's digest", "Stopped dana@example.com's digest; carol@example.com's still posts here.", "carol@example.com team-channel Monday")]
+    [InlineData("admin", "stop the friday digest", "Stopped dana@example.com's digest; carol@example.com's still posts here.", "carol@example.com team-channel Monday")]
+    [InlineData("admin", "stop bob@example.com's digest", "bob@example.com has no digest here; carol@example.com and dana@example.com's do.", null)]
+    [InlineData("carol", "stop the friday digest", "The digest here is dana@example.com's: only they or an admin can stop it.", null)]
+    [InlineData("carol", "stop dana@example.com's digest", "The digest here is dana@example.com's: only they or an admin can stop it.", null)]
+    [InlineData("carol", "stop the monday digest", "Stopped your digest; dana@example.com's still posts here.", "dana@example.com team-channel Friday")]
+    [InlineData("carol", "stop the sunday digest", "No digest here posts on Sunday: carol@example.com's on Monday at 08:00 here and dana@example.com's on Friday at 16:00 here.", null)]
+    [InlineData("bob", "stop the monday digest", "The digest here is carol@example.com's: only they or an admin can stop it.", null)]
+    public async Task NamingOneOfSeveralManagersDigestsInTheirChannel(string who, string message, string reply, string? left)
+    {
+        await bot.Flow(InChannel("carol", "team-channel")).Send("post the digest here every monday at 8").StartTestAsync();
+        await bot.Flow(InChannel("dana", "team-channel")).Send("post the digest here every friday at 4pm").StartTestAsync();
+
+        await bot.Flow(InChannel(who, "team-channel")).Send(message).AssertReply(Says(reply)).StartTestAsync();
+
+        Assert.Equal(left is null ? ["carol@example.com team-channel Monday", "dana@example.com team-channel Friday"] : [left], await DigestsAsync());
+    }
+
     [Fact]
     public async Task ARepMadeAManagerInChatBuildsATeamAndLosesItWhenNoLongerOne()
     {

@@ -48,6 +48,14 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
             Refuse(response, StatusCodes.Status401Unauthorized, "no valid Bot Framework token");
             return;
         }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // The OpenID metadata or the keys it names could not be fetched: no token can be checked until they can.
+            logger.LogError("Refused a request to /api/messages with {Status}: the Bot Framework's signing keys cannot be fetched ({Problem})",
+                StatusCodes.Status503ServiceUnavailable, e.InnerException?.Message ?? e.Message);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         var invokeResponse = await adapter.ProcessAuthenticatedActivityAsync(authenticated, activity!, bot.OnTurnAsync, cancellationToken);
         await HttpHelper.WriteResponseAsync(response, invokeResponse);
     }
@@ -57,6 +65,8 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
         null => "the body is not an activity",
         { Type: null or "" } => "the activity has no type",
         { Conversation: null } or { Conversation.Id: null or "" } => "the activity has no conversation",
+        // Teams names the sender of every activity; a rep cannot be told apart (or created) without one.
+        { From: null } or { From.Id: null or "" } => "the activity has no sender",
         _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https") =>
             "the serviceUrl is not an HTTP(S) URL",
         _ when !allowList.Allows(new Uri(activity.ServiceUrl)) => $"the serviceUrl host {new Uri(activity.ServiceUrl).IdnHost} is not allowed (Teams:AllowedServiceUrlHosts)",

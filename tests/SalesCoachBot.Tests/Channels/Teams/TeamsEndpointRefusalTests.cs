@@ -49,6 +49,20 @@ public sealed class TeamsEndpointRefusalTests : TeamsHostTest
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task AnActivityWithoutASenderGetsA400AndOneWarning(string? id)
+    {
+        var message = TeamsActivities.PersonalMessage(Connector.ServiceUrl, "my deals");
+        if (id is null)
+            message.Remove("from");
+        else
+            message["from"] = new JsonObject { ["id"] = id };
+
+        await AssertRefusedAsync(message, "the activity has no sender");
+    }
+
+    [Theory]
     [InlineData("ftp://127.0.0.1/")]
     [InlineData("file:///etc/passwd")]
     [InlineData("not a url")]
