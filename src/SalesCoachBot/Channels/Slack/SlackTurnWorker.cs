@@ -50,7 +50,7 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
         await base.StopAsync(cancellationToken);
         if (!options.Value.Enabled)
             return;
-        await using (cancellationToken.Register(abort.Cancel))
+        await using (cancellationToken.Register(Abort))
             await Task.WhenAll(lanes.Values);
         try
         {
@@ -59,6 +59,18 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogWarning("Could not give back this host's inbox leases ({Error}); they run out by themselves", e.Message);
+        }
+    }
+
+    // The shutdown time ran out: cancel the turns still running. The host may already have disposed this service.
+    private void Abort()
+    {
+        try
+        {
+            abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
