@@ -16,12 +16,11 @@ public static class StartupChecks
         var services = host.Services;
         services.GetService<IStartupValidator>()?.Validate();
         _ = services.GetRequiredService<SalesContent>();
-        await services.PrepareDatabaseAsync();
-
         var teams = services.GetRequiredService<IConfiguration>().GetSection(SalesTeamOptions.Section).Get<List<SalesTeamOptions>>() ?? [];
         if (teams.Any(t => !t.Manager.Contains('@') || t.Reps.Any(r => !r.Contains('@'))))
             throw new OptionsValidationException(SalesTeamOptions.Section, typeof(SalesTeamOptions), ["SalesTeams entries need e-mail addresses: { \"Manager\": \"carol@example.com\", \"Reps\": [\"alice@example.com\"] }."]);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TeamRoster>().ApplyAsync(teams.Select(t => (t.Manager, (IReadOnlyList<string>)t.Reps)), CancellationToken.None);
+        // The configured teams are written by one host at a time (two hosts starting together would both add a rep).
+        await services.PrepareDatabaseAsync(scoped =>
+            scoped.GetRequiredService<TeamRoster>().ApplyAsync(teams.Select(t => (t.Manager, (IReadOnlyList<string>)t.Reps)), CancellationToken.None));
     }
 }

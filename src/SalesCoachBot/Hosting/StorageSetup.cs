@@ -42,10 +42,11 @@ public static class StorageSetup
     }
 
     /// <summary>
-    /// Creates the database on first run and upgrades an older one in place; on PostgreSQL under a lock,
-    /// so hosts starting together upgrade it once, one after the other.
+    /// Creates the database on first run and upgrades an older one in place, then runs <paramref name="seed"/>
+    /// (data every host writes at start-up); on PostgreSQL both under a lock, so hosts starting together do
+    /// it once, one after the other.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, Func<IServiceProvider, Task> seed)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
@@ -56,6 +57,7 @@ public static class StorageSetup
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
             await db.Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
+            await seed(scope.ServiceProvider);
             return;
         }
         if (db.Database.GetConnectionString() is { } connectionString &&
@@ -66,5 +68,6 @@ public static class StorageSetup
         // WAL lets readers and the writer work at once; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
+        await seed(scope.ServiceProvider);
     }
 }
