@@ -106,9 +106,7 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
         if (message.Attempts <= MaxAttempts)
             return message;
         // Its turn was started that often and never finished (each time the host died): set it aside.
-        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DoneAt, now)
-            .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, "its turn never finished"), cancellationToken);
+        await CompleteAsync(id, "its turn never finished", cancellationToken);
         return null;
     }
 }

@@ -211,17 +211,14 @@ public sealed class PayloadFixtureTests(PayloadFixtureTests.TeamsHost teams, Pay
         }
 
         /// <summary>Waits until every stored Slack turn has run (each delivery was stored before its acknowledgement).</summary>
-        public async Task DrainAsync()
+        public Task DrainAsync()
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var contexts = Factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>();
-            while (true)
+            return Background.UntilAsync(async token =>
             {
-                await using var db = await contexts.CreateDbContextAsync(timeout.Token);
-                if (!await db.Inbox.AnyAsync(m => m.DoneAt == null, timeout.Token))
-                    return;
-                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-            }
+                await using var db = await contexts.CreateDbContextAsync(token);
+                return !await db.Inbox.AnyAsync(m => m.DoneAt == null, token);
+            }, "every stored Slack turn run");
         }
 
         private static string Form(IEnumerable<(string Key, string Value)> fields) =>

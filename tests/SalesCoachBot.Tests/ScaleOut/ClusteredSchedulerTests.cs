@@ -84,29 +84,24 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IOnPostgres
             .StartAt(TimeProvider.System.GetUtcNow() + (after ?? TimeSpan.FromSeconds(2))).Build());
     }
 
-    private async Task<List<string>> ExecutionsAsync(string trigger)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT instance_name FROM qrtz_execution_history WHERE trigger_name = @trigger", connection);
-        command.Parameters.AddWithValue("trigger", trigger);
-        var instances = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            instances.Add(reader.GetString(0));
-        return instances;
-    }
+    private Task<List<string>> ExecutionsAsync(string trigger) =>
+        QueryAsync("SELECT instance_name FROM qrtz_execution_history WHERE trigger_name = @p", trigger);
 
-    private async Task<string> DumpAsync(string sql)
+    private async Task<string> DumpAsync(string sql) => string.Join(", ", await QueryAsync(sql));
+
+    // The first column of each row, as text.
+    private async Task<List<string>> QueryAsync(string sql, string? parameter = null)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null)
+            command.Parameters.AddWithValue("p", parameter);
         var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
             rows.Add(reader.GetValue(0)?.ToString() ?? "");
-        return string.Join(", ", rows);
+        return rows;
     }
 
     private BotApplicationFactory Start(string instance)

@@ -58,12 +58,8 @@ public sealed class GracefulStopTests : IAsyncLifetime
         (await slack.Factory.CreateClient().SendAsync(SlackRequests.Event(SlackRequests.DirectMessage(eventId, SlackHost.Alice, text, channel), slack.Factory.Clock.GetUtcNow())))
             .EnsureSuccessStatusCode();
 
-    private async Task LeasedAsync(int count)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await Db().Inbox.CountAsync(m => m.LeasedBy == "host-a", patience.Token) < count)
-            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-    }
+    private Task LeasedAsync(int count) =>
+        Background.UntilAsync(async token => await Db().Inbox.CountAsync(m => m.LeasedBy == "host-a", token) >= count, $"{count} leased turn(s)");
 
     private SalesCoachDbContext Db() => slack.Factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContext();
 }

@@ -57,6 +57,14 @@ public class SlackInboxAcrossHostsTests : IAsyncLifetime
             Assert.Equal(Reps, await db.Inbox.CountAsync(m => m.LeasedBy == "host-a")); // still held by the dead host
 
         survivor.Clock.Advance(Inbox.Lease + TimeSpan.FromSeconds(5));
+        // Its next look at the inbox may have started its two-second wait only after that advance.
+        await Background.UntilAsync(_ =>
+        {
+            if (liveSlack.Posts("chat.postMessage").Count > 0)
+                return Task.FromResult(true);
+            survivor.Clock.Advance(TimeSpan.FromSeconds(2));
+            return Task.FromResult(false);
+        }, "the survivor taking over");
 
         await liveSlack.WaitForPostsAsync(Reps * MessagesPerRep);
         await AssertEachRanOnceInOrderAsync();
@@ -73,9 +81,7 @@ public class SlackInboxAcrossHostsTests : IAsyncLifetime
                     SlackRequests.DirectMessage($"Ev{rep}x{message}", $"U0REP{rep}", $"show deal Zeta{rep}-{message}", $"D0REP{rep}"), dying.Clock.GetUtcNow()));
                 Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
             }
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await Db(dying).Inbox.CountAsync(m => m.LeasedBy == "host-a", patience.Token) < Reps)
-            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        await Background.UntilAsync(async token => await Db(dying).Inbox.CountAsync(m => m.LeasedBy == "host-a", token) >= Reps, "every lane leased by host-a");
         // From here host-a is dead: every lane's first turn hangs in it, it answers nothing and gives nothing back.
     }
 
@@ -91,9 +97,8 @@ public class SlackInboxAcrossHostsTests : IAsyncLifetime
                 answered.Select(text => System.Text.RegularExpressions.Regex.Match(text, @"Zeta\d+-\d+").Value));
         }
         await using var db = Db(hosts[^1]);
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // the last turn is marked done just after its answer
-        while (await db.Inbox.AnyAsync(m => m.DoneAt == null, patience.Token))
-            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        // The last turn is marked done just after its answer.
+        await Background.UntilAsync(async token => !await db.Inbox.AnyAsync(m => m.DoneAt == null, token), "every turn done");
         Assert.Equal(Reps * MessagesPerRep, await db.Inbox.CountAsync(m => m.LastError == null));
     }
 

@@ -1,0 +1,19 @@
+namespace SalesCoachBot.Tests.Infrastructure;
+
+/// <summary>Waits for work a host does on its own (turns run from the inbox, leases taken), checking every 20 ms for at most 30 s.</summary>
+public static class Background
+{
+    public static async Task UntilAsync(Func<CancellationToken, Task<bool>> done, string what)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (!await done(patience.Token))
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Never saw {what}.");
+        }
+    }
+}
