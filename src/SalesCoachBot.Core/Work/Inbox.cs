@@ -102,11 +102,12 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (leased == 0)
             return null;
-        var message = await db.Inbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        // Leased now: a stop arriving from here on must not leave the row held by a turn nobody runs.
+        var message = await db.Inbox.AsNoTracking().SingleAsync(m => m.Id == id, CancellationToken.None);
         if (message.Attempts <= MaxAttempts)
             return message;
         // Its turn was started that often and never finished (each time the host died): set it aside.
-        await CompleteAsync(id, "its turn never finished", cancellationToken);
+        await CompleteAsync(id, "its turn never finished", CancellationToken.None);
         return null;
     }
 }
