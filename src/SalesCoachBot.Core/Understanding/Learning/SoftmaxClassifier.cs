@@ -3,22 +3,34 @@ using System.Numerics;
 namespace SalesCoachBot.Understanding.Learning;
 
 /// <summary>
-/// Multinomial logistic regression on sentence vectors: one weight vector per label, trained by full-batch
-/// gradient descent with classes weighted by their size, so a label with many examples does not win by number.
-/// Labels can come in groups (the objection categories, which together are one intent): a group weighs as
-/// one label times its number of labels to the power <c>groupPower</c>, shared equally among its labels.
+/// Multinomial logistic regression on sentence vectors and word features: one weight vector per label (and one
+/// weight per word slot), trained by full-batch gradient descent with classes weighted by their size, so a label
+/// with many examples does not win by number. Labels can come in groups (the objection categories, which together
+/// are one intent): a group weighs as one label times its number of labels to the power <c>groupPower</c>, shared
+/// equally among its labels.
 /// </summary>
 public sealed class SoftmaxClassifier
 {
+    /// <summary>Word weights are held back harder than vector weights: a word seen in two examples must not decide.</summary>
+    private const float WordL2 = 1e-4f;
+
+    /// <summary>
+    /// In each training pass an example keeps each of its words with this chance, so the classifier also learns to
+    /// read sentences whose words it never saw ("asdf qwer", an unusual deal name) from their meaning alone.
+    /// </summary>
+    private const float KeepWord = 0.5f;
+
     private readonly string[] labels;
     private readonly float[][] weights;
+    private readonly float[][] wordWeights;
 
-    private SoftmaxClassifier(string[] labels, float[][] weights) => (this.labels, this.weights) = (labels, weights);
+    private SoftmaxClassifier(string[] labels, float[][] weights, float[][] wordWeights) =>
+        (this.labels, this.weights, this.wordWeights) = (labels, weights, wordWeights);
 
     public IReadOnlyList<string> Labels => labels;
 
-    public static SoftmaxClassifier Train(IReadOnlyList<(string Label, float[] Vector)> examples, int epochs = 400, float rate = 30f, float l2 = 1e-5f,
-        Func<string, string>? groupOf = null, float groupPower = 0f)
+    public static SoftmaxClassifier Train(IReadOnlyList<(string Label, float[] Vector, WordFeature[] Words)> examples, int epochs = 400, float rate = 30f,
+        float l2 = 1e-5f, Func<string, string>? groupOf = null, float groupPower = 0f)
     {
         var labels = examples.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         var dimensions = examples[0].Vector.Length;
@@ -32,45 +44,73 @@ public sealed class SoftmaxClassifier
             return (float)examples.Count / (groupCount * siblings * target.Count(t => t == c)) * MathF.Pow(siblings, groupPower);
         }).ToArray();
         var weights = labels.Select(_ => new float[dimensions + 1]).ToArray();
+        var wordWeights = labels.Select(_ => new float[WordFeatures.Slots]).ToArray();
+        var usedSlots = examples.SelectMany(e => e.Words.Select(w => w.Slot)).Distinct().ToArray();
         var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var gradients = Enumerable.Range(0, partitions).Select(_ => labels.Select(_ => new float[dimensions + 1]).ToArray()).ToArray();
+        var wordGradients = Enumerable.Range(0, partitions).Select(_ => labels.Select(_ => new float[WordFeatures.Slots]).ToArray()).ToArray();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
-            var gradients = new float[partitions][][];
             Parallel.For(0, partitions, part =>
             {
-                var gradient = gradients[part] = labels.Select(_ => new float[dimensions + 1]).ToArray();
+                var (gradient, wordGradient) = (gradients[part], wordGradients[part]);
+                foreach (var row in gradient)
+                    Array.Clear(row);
+                foreach (var row in wordGradient)
+                    Array.Clear(row);
                 var probabilities = new float[labels.Length];
+                var random = new Random(epoch * partitions + part);
                 for (var i = part; i < examples.Count; i += partitions)
                 {
-                    Probabilities(weights, examples[i].Vector, probabilities);
+                    var (_, vector, allWords) = examples[i];
+                    var words = Array.FindAll(allWords, _ => random.NextSingle() < KeepWord);
+                    for (var w = 0; w < words.Length; w++)
+                        words[w] = words[w] with { Value = words[w].Value / KeepWord };
+                    Probabilities(weights, wordWeights, vector, words, probabilities);
                     for (var c = 0; c < labels.Length; c++)
-                        Accumulate(gradient[c], examples[i].Vector, (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[target[i]]);
+                    {
+                        var scale = (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[target[i]];
+                        Accumulate(gradient[c], vector, scale);
+                        foreach (var word in words)
+                            wordGradient[c][word.Slot] += word.Value * scale;
+                    }
                 }
             });
             for (var c = 0; c < labels.Length; c++)
+            {
                 for (var d = 0; d <= dimensions; d++)
-                    weights[c][d] -= rate * (gradients.Sum(g => g[c][d]) / examples.Count + l2 * weights[c][d]);
+                    weights[c][d] -= rate * (Sum(gradients, c, d) / examples.Count + l2 * weights[c][d]);
+                foreach (var slot in usedSlots)
+                    wordWeights[c][slot] -= rate * (Sum(wordGradients, c, slot) / examples.Count + WordL2 * wordWeights[c][slot]);
+            }
         }
-        return new SoftmaxClassifier(labels, weights);
+        return new SoftmaxClassifier(labels, weights, wordWeights);
     }
 
-    /// <summary>The probability of each label for the vector.</summary>
-    public Dictionary<string, float> Predict(float[] vector)
+    /// <summary>The probability of each label for the vector and words.</summary>
+    public Dictionary<string, float> Predict(float[] vector, WordFeature[] words)
     {
         var probabilities = new float[labels.Length];
-        Probabilities(weights, vector, probabilities);
+        Probabilities(weights, wordWeights, vector, words, probabilities);
         return labels.Select((label, c) => (label, probabilities[c])).ToDictionary(p => p.label, p => p.Item2);
     }
 
     public void Write(BinaryWriter writer)
     {
         writer.Write(labels.Length);
-        foreach (var (label, row) in labels.Zip(weights))
+        for (var c = 0; c < labels.Length; c++)
         {
-            writer.Write(label);
-            writer.Write(row.Length);
-            foreach (var value in row)
+            writer.Write(labels[c]);
+            writer.Write(weights[c].Length);
+            foreach (var value in weights[c])
                 writer.Write(value);
+            var used = Enumerable.Range(0, WordFeatures.Slots).Where(slot => wordWeights[c][slot] != 0).ToList();
+            writer.Write(used.Count);
+            foreach (var slot in used)
+            {
+                writer.Write(slot);
+                writer.Write(wordWeights[c][slot]);
+            }
         }
         writer.Flush();
     }
@@ -78,27 +118,43 @@ public sealed class SoftmaxClassifier
     public static SoftmaxClassifier Read(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        var (labels, weights) = (new string[count], new float[count][]);
+        var (labels, weights, wordWeights) = (new string[count], new float[count][], new float[count][]);
         for (var c = 0; c < count; c++)
         {
             labels[c] = reader.ReadString();
             weights[c] = new float[reader.ReadInt32()];
             for (var d = 0; d < weights[c].Length; d++)
                 weights[c][d] = reader.ReadSingle();
+            wordWeights[c] = new float[WordFeatures.Slots];
+            for (var used = reader.ReadInt32(); used > 0; used--)
+                wordWeights[c][reader.ReadInt32()] = reader.ReadSingle();
         }
-        return new SoftmaxClassifier(labels, weights);
+        return new SoftmaxClassifier(labels, weights, wordWeights);
     }
 
-    private static void Probabilities(float[][] weights, float[] vector, float[] probabilities)
+    private static void Probabilities(float[][] weights, float[][] wordWeights, float[] vector, WordFeature[] words, float[] probabilities)
     {
         var max = float.MinValue;
         for (var c = 0; c < weights.Length; c++)
-            max = Math.Max(max, probabilities[c] = VectorMath.Dot(weights[c], vector) + weights[c][vector.Length]);
+        {
+            var score = VectorMath.Dot(weights[c], vector) + weights[c][vector.Length];
+            foreach (var word in words)
+                score += wordWeights[c][word.Slot] * word.Value;
+            max = Math.Max(max, probabilities[c] = score);
+        }
         var sum = 0f;
         for (var c = 0; c < weights.Length; c++)
             sum += probabilities[c] = MathF.Exp(probabilities[c] - max);
         for (var c = 0; c < weights.Length; c++)
             probabilities[c] /= sum;
+    }
+
+    private static float Sum(float[][][] partitions, int label, int index)
+    {
+        var sum = 0f;
+        foreach (var partition in partitions)
+            sum += partition[label][index];
+        return sum;
     }
 
     private static void Accumulate(float[] gradient, float[] vector, float scale)

@@ -31,7 +31,7 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
         var (ranked, nearest) = model.Intents.RankWithNearest(vector);
         if (nearest.Score >= SameSentence)
             return [nearest with { Score = 1f }, .. ranked.Where(s => s.Label != nearest.Label)];
-        var probabilities = IntentProbabilities(model.Classifier.Predict(signals.Append(vector, text)));
+        var probabilities = IntentProbabilities(model.Classifier.Predict(signals.Append(vector, text), WordFeatures.Of(Prepare(text))));
         return [.. ranked
             .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
             .OrderByDescending(s => s.Score)];
@@ -41,11 +41,11 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
     /// Objection categories best first, scored like intents: the classifier's probability among the categories
     /// and the similarity of each category's nearest examples.
     /// </summary>
-    public IReadOnlyList<LabelScore> RankObjections(float[] vector, string? text = null)
+    public IReadOnlyList<LabelScore> RankObjections(float[] vector, string text)
     {
         var model = indexes.Value;
         var ranked = model.Objections.Rank(vector);
-        var probabilities = model.Categories.Predict(text is null ? [.. vector, .. new float[SentenceSignals.Count]] : signals.Append(vector, text));
+        var probabilities = model.Categories.Predict(signals.Append(vector, text), WordFeatures.Of(Prepare(text)));
         return [.. ranked
             .Select(s => s with { Score = (probabilities.GetValueOrDefault(s.Label) + 2 * s.Score) / 3 })
             .OrderByDescending(s => s.Score)];
@@ -117,8 +117,8 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
         var vectors = all.Zip(cache.Embed(all)).ToDictionary(p => p.First, p => p.Second);
         ExampleIndex Index(List<(string Label, string Text)> examples, int neighbours = 3) =>
             new(examples.Select(e => (e.Label, vectors[Prepare(e.Text)])), neighbours);
-        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, $"{SentenceSignals.Version} objections-weigh-{ObjectionWeight}", () => SoftmaxClassifier.Train(
-            [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text)))], groupOf: IntentOf, groupPower: ObjectionWeight));
+        SoftmaxClassifier Classifier(List<(string Label, string Text)> examples) => cache.Classifier(examples, $"{SentenceSignals.Version} {WordFeatures.Version} objections-weigh-{ObjectionWeight}", () => SoftmaxClassifier.Train(
+            [.. examples.Select(e => (e.Label, signals.Append(vectors[Prepare(e.Text)], e.Text), WordFeatures.Of(Prepare(e.Text))))], groupOf: IntentOf, groupPower: ObjectionWeight));
         return new Indexes(Index(intents, Neighbours), Classifier(classes), Index(objections, Neighbours), Classifier(objections), Index(lost));
     }
 
