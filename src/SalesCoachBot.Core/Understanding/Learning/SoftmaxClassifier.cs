@@ -59,13 +59,10 @@ public sealed class SoftmaxClassifier
                 foreach (var row in wordGradient)
                     Array.Clear(row);
                 var probabilities = new float[labels.Length];
-                var random = new Random(epoch * partitions + part);
                 for (var i = part; i < examples.Count; i += partitions)
                 {
                     var (_, vector, allWords) = examples[i];
-                    var words = Array.FindAll(allWords, _ => random.NextSingle() < KeepWord);
-                    for (var w = 0; w < words.Length; w++)
-                        words[w] = words[w] with { Value = words[w].Value / KeepWord };
+                    var words = KeptWords(allWords, epoch, i);
                     Probabilities(weights, wordWeights, vector, words, probabilities);
                     for (var c = 0; c < labels.Length; c++)
                     {
@@ -147,6 +144,20 @@ public sealed class SoftmaxClassifier
             sum += probabilities[c] = MathF.Exp(probabilities[c] - max);
         for (var c = 0; c < weights.Length; c++)
             probabilities[c] /= sum;
+    }
+
+    // The same words are kept on every machine, whatever its number of cores; kept words weigh more for the dropped.
+    private static WordFeature[] KeptWords(WordFeature[] words, int epoch, int example)
+    {
+        var kept = new List<WordFeature>(words.Length);
+        foreach (var word in words)
+        {
+            var mixed = (ulong)(uint)epoch << 40 ^ (ulong)(uint)example << 16 ^ (uint)word.Slot;
+            mixed = (mixed ^ mixed >> 31) * 0x9E3779B97F4A7C15UL;
+            if ((mixed >> 40) / (float)(1 << 24) < KeepWord)
+                kept.Add(word with { Value = word.Value / KeepWord });
+        }
+        return [.. kept];
     }
 
     private static float Sum(float[][][] partitions, int label, int index)
