@@ -14,9 +14,14 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
 {
     public async Task<int> NudgesAsync(CancellationToken cancellationToken)
     {
-        var plans = await nudges.PlanAsync(cancellationToken);
-        var written = await outbox.WriteAsync(plans, cancellationToken);
-        await nudges.MarkNudgedAsync(plans, cancellationToken);
+        // Written before marked, batch by batch: a crash in between leaves deals unmarked, and the next run's
+        // messages carry the same keys, so nothing is lost and nothing is queued twice.
+        var written = 0;
+        await foreach (var batch in nudges.PlanBatchesAsync(cancellationToken))
+        {
+            written += await outbox.WriteAsync(batch.Messages, cancellationToken);
+            await nudges.MarkNudgedAsync(batch.DealIds, cancellationToken);
+        }
         return written;
     }
 
