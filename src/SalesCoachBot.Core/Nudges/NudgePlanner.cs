@@ -33,8 +33,8 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
     {
         var now = time.GetUtcNow();
         var reachable = await Outbox.Recipients.ReachableAsync(db, cancellationToken);
-        var onDuty = (await db.Reps.AsNoTracking().Where(r => reachable.Keys.Contains(r.Id)).ToListAsync(cancellationToken))
-            .Where(r => (r.NudgesPausedUntil is null || r.NudgesPausedUntil <= now) && settings.IsWorkingTime(clocks.For(r).LocalNow))
+        var onDuty = (await db.Reps.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(r => reachable.ContainsKey(r.Id) && (r.NudgesPausedUntil is null || r.NudgesPausedUntil <= now) && settings.IsWorkingTime(clocks.For(r).LocalNow))
             .OrderBy(r => r.Id).ToList();
         if (onDuty.Count == 0)
             yield break;
