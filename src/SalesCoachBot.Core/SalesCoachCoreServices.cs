@@ -76,6 +76,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<DigestPlanner>();
         services.AddScoped<MetricsCommands>();
         services.AddScoped<NudgePlanner>();
+        services.AddScoped<StalledDeals>();
         services.AddScoped<CheckInPlanner>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<OutboxWriter>();

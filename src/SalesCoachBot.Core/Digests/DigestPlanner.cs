@@ -15,18 +15,17 @@ namespace SalesCoachBot.Digests;
 /// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
 /// pipeline velocity.
 /// </summary>
-public sealed class DigestPlanner(SalesCoachDbContext db, NudgePlanner stalls, StallThresholds thresholds, RepClockFactory clocks, MetricsService metrics, TimeProvider time)
+public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDeals, StallThresholds thresholds, MetricsService metrics, TimeProvider time)
 {
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
         var manager = await db.Reps.SingleAsync(r => r.Id == subscription.ManagerId, cancellationToken);
-        var team = await db.TeamOf(manager.Id).OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
+        var team = await db.TeamOf(manager.Id).AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var facts = new List<Fact>();
         var atRisk = new List<Deal>();
-        foreach (var rep in team)
+        foreach (var (rep, _, _, stalled) in await stalledDeals.ReadAsync(team, forNudge: false, cancellationToken))
         {
-            var stalled = await stalls.StalledAsync(rep, clocks.For(rep), forNudge: false, cancellationToken);
             if (stalled.Count == 0)
                 continue;
             atRisk.AddRange(stalled);

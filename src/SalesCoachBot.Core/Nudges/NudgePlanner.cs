@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
@@ -15,73 +16,69 @@ namespace SalesCoachBot.Nudges;
 /// when its snooze ends; a rep gets at most N nudges a day (the rest in one summary), only in their
 /// working hours, in their time zone, never while they paused nudges.
 /// </summary>
-public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StallChecks stallChecks, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StalledDeals stalledDeals, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
+    private const int RepsPerBatch = 500;
+
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var reachable = await Outbox.Recipients.ReachableAsync(db, cancellationToken);
-        var reps = await db.Reps.Where(r => reachable.Keys.Contains(r.Id)).ToListAsync(cancellationToken);
         var plans = new List<PlannedMessage>();
-        foreach (var rep in reps.Where(r => r.NudgesPausedUntil is null || r.NudgesPausedUntil <= now))
-        {
-            var clock = clocks.For(rep);
-            if (!settings.IsWorkingTime(clock.LocalNow))
-                continue;
-            var (stalled, stalls) = await StalledWithRulesAsync(rep, clock, forNudge: true, cancellationToken);
-            var left = settings.MaxNudgesPerDay - await SentTodayAsync(rep, clock, cancellationToken);
-            if (stalled.Count == 0 || left <= 0)
-                continue;
-
-            var account = reachable[rep.Id];
-            var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
-            plans.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
-            if (single.Count < stalled.Count)
-                plans.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
-        }
+        await foreach (var batch in PlanBatchesAsync(cancellationToken))
+            plans.AddRange(batch.Messages);
         return plans;
     }
 
-    /// <summary>Records that the planned deals were nudged, so they rest for another threshold period.</summary>
-    public async Task MarkNudgedAsync(IEnumerable<PlannedMessage> plans, CancellationToken cancellationToken)
+    /// <summary>The nudges due now, a few hundred reps at a time, so memory stays flat however large the team.</summary>
+    public async IAsyncEnumerable<NudgeBatch> PlanBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var repIds = plans.Select(p => p.RepId).ToHashSet();
-        foreach (var rep in await db.Reps.Where(r => repIds.Contains(r.Id)).ToListAsync(cancellationToken))
-            foreach (var deal in await StalledAsync(rep, clocks.For(rep), cancellationToken))
-                deal.LastNudgedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Stalled deals due a nudge: not snoozed, and not nudged within another threshold period.</summary>
-    public async Task<List<Deal>> StalledAsync(Rep rep, RepClock clock, CancellationToken cancellationToken) =>
-        await StalledAsync(rep, clock, forNudge: true, cancellationToken);
-
-    /// <summary>Open deals idle longer than their stage allows with no next step scheduled.</summary>
-    public async Task<List<Deal>> StalledAsync(Rep rep, RepClock clock, bool forNudge, CancellationToken cancellationToken) =>
-        (await StalledWithRulesAsync(rep, clock, forNudge, cancellationToken)).Deals;
-
-    private async Task<(List<Deal> Deals, StallCheck Rules)> StalledWithRulesAsync(Rep rep, RepClock clock, bool forNudge, CancellationToken cancellationToken)
-    {
-        var now = clock.UtcNow;
-        var open = await db.Deals.Where(d => d.OwnerId == rep.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync(cancellationToken);
-        var stalls = await stallChecks.ForRepAsync(rep, clock, cancellationToken);
-        List<Deal> stalled = [.. open.Where(d =>
+        var reachable = await Outbox.Recipients.ReachableAsync(db, cancellationToken);
+        var onDuty = (await db.Reps.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(r => reachable.ContainsKey(r.Id) && (r.NudgesPausedUntil is null || r.NudgesPausedUntil <= now) && settings.IsWorkingTime(clocks.For(r).LocalNow))
+            .OrderBy(r => r.Id).ToList();
+        if (onDuty.Count == 0)
+            yield break;
+        var sentToday = await SentTodayAsync(onDuty, cancellationToken);
+        foreach (var reps in onDuty.Chunk(RepsPerBatch))
+        {
+            var messages = new List<PlannedMessage>();
+            var dealIds = new List<long>();
+            foreach (var (rep, clock, stalls, stalled) in await stalledDeals.ReadAsync(reps, forNudge: true, cancellationToken))
             {
-                var threshold = TimeSpan.FromDays(stalls.RuleFor(d.Stage).Days);
-                return stalls.IsStalled(d) && (!forNudge ||
-                       (d.SnoozedUntil is null || d.SnoozedUntil <= now)
-                       && (d.LastNudgedAt is null || now - d.LastNudgedAt >= threshold || d.SnoozedUntil > d.LastNudgedAt));
-            })
-            .OrderByDescending(d => now - d.LastActivityAt)];
-        return (stalled, stalls);
+                var left = settings.MaxNudgesPerDay - sentToday.GetValueOrDefault(rep.Id);
+                if (stalled.Count == 0 || left <= 0)
+                    continue;
+
+                var account = reachable[rep.Id];
+                var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
+                messages.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
+                if (single.Count < stalled.Count)
+                    messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
+                dealIds.AddRange(stalled.Select(d => d.Id));
+            }
+            yield return new NudgeBatch(messages, dealIds);
+        }
     }
 
-    private async Task<int> SentTodayAsync(Rep rep, RepClock clock, CancellationToken cancellationToken)
+    /// <summary>Records that these deals were nudged, so they rest for another threshold period.</summary>
+    public async Task MarkNudgedAsync(IReadOnlyList<long> dealIds, CancellationToken cancellationToken)
     {
-        var midnight = clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue));
-        return await db.Outbox.CountAsync(m => m.RepId == rep.Id && (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary) && m.CreatedAt >= midnight, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var ids in dealIds.Chunk(1000))
+            await db.Deals.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastNudgedAt, now), cancellationToken);
+    }
+
+    /// <summary>Nudges (and summaries) each rep was already sent since their own midnight.</summary>
+    private async Task<Dictionary<long, int>> SentTodayAsync(IReadOnlyList<Rep> reps, CancellationToken cancellationToken)
+    {
+        var midnights = reps.ToDictionary(r => r.Id, r => clocks.For(r) is var clock ? clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue)) : default);
+        var earliest = midnights.Values.Min();
+        var sent = await db.Outbox.AsNoTracking()
+            .Where(m => (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary) && m.CreatedAt >= earliest && m.RepId != null)
+            .Select(m => new { RepId = m.RepId!.Value, m.CreatedAt }).ToListAsync(cancellationToken);
+        return sent.Where(m => midnights.TryGetValue(m.RepId, out var midnight) && m.CreatedAt >= midnight)
+            .CountBy(m => m.RepId).ToDictionary();
     }
 
     private Reply Nudge(Deal deal, StallThreshold rule, DateTimeOffset now)

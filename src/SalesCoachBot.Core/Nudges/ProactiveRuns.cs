@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Nudges;
 
@@ -10,13 +11,22 @@ namespace SalesCoachBot.Nudges;
 /// the next run does not repeat it. The scheduler calls these; so do tests, on a fake clock.
 /// </summary>
 public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, ReminderPlanner reminders, DigestPlanner digests,
-    OutboxWriter outbox, SalesCoachDbContext db, TimeProvider time)
+    OutboxWriter outbox, OutboxSignal signal, SalesCoachDbContext db, TimeProvider time)
 {
     public async Task<int> NudgesAsync(CancellationToken cancellationToken)
     {
-        var plans = await nudges.PlanAsync(cancellationToken);
-        var written = await outbox.WriteAsync(plans, cancellationToken);
-        await nudges.MarkNudgedAsync(plans, cancellationToken);
+        // Each batch's messages and its deals' marks commit together (and with one sync to disk, not one per statement).
+        var written = 0;
+        await foreach (var batch in nudges.PlanBatchesAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var added = await outbox.WriteAsync(batch.Messages, cancellationToken);
+            await nudges.MarkNudgedAsync(batch.DealIds, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (added > 0)
+                signal.Wake(); // the writer woke the dispatcher before the commit; wake it again now the rows are visible
+            written += added;
+        }
         return written;
     }
 

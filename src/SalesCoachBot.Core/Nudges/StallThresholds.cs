@@ -26,6 +26,24 @@ public sealed class StallThresholds(SalesCoachDbContext db, SalesContent content
             ? await db.TeamOf(manager).Select(r => r.Id).ToListAsync(cancellationToken)
             : null;
 
+    /// <summary>Each rep's thresholds, as <see cref="ForRepAsync"/> gives them, with the teams read in two queries.</summary>
+    public async Task<Dictionary<long, IReadOnlyDictionary<DealStage, StallThreshold>>> ForRepsAsync(IReadOnlyCollection<Rep> reps, CancellationToken cancellationToken)
+    {
+        var ids = reps.Select(r => r.Id).ToList();
+        var managing = (await db.Reps.AsNoTracking().Where(r => r.ManagerId != null && ids.Contains(r.ManagerId.Value))
+            .Select(r => r.ManagerId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var teamManagers = reps.ToDictionary(r => r.Id, r => managing.Contains(r.Id) ? r.Id : r.ManagerId);
+        var managers = teamManagers.Values.OfType<long>().Distinct().ToList();
+        var members = (await db.Reps.AsNoTracking().Where(r => managers.Contains(r.Id) || (r.ManagerId != null && managers.Contains(r.ManagerId.Value)))
+                .Select(r => new { r.Id, r.ManagerId }).ToListAsync(cancellationToken))
+            .SelectMany(r => new[] { r.Id, r.ManagerId ?? r.Id }.Distinct().Where(managers.Contains).Select(team => (Team: team, Member: r.Id)))
+            .ToLookup(m => m.Team, m => m.Member);
+        var result = new Dictionary<long, IReadOnlyDictionary<DealStage, StallThreshold>>(reps.Count);
+        foreach (var rep in reps)
+            result[rep.Id] = await ForTeamAsync(teamManagers[rep.Id] is { } manager ? [.. members[manager]] : null, cancellationToken);
+        return result;
+    }
+
     public async Task<IReadOnlyDictionary<DealStage, StallThreshold>> ForTeamAsync(IReadOnlyCollection<long>? team, CancellationToken cancellationToken)
     {
         var key = team is null ? "*" : string.Join(",", team.Order());

@@ -14,11 +14,11 @@ public sealed class OutboxWriter(SalesCoachDbContext db, TimeProvider time, Outb
         var now = time.GetUtcNow();
         var list = messages.ToList();
         var keys = list.Select(m => m.Key).ToList();
-        var existing = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken);
-        var added = 0;
+        var existing = (await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet();
+        var added = new List<OutboxMessage>();
         foreach (var message in list.Where(m => !existing.Contains(m.Key)).DistinctBy(m => m.Key))
         {
-            db.Outbox.Add(new OutboxMessage
+            added.Add(new OutboxMessage
             {
                 Key = message.Key,
                 Kind = message.Kind,
@@ -29,12 +29,15 @@ public sealed class OutboxWriter(SalesCoachDbContext db, TimeProvider time, Outb
                 CreatedAt = now,
                 NextAttemptAt = now,
             });
-            added++;
         }
+        db.Outbox.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
-        if (added > 0)
+        // Written rows are the dispatcher's now; a large run should not keep them all tracked.
+        foreach (var message in added)
+            db.Entry(message).State = EntityState.Detached;
+        if (added.Count > 0)
             signal.Wake();
-        return added;
+        return added.Count;
     }
 
     public static string Serialize(Reply reply) => JsonSerializer.Serialize(reply);

@@ -15,6 +15,7 @@ public sealed class DealViewAndEditTestsOnPostgres : DealViewAndEditTests, IOnPo
 public sealed class PipelineCommandsTestsOnPostgres : PipelineCommandsTests, IOnPostgres;
 public sealed class OutboxRobustnessTestsOnPostgres : OutboxRobustnessTests, IOnPostgres;
 public sealed class NudgeTestsOnPostgres : NudgeTests, IOnPostgres;
+public sealed class StallSweepTestsOnPostgres : StallSweepTests, IOnPostgres;
 public sealed class ReminderTestsOnPostgres : ReminderTests, IOnPostgres;
 public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryStoreTests, IOnPostgres;
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;

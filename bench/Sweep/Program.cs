@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SalesCoachBot.Cli;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Digests;
+using SalesCoachBot.Hosting;
+using SalesCoachBot.Scheduling;
+
+// The stall sweep at scale: generates reps (teams of ten, each reachable) and deals that are all open and
+// stalled, then runs the sweep in a fresh process and reports its time and peak working set; then one
+// team's digest, timed a hundred times. On a shared machine, compare the CPU seconds too: they are less
+// disturbed by other work than the wall-clock time.
+//   dotnet run -c Release --project bench/Sweep -- [--reps 10000] [--deals 1000000]
+var reps = Argument("--reps", 10_000);
+var deals = Argument("--deals", 1_000_000);
+var moment = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero); // a Monday, in working hours (UTC)
+
+if (Environment.GetEnvironmentVariable("SWEEP_DATABASE") is { } existing)
+{
+    await SweepAsync(existing);
+    return;
+}
+var folder = Directory.CreateTempSubdirectory("salescoach-sweep-").FullName;
+try
+{
+    var database = Path.Combine(folder, "sweep.db");
+    using (var host = Host(database).Build())
+        await host.PrepareAsync();
+    var seed = Stopwatch.StartNew();
+    Generate(database, reps, deals);
+    Console.WriteLine($"generated {deals:N0} stalled deals for {reps:N0} reps in {seed.Elapsed.TotalSeconds:0.0} s ({new FileInfo(database).Length / 1_048_576:N0} MiB)");
+    var sweep = new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs()[0] is var dll && dll.EndsWith(".dll", StringComparison.Ordinal) ? [dll] : Array.Empty<string>(), .. args]);
+    sweep.Environment["SWEEP_DATABASE"] = database;
+    using var child = Process.Start(sweep)!;
+    await child.WaitForExitAsync();
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+async Task SweepAsync(string database)
+{
+    using var host = Host(database).Build();
+    await using var scope = host.Services.CreateAsyncScope();
+    var job = ActivatorUtilities.CreateInstance<StallSweepJob>(scope.ServiceProvider);
+    var before = Process.GetCurrentProcess().WorkingSet64;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    await job.Execute(null!, CancellationToken.None);
+    var elapsed = watch.Elapsed;
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    await using var count = new SqliteConnection($"Data Source={database}");
+    await count.OpenAsync();
+    using var query = count.CreateCommand();
+    query.CommandText = "SELECT COUNT(*) FROM Outbox; SELECT COUNT(*) FROM Deals WHERE LastNudgedAt IS NOT NULL;";
+    using var reader = await query.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    var messages = reader.GetInt64(0);
+    await reader.NextResultAsync();
+    await reader.ReadAsync();
+    Console.WriteLine($"stall sweep: {elapsed.TotalSeconds:0.0} s ({cpu.TotalSeconds:0.0} s of CPU), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB " +
+                      $"(host alone {before / 1_048_576:N0} MiB); {messages:N0} outbox rows, {reader.GetInt64(0):N0} deals marked nudged");
+
+    var subscription = new DigestSubscription { ManagerId = 1, Channel = "terminal", Address = "{}", ConversationId = "bench", TimeZone = "UTC" };
+    var times = new List<double>();
+    for (var i = 0; i < 101; i++)
+    {
+        await using var digestScope = host.Services.CreateAsyncScope();
+        var once = Stopwatch.StartNew();
+        await digestScope.ServiceProvider.GetRequiredService<DigestPlanner>().PlanAsync(subscription, CancellationToken.None);
+        if (i > 0)
+            times.Add(once.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"digest, one team of 10 reps: p50 {times[50]:0.0} ms, p99 {times[98]:0.0} ms");
+}
+
+HostApplicationBuilder Host(string database)
+{
+    var builder = new ToolHost([], b => b.Configuration["ConnectionStrings:SalesCoach"] = $"Data Source={database}").CreateBuilder();
+    builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(moment)));
+    return builder;
+}
+
+int Argument(string name, int fallback) =>
+    Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+// Writes straight to SQLite with prepared statements; values are encoded exactly as the bot's model stores them.
+static void Generate(string path, int reps, int deals)
+{
+    var toBinary = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
+    var random = new Random(42);
+    var seen = toBinary(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+    using var connection = new SqliteConnection($"Data Source={path}");
+    connection.Open();
+    using var transaction = connection.BeginTransaction();
+    var rep = Command(connection, transaction, "INSERT INTO Reps (Id, DisplayName, Email, CreatedAt, ManagerId, IsManager) VALUES ($id, $name, $email, $at, $manager, 0)", "$id", "$name", "$email", "$at", "$manager");
+    var account = Command(connection, transaction, "INSERT INTO ChannelAccounts (RepId, Channel, AccountId, Address, LastSeenAt) VALUES ($rep, 'terminal', $account, $address, $seen)", "$rep", "$account", "$address", "$seen");
+    for (var i = 1; i <= reps; i++)
+    {
+        Run(rep, i, $"Rep {i}", $"rep{i}@example.com", seen, i % 10 == 1 ? DBNull.Value : i - (i - 1) % 10);
+        Run(account, i, $"rep{i}", $"{{\"user\":\"rep{i}\"}}", seen);
+    }
+    var deal = Command(connection, transaction, "INSERT INTO Deals (Id, Name, Account, Amount, Currency, Stage, OwnerId, CreatedAt, LastActivityAt) VALUES ($id, $name, $name, $amount, 'USD', $stage, $owner, $created, $last)",
+        "$id", "$name", "$amount", "$stage", "$owner", "$created", "$last");
+    var change = Command(connection, transaction, "INSERT INTO StageChanges (DealId, \"From\", \"To\", At) VALUES ($deal, NULL, 'Prospecting', $at)", "$deal", "$at");
+    DealStage[] stages = [DealStage.Prospecting, DealStage.InitialContact, DealStage.Discovery, DealStage.Proposal, DealStage.Negotiation, DealStage.Closing];
+    var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    for (var id = 1; id <= deals; id++)
+    {
+        var created = start.AddDays(random.NextDouble() * 300);
+        var last = created.AddDays(random.NextDouble() * 200); // at most 2025-12-28: idle close to a year by the sweep
+        Run(deal, id, $"Deal {id}", (random.Next(1, 200) * 500).ToString(CultureInfo.InvariantCulture), stages[random.Next(stages.Length)].ToString(), 1 + id % reps, toBinary(created), toBinary(last));
+        Run(change, id, toBinary(created));
+    }
+    transaction.Commit();
+}
+
+static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+{
+    var command = connection.CreateCommand();
+    command.Transaction = transaction;
+    command.CommandText = sql;
+    foreach (var name in names)
+        command.Parameters.Add(new SqliteParameter(name, null));
+    command.Prepare();
+    return command;
+}
+
+static void Run(SqliteCommand command, params object?[] values)
+{
+    for (var i = 0; i < values.Length; i++)
+        command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    command.ExecuteNonQuery();
+}
+
+sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
