@@ -104,11 +104,15 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         };
     }
 
+    /// <summary>How many deals a summary lists (the longest idle); a longer list is not read, and the rest are one command away.</summary>
+    public const int SummaryListsAtMost = 10;
+
     private static Reply Summary(List<Deal> deals, DateTimeOffset now) =>
         new($"{deals.Count} more deal{(deals.Count == 1 ? " has" : "s have")} gone quiet. Pick one to move today:")
         {
             Title = "More stalled deals",
-            Facts = [.. deals.Select(d => new Fact(d.Name, $"{d.Stage.DisplayName()} · {d.DaysSinceLastActivity(now)} days idle" + (d.Value is { } v ? $" · {v}" : "")))],
-            Buttons = [new("My pipeline", "my pipeline")],
+            Facts = [.. deals.Take(SummaryListsAtMost).Select(d => new Fact(d.Name, $"{d.Stage.DisplayName()} · {d.DaysSinceLastActivity(now)} days idle" + (d.Value is { } v ? $" · {v}" : "")))],
+            Notes = deals.Count > SummaryListsAtMost ? [$"…and {deals.Count - SummaryListsAtMost} more: say \"stalled deals\" for the whole list."] : [],
+            Buttons = [new("Stalled deals", "stalled deals"), new("My pipeline", "my pipeline")],
         };
 }

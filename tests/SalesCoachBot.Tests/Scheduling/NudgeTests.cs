@@ -1,6 +1,7 @@
-using SalesCoachBot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Nudges;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
@@ -122,6 +123,24 @@ public class NudgeTests : BotTest
         Assert.Equal("3 more deals have gone quiet. Pick one to move today:", summary.Text);
         Assert.Equal(3, summary.Facts.Count);
         Assert.Equal(2, Bot.Outbox().Count(o => o.Message.Kind == SalesCoachBot.Outbox.MessageKind.Nudge));
+    }
+
+    [StoreFact]
+    public async Task ALongSummaryListsTheLongestIdleAndPointsToTheRest()
+    {
+        var flow = Bot.Flow();
+        for (var i = 1; i <= 15; i++)
+            flow = flow.Send($"new deal Account {i:00}").AssertReply(Contains("New deal"));
+        await flow.StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+
+        await Nudge();
+
+        var summary = Bot.Outbox().Single(o => o.Message.Kind == SalesCoachBot.Outbox.MessageKind.NudgeSummary).Reply;
+        Assert.Equal("13 more deals have gone quiet. Pick one to move today:", summary.Text);
+        Assert.Equal(NudgePlanner.SummaryListsAtMost, summary.Facts.Count);
+        Assert.Equal("…and 3 more: say \"stalled deals\" for the whole list.", Assert.Single(summary.Notes));
+        Assert.Contains(summary.Buttons, b => b.Message == "stalled deals");
     }
 
     [StoreFact]
