@@ -22,9 +22,10 @@ public sealed class SoftmaxClassifier
 
     private readonly string[] labels;
     private readonly float[][] weights;
-    private readonly float[][] wordWeights;
+    /// <summary>Slot-major: the weights of one word slot for every label lie together.</summary>
+    private readonly float[] wordWeights;
 
-    private SoftmaxClassifier(string[] labels, float[][] weights, float[][] wordWeights) =>
+    private SoftmaxClassifier(string[] labels, float[][] weights, float[] wordWeights) =>
         (this.labels, this.weights, this.wordWeights) = (labels, weights, wordWeights);
 
     public IReadOnlyList<string> Labels => labels;
@@ -33,7 +34,7 @@ public sealed class SoftmaxClassifier
         float l2 = 1e-5f, Func<string, string>? groupOf = null, float groupPower = 0f)
     {
         var labels = examples.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var dimensions = examples[0].Vector.Length;
+        var (count, dimensions) = (labels.Length, examples[0].Vector.Length);
         var target = examples.Select(e => Array.IndexOf(labels, e.Label)).ToArray();
         groupOf ??= label => label;
         var groups = labels.Select(groupOf).ToArray();
@@ -44,11 +45,11 @@ public sealed class SoftmaxClassifier
             return (float)examples.Count / (groupCount * siblings * target.Count(t => t == c)) * MathF.Pow(siblings, groupPower);
         }).ToArray();
         var weights = labels.Select(_ => new float[dimensions + 1]).ToArray();
-        var wordWeights = labels.Select(_ => new float[WordFeatures.Slots]).ToArray();
-        var usedSlots = examples.SelectMany(e => e.Words.Select(w => w.Slot)).Distinct().ToArray();
+        var wordWeights = new float[WordFeatures.Slots * count];
+        var usedSlots = examples.SelectMany(e => e.Words.Select(w => w.Slot)).Distinct().Order().ToArray();
         var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
         var gradients = Enumerable.Range(0, partitions).Select(_ => labels.Select(_ => new float[dimensions + 1]).ToArray()).ToArray();
-        var wordGradients = Enumerable.Range(0, partitions).Select(_ => labels.Select(_ => new float[WordFeatures.Slots]).ToArray()).ToArray();
+        var wordGradients = Enumerable.Range(0, partitions).Select(_ => new float[WordFeatures.Slots * count]).ToArray();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             Parallel.For(0, partitions, part =>
@@ -56,30 +57,31 @@ public sealed class SoftmaxClassifier
                 var (gradient, wordGradient) = (gradients[part], wordGradients[part]);
                 foreach (var row in gradient)
                     Array.Clear(row);
-                foreach (var row in wordGradient)
-                    Array.Clear(row);
-                var probabilities = new float[labels.Length];
+                Array.Clear(wordGradient);
+                var (probabilities, scales) = (new float[count], new float[count]);
                 for (var i = part; i < examples.Count; i += partitions)
                 {
                     var (_, vector, allWords) = examples[i];
                     var words = KeptWords(allWords, epoch, i);
                     Probabilities(weights, wordWeights, vector, words, probabilities);
-                    for (var c = 0; c < labels.Length; c++)
-                    {
-                        var scale = (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[target[i]];
-                        Accumulate(gradient[c], vector, scale);
-                        foreach (var word in words)
-                            wordGradient[c][word.Slot] += word.Value * scale;
-                    }
+                    for (var c = 0; c < count; c++)
+                        Accumulate(gradient[c], vector, scales[c] = (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[target[i]]);
+                    foreach (var word in words)
+                        for (int c = 0, at = word.Slot * count; c < count; c++, at++)
+                            wordGradient[at] += word.Value * scales[c];
                 }
             });
-            for (var c = 0; c < labels.Length; c++)
-            {
+            for (var c = 0; c < count; c++)
                 for (var d = 0; d <= dimensions; d++)
                     weights[c][d] -= rate * (Sum(gradients, c, d) / examples.Count + l2 * weights[c][d]);
-                foreach (var slot in usedSlots)
-                    wordWeights[c][slot] -= rate * (Sum(wordGradients, c, slot) / examples.Count + WordL2 * wordWeights[c][slot]);
-            }
+            foreach (var slot in usedSlots)
+                for (int c = 0, at = slot * count; c < count; c++, at++)
+                {
+                    var gradient = 0f;
+                    foreach (var partition in wordGradients)
+                        gradient += partition[at];
+                    wordWeights[at] -= rate * (gradient / examples.Count + WordL2 * wordWeights[at]);
+                }
         }
         return new SoftmaxClassifier(labels, weights, wordWeights);
     }
@@ -95,19 +97,20 @@ public sealed class SoftmaxClassifier
     public void Write(BinaryWriter writer)
     {
         writer.Write(labels.Length);
-        for (var c = 0; c < labels.Length; c++)
+        foreach (var (label, row) in labels.Zip(weights))
         {
-            writer.Write(labels[c]);
-            writer.Write(weights[c].Length);
-            foreach (var value in weights[c])
+            writer.Write(label);
+            writer.Write(row.Length);
+            foreach (var value in row)
                 writer.Write(value);
-            var used = Enumerable.Range(0, WordFeatures.Slots).Where(slot => wordWeights[c][slot] != 0).ToList();
-            writer.Write(used.Count);
-            foreach (var slot in used)
-            {
-                writer.Write(slot);
-                writer.Write(wordWeights[c][slot]);
-            }
+        }
+        var used = Enumerable.Range(0, WordFeatures.Slots).Where(slot => wordWeights.AsSpan(slot * labels.Length, labels.Length).ContainsAnyExcept(0f)).ToList();
+        writer.Write(used.Count);
+        foreach (var slot in used)
+        {
+            writer.Write(slot);
+            foreach (var value in wordWeights.AsSpan(slot * labels.Length, labels.Length))
+                writer.Write(value);
         }
         writer.Flush();
     }
@@ -115,34 +118,39 @@ public sealed class SoftmaxClassifier
     public static SoftmaxClassifier Read(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        var (labels, weights, wordWeights) = (new string[count], new float[count][], new float[count][]);
+        var (labels, weights) = (new string[count], new float[count][]);
         for (var c = 0; c < count; c++)
         {
             labels[c] = reader.ReadString();
             weights[c] = new float[reader.ReadInt32()];
             for (var d = 0; d < weights[c].Length; d++)
                 weights[c][d] = reader.ReadSingle();
-            wordWeights[c] = new float[WordFeatures.Slots];
-            for (var used = reader.ReadInt32(); used > 0; used--)
-                wordWeights[c][reader.ReadInt32()] = reader.ReadSingle();
+        }
+        var wordWeights = new float[WordFeatures.Slots * count];
+        for (var used = reader.ReadInt32(); used > 0; used--)
+        {
+            var at = reader.ReadInt32() * count;
+            for (var c = 0; c < count; c++)
+                wordWeights[at + c] = reader.ReadSingle();
         }
         return new SoftmaxClassifier(labels, weights, wordWeights);
     }
 
-    private static void Probabilities(float[][] weights, float[][] wordWeights, float[] vector, WordFeature[] words, float[] probabilities)
+    private static void Probabilities(float[][] weights, float[] wordWeights, float[] vector, WordFeature[] words, float[] probabilities)
     {
+        var count = weights.Length;
+        for (var c = 0; c < count; c++)
+            probabilities[c] = VectorMath.Dot(weights[c], vector) + weights[c][vector.Length];
+        foreach (var word in words)
+            for (int c = 0, at = word.Slot * count; c < count; c++, at++)
+                probabilities[c] += wordWeights[at] * word.Value;
         var max = float.MinValue;
-        for (var c = 0; c < weights.Length; c++)
-        {
-            var score = VectorMath.Dot(weights[c], vector) + weights[c][vector.Length];
-            foreach (var word in words)
-                score += wordWeights[c][word.Slot] * word.Value;
-            max = Math.Max(max, probabilities[c] = score);
-        }
+        for (var c = 0; c < count; c++)
+            max = Math.Max(max, probabilities[c]);
         var sum = 0f;
-        for (var c = 0; c < weights.Length; c++)
+        for (var c = 0; c < count; c++)
             sum += probabilities[c] = MathF.Exp(probabilities[c] - max);
-        for (var c = 0; c < weights.Length; c++)
+        for (var c = 0; c < count; c++)
             probabilities[c] /= sum;
     }
 

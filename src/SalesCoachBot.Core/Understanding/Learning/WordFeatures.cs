@@ -13,7 +13,7 @@ public readonly record struct WordFeature(int Slot, float Value);
 public static partial class WordFeatures
 {
     /// <summary>Changes whenever what the features are changes, so weights trained on older ones are not reused.</summary>
-    public const string Version = "words-4";
+    public const string Version = "words-5";
 
     public const int Slots = 1 << 14;
 
