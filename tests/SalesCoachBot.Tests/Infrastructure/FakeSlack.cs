@@ -19,7 +19,8 @@ namespace SalesCoachBot.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
+    /// <summary>Only reached when something is wrong; a first turn on a fresh machine waits for the understanding model to be trained.</summary>
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(90);
     private readonly WebApplication app;
     private readonly ConcurrentQueue<(string Method, JsonObject Body)> calls = new();
     private readonly ConcurrentDictionary<string, JsonObject> users = new();
@@ -72,7 +73,7 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
     public TaskCompletionSource HoldUserInfo() => userInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Waits (at most 20 s) until the recorded calls satisfy the condition.</summary>
+    /// <summary>Waits (at most 90 s) until the recorded calls satisfy the condition.</summary>
     public async Task WaitUntilAsync(Func<IReadOnlyList<(string Method, JsonObject Body)>, bool> condition, string what, TimeSpan? limitAfter = null)
     {
         using var limit = new CancellationTokenSource(limitAfter ?? WaitLimit);
@@ -171,7 +172,7 @@ public sealed class FakeSlackSocket(WebSocket socket)
     /// <summary>The next message from the bot, or null once it closed the socket.</summary>
     public async Task<JsonObject?> ReceiveAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(WaitLimit);
         var buffer = new byte[16384];
         var result = await socket.ReceiveAsync(buffer, timeout.Token);
         if (result.MessageType == WebSocketMessageType.Close)
