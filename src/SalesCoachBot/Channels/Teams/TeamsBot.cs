@@ -99,7 +99,7 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
     public static string MessageText(Activity activity)
     {
         var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
-        var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned.Name)
+        var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned?.Name)
             .Append(activity.Recipient?.Name).OfType<string>().Where(n => n.Length > 0);
         foreach (var botName in botNames)
             text = text.Replace($"<at>{botName}</at>", "", StringComparison.OrdinalIgnoreCase);

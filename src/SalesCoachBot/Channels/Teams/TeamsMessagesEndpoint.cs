@@ -71,7 +71,7 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
             "the serviceUrl is not an HTTP(S) URL",
         _ when !allowList.Allows(new Uri(activity.ServiceUrl)) => $"the serviceUrl host {new Uri(activity.ServiceUrl).IdnHost} is not allowed (Teams:AllowedServiceUrlHosts)",
         { Text: { } text } when Encoding.UTF8.GetByteCount(text) > MaxTextBytes => $"the text is longer than {MaxTextBytes} bytes",
-        _ => null,
+        _ => ActivityShape.Problem(activity),
     };
 
     private static Activity? Deserialize(byte[] body)
