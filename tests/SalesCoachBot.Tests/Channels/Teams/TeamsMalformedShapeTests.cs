@@ -68,6 +68,30 @@ public sealed class TeamsMalformedShapeTests : TeamsHostTest
         Assert.DoesNotContain(Connector.Sent, s => s.Text == HelpReplies.Apology.Text);
     }
 
+    [Theory]
+    [InlineData("{\"action\":\"press\"}")]
+    [InlineData("{\"action\":{\"type\":\"Action.Execute\",\"data\":-1}}")]
+    [InlineData("{\"action\":{\"type\":\"Action.Execute\",\"data\":\"my deals\"}}")]
+    [InlineData("{\"action\":{\"type\":\"Action.Execute\",\"data\":{\"text\":[\"my deals\"]}}}")]
+    public async Task ACardActionThatCarriesNoMessageIsAcknowledged(string value)
+    {
+        var invoke = TeamsActivities.CardActionInvoke(Connector.ServiceUrl, "my deals");
+        invoke["value"] = JsonNode.Parse(value);
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(invoke));
+        Assert.DoesNotContain(Connector.Sent, s => s.Text == HelpReplies.Apology.Text);
+    }
+
+    [Fact]
+    public async Task AMessageWithAMentionButNoTextIsAnsweredWithoutAnApology()
+    {
+        var message = TeamsActivities.ChannelMention(Connector.ServiceUrl, "");
+        message.Remove("text");
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(message));
+        Assert.DoesNotContain(Connector.Sent, s => s.Text == HelpReplies.Apology.Text);
+    }
+
     private async Task<HttpStatusCode> PostAsync(JsonObject activity) =>
         (await Factory.CreateClient().PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"))).StatusCode;
 }
