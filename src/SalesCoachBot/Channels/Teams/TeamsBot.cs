@@ -100,8 +100,9 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
     /// <summary>The typed text without an @mention of the bot (with or without a mention entity), or the text a card button carried.</summary>
     public static string MessageText(Activity activity)
     {
-        // A message of a card submit or an attachment alone has no text to take a mention out of.
-        var text = activity.Text is null ? "" : activity.RemoveRecipientMention() ?? activity.Text;
+        // A card submit or an attachment alone has no text to take a mention out of, and an activity that names no
+        // recipient no mention of the bot (the SDK's RemoveRecipientMention throws on either).
+        var text = activity.Text is null || activity.Recipient?.Id is null ? activity.Text ?? "" : activity.RemoveRecipientMention() ?? activity.Text;
         var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned?.Name)
             .Append(activity.Recipient?.Name).OfType<string>().Where(n => n.Length > 0);
         foreach (var botName in botNames)

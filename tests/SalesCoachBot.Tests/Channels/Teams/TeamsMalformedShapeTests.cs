@@ -92,6 +92,19 @@ public sealed class TeamsMalformedShapeTests : TeamsHostTest
         Assert.DoesNotContain(Connector.Sent, s => s.Text == HelpReplies.Apology.Text);
     }
 
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("{\"name\":\"SalesCoachBot\"}")]
+    public async Task AMessageThatNamesNoRecipientIsAnsweredWithoutAnApology(string recipient)
+    {
+        var message = TeamsActivities.PersonalMessage(Connector.ServiceUrl, "help");
+        message["recipient"] = JsonNode.Parse(recipient);
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(message));
+        Assert.DoesNotContain(Connector.Sent, s => s.Text == HelpReplies.Apology.Text);
+        Assert.NotEmpty(Connector.Sent);
+    }
+
     private async Task<HttpStatusCode> PostAsync(JsonObject activity) =>
         (await Factory.CreateClient().PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"))).StatusCode;
 }
