@@ -2,6 +2,7 @@ using SalesCoachBot.Tests.Conversations;
 using SalesCoachBot.Tests.Infrastructure;
 using SalesCoachBot.Tests.Outbox;
 using SalesCoachBot.Tests.Pipeline;
+using SalesCoachBot.Tests.Reps;
 using SalesCoachBot.Tests.Scheduling;
 
 namespace SalesCoachBot.Tests.Persistence;
@@ -18,3 +19,4 @@ public sealed class NudgeTestsOnPostgres : NudgeTests, IOnPostgres;
 public sealed class ReminderTestsOnPostgres : ReminderTests, IOnPostgres;
 public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryStoreTests, IOnPostgres;
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
+public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
