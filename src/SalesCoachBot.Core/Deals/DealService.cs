@@ -43,8 +43,22 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         if (deal is null || deal.StageHistory.Count > 2 || await db.Interactions.AnyAsync(i => i.DealId == dealId, cancellationToken))
             return null;
         db.Deals.Remove(deal);
-        await db.SaveChangesAsync(cancellationToken);
-        return deal;
+        return await SavedUnlessChangedMeanwhileAsync(cancellationToken) ? deal : null;
+    }
+
+    // Two undos of one change at the same moment: the second finds its rows already gone and undoes nothing.
+    private async Task<bool> SavedUnlessChangedMeanwhileAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>Changes what was given and says what changed ("amount $40,000 → $50,000").</summary>
@@ -158,7 +172,6 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         deal.LastActivityAt = move.PreviousLastActivityAt;
         deal.ClosedAt = move.PreviousClosedAt;
         deal.CloseReason = move.PreviousCloseReason;
-        await db.SaveChangesAsync(cancellationToken);
-        return deal;
+        return await SavedUnlessChangedMeanwhileAsync(cancellationToken) ? deal : null;
     }
 }

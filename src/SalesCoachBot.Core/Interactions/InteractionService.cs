@@ -85,11 +85,14 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
     {
         if (await db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId && i.RepId == rep.Id, cancellationToken) is not { } interaction)
             return null;
+        // Whoever deletes the row undoes it: a second undo of the same interaction at the same moment finds it gone.
+        if (await db.Interactions.Where(i => i.Id == interactionId).ExecuteDeleteAsync(cancellationToken) == 0)
+            return null;
         var reminders = await db.FollowUps.Where(f => f.InteractionId == interactionId).ExecuteDeleteAsync(cancellationToken);
         if (await db.Deals.FirstOrDefaultAsync(d => d.Id == interaction.DealId, cancellationToken) is { } deal &&
             deal.LastActivityAt == (interaction.OccurredAt > interaction.RecordedAt ? interaction.RecordedAt : interaction.OccurredAt))
             deal.LastActivityAt = previousLastActivityAt;
-        db.Interactions.Remove(interaction);
+        db.Entry(interaction).State = EntityState.Detached;
         await db.SaveChangesAsync(cancellationToken);
         if (reminders > 0)
             schedule.Changed();

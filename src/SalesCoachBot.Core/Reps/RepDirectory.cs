@@ -36,9 +36,30 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
             account.LastSeenAt = now;
         if (who.Address is not null && (who.Address != account.Address || account.UnreachableAt is not null))
             (account.Address, account.UnreachableAt) = (who.Address, null);
-        if (db.ChangeTracker.HasChanges())
+        if (!db.ChangeTracker.HasChanges())
+            return rep;
+        try
+        {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (db.Entry(account).State == EntityState.Added)
+        {
+            // A new rep's first turns can arrive together (a message and a card press): each adds the account, and the
+            // unique (Channel, AccountId) index keeps the first. This turn lets go of what it added and takes the stored ones.
+            LetGo(rep, account);
+            if (!await db.RepAccounts.AnyAsync(a => a.Channel == who.Channel && a.AccountId == who.AccountId, cancellationToken))
+                throw;
+            return await IdentifyAsync(who, cancellationToken);
+        }
         return rep;
+    }
+
+    private void LetGo(Rep rep, RepAccount account)
+    {
+        rep.Accounts.Remove(account);
+        db.Entry(account).State = EntityState.Detached;
+        if (db.Entry(rep).State == EntityState.Added)
+            db.Entry(rep).State = EntityState.Detached;
     }
 
     /// <summary>

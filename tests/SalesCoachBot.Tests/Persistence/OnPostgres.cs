@@ -2,6 +2,7 @@ using SalesCoachBot.Tests.Conversations;
 using SalesCoachBot.Tests.Infrastructure;
 using SalesCoachBot.Tests.Outbox;
 using SalesCoachBot.Tests.Pipeline;
+using SalesCoachBot.Tests.Reps;
 using SalesCoachBot.Tests.Scheduling;
 
 namespace SalesCoachBot.Tests.Persistence;
@@ -19,3 +20,4 @@ public sealed class StallSweepTestsOnPostgres : StallSweepTests, IOnPostgres;
 public sealed class ReminderTestsOnPostgres : ReminderTests, IOnPostgres;
 public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryStoreTests, IOnPostgres;
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
+public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;

@@ -58,10 +58,12 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
     {
         var activity = turn.Activity;
         object? body = null;
-        if (activity.Name == "adaptiveCard/action" && activity.Value is JObject value && value["action"]?["data"]?["text"]?.Type == JTokenType.String)
+        // Only an object has children to read: a card whose action or data is a string or a number carries no message.
+        if (activity.Name == "adaptiveCard/action" && activity.Value is JObject { } value && value["action"] is JObject { } action &&
+            action["data"] is JObject { } data && data["text"] is JValue { Type: JTokenType.String, Value: string text })
         {
             var place = PlaceOf(activity);
-            var reply = await turns.RespondAsync(IdentityOf(turn, place), value["action"]!["data"]!["text"]!.Value<string>()!, place, cancellationToken);
+            var reply = await turns.RespondAsync(IdentityOf(turn, place), text, place, cancellationToken);
             await turn.SendReplyAsync(reply, cancellationToken);
             body = new JObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "Done." };
         }
@@ -98,8 +100,10 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
     /// <summary>The typed text without an @mention of the bot (with or without a mention entity), or the text a card button carried.</summary>
     public static string MessageText(Activity activity)
     {
-        var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
-        var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned.Name)
+        // A card submit or an attachment alone has no text to take a mention out of, and an activity that names no
+        // recipient no mention of the bot (the SDK's RemoveRecipientMention throws on either).
+        var text = activity.Text is null || activity.Recipient?.Id is null ? activity.Text ?? "" : activity.RemoveRecipientMention() ?? activity.Text;
+        var botNames = (activity.GetMentions() ?? []).Where(m => m.Mentioned?.Id == activity.Recipient?.Id).Select(m => m.Mentioned?.Name)
             .Append(activity.Recipient?.Name).OfType<string>().Where(n => n.Length > 0);
         foreach (var botName in botNames)
             text = text.Replace($"<at>{botName}</at>", "", StringComparison.OrdinalIgnoreCase);

@@ -65,13 +65,16 @@ public sealed class TeamsMessagesEndpoint(TeamsAdapter adapter, BotFrameworkAuth
         null => "the body is not an activity",
         { Type: null or "" } => "the activity has no type",
         { Conversation: null } or { Conversation.Id: null or "" } => "the activity has no conversation",
+        // The Bot Connector client names the conversation in a header (x-ms-conversation-id) on every reply, and a header
+        // carries printable ASCII only; the Bot Framework's conversation ids always are, so another one did not come from it.
+        { Conversation.Id: { } conversationId } when conversationId.Any(c => c is < ' ' or > '~') => "the conversation id is not printable ASCII",
         // Teams names the sender of every activity; a rep cannot be told apart (or created) without one.
         { From: null } or { From.Id: null or "" } => "the activity has no sender",
         _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https") =>
             "the serviceUrl is not an HTTP(S) URL",
         _ when !allowList.Allows(new Uri(activity.ServiceUrl)) => $"the serviceUrl host {new Uri(activity.ServiceUrl).IdnHost} is not allowed (Teams:AllowedServiceUrlHosts)",
         { Text: { } text } when Encoding.UTF8.GetByteCount(text) > MaxTextBytes => $"the text is longer than {MaxTextBytes} bytes",
-        _ => null,
+        _ => ActivityShape.Problem(activity),
     };
 
     private static Activity? Deserialize(byte[] body)

@@ -7,14 +7,14 @@ using static SalesCoachBot.Tests.Infrastructure.SlackRequests;
 namespace SalesCoachBot.Tests.Channels.Slack;
 
 /// <summary>
-/// Real Slack payloads, mutated at random (a fixed seed, so a failure repeats) and validly signed:
+/// Real Slack payloads, mutated at random (a fixed seed, so a failure repeats; <c>SALESCOACH_FUZZ_SEED</c> picks another) and validly signed:
 /// every answer is 2xx or 4xx, and the host stays healthy and within its memory.
 /// </summary>
 [Collection(FuzzCollection.Name)]
 public sealed class SlackEndpointFuzzTests : IAsyncLifetime
 {
-    private const int Seed = 20260302;
-    private const int Cases = 2000;
+    private const int Cases = 3000;
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SALESCOACH_FUZZ_SEED"), out var seed) ? seed : 20260302;
     private const string Alice = SlackHost.Alice;
     private const string DeepMarker = "DEEP-NESTING-MARKER";
     private const long MemoryGrowthLimit = 256L * 1024 * 1024;
@@ -43,7 +43,7 @@ public sealed class SlackEndpointFuzzTests : IAsyncLifetime
             var response = await client.SendAsync(Signed(path, body, contentType, factory.Clock.GetUtcNow()));
             if ((int)response.StatusCode is < 200 or >= 300 and < 400 or >= 500)
                 lock (failures)
-                    failures.Add($"case {index}: {(int)response.StatusCode} for {path} {body[..Math.Min(body.Length, 300)]}");
+                    failures.Add($"seed {Seed} case {index}: {(int)response.StatusCode} for {path} {body[..Math.Min(body.Length, 300)]}");
         });
 
         Assert.Empty(failures);

@@ -48,6 +48,20 @@ public sealed class TeamsEndpointRefusalTests : TeamsHostTest
         await AssertRefusedAsync(message, "the activity has no conversation");
     }
 
+    // The Bot Connector is told the conversation in a header too (x-ms-conversation-id), and a header carries ASCII only.
+    [Theory]
+    [InlineData("a:1Vw3kY8zJb0mQ2r9Tx\u00e9Lp4sH6")]
+    [InlineData("19:8f1b2c3d4e5f@thread.tacv2\u202e")]
+    [InlineData("a:1\ud83d\ude00")]
+    [InlineData("a:1\r\nX-Injected: yes")]
+    [InlineData("a:1\u0000")]
+    public async Task AnActivityWhoseConversationIdIsNotPrintableAsciiGetsA400AndOneWarning(string id)
+    {
+        var message = TeamsActivities.PersonalMessage(Connector.ServiceUrl, "my deals", conversationId: System.Text.RegularExpressions.Regex.Unescape(id));
+
+        await AssertRefusedAsync(message, "the conversation id is not printable ASCII");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
