@@ -172,7 +172,7 @@ public sealed class FakeSlackSocket(WebSocket socket)
     /// <summary>The next message from the bot, or null once it closed the socket.</summary>
     public async Task<JsonObject?> ReceiveAsync()
     {
-        using var timeout = new CancellationTokenSource(WaitLimit);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var buffer = new byte[16384];
         var result = await socket.ReceiveAsync(buffer, timeout.Token);
         if (result.MessageType == WebSocketMessageType.Close)
