@@ -119,12 +119,16 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         public static Written? From(Match m, AmountRecognizer recognizer)
         {
             var digits = m.Groups["number"].Value;
-            var grouped = IsGrouped(digits);
-            if (!decimal.TryParse(Plain(digits), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > 1_000_000_000_000m)
-                return null;
             var scale = Scale(m.Groups["scale"].Value);
+            // "8.000 euros": money is never written to three decimals, so one dot before three digits groups thousands.
+            var grouped = IsGrouped(digits) || (scale == 1m && OneDotGroup().IsMatch(digits));
+            if (!decimal.TryParse(Normalize(digits, grouped), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > 1_000_000_000_000m)
+                return null;
             var before = recognizer.CurrencyOf(m.Groups["symbol"].Success ? m.Groups["symbol"].Value : m.Groups["code"].Success ? m.Groups["code"].Value : null);
             var after = recognizer.CurrencyOf(m.Groups["after"].Success ? m.Groups["after"].Value : null);
+            // "75 000 €" groups thousands with spaces; without a currency, spaced numbers are not taken for an amount.
+            if (digits.Any(IsSpace) && before is null && after is null)
+                return null;
             var negative = m.Groups["sign"].Success || m.Groups["innersign"].Success;
             var start = before is not null || m.Groups["sign"].Success || m.Groups["approx"].Success ? m.Index : m.Groups["number"].Index;
             var last = after is not null ? m.Groups["after"] : m.Groups["scale"].Success ? m.Groups["scale"] : m.Groups["number"];
@@ -141,12 +145,21 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
 
         public static string Plain(string digits) => Normalize(digits, IsGrouped(digits));
 
-        private static bool IsGrouped(string digits) => ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.'));
+        private static bool IsGrouped(string digits) =>
+            ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.')) || digits.Any(IsSpace);
+
+        private static bool IsSpace(char c) => c is ' ' or '\u00A0' or '\u202F';
 
         public Mention Mention(string defaultCurrency) => new(Amount, Currency ?? defaultCurrency, Start, End);
 
         // The last of "," and "." is the decimal separator when both appear; alone, a comma is one unless it groups thousands.
-        private static string Normalize(string digits, bool grouped) => (digits.LastIndexOf(','), digits.LastIndexOf('.')) switch
+        private static string Normalize(string digits, bool grouped) => string.Concat(digits.Where(c => !IsSpace(c))) switch
+        {
+            var plain when plain.Length != digits.Length => plain.Replace(',', '.'),
+            _ => NormalizeSeparators(digits, grouped),
+        };
+
+        private static string NormalizeSeparators(string digits, bool grouped) => (digits.LastIndexOf(','), digits.LastIndexOf('.')) switch
         {
             (>= 0, >= 0) and var (comma, dot) => comma > dot ? digits.Replace(".", "").Replace(',', '.') : digits.Replace(",", ""),
             (>= 0, _) => grouped ? digits.Replace(",", "") : digits.Replace(',', '.'),
@@ -161,7 +174,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         (?<approx>[~≈]\s?)?
         ((?<symbol>(US|CA|C|AU|A|NZ|HK)?\$|[€£¥₹])\s?|(?<code>[A-Za-z]{3})\s)?
         (?<innersign>[-−])?
-        (?<number>\d{1,3}(,\d{3})+(\.\d+)?|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d+([.,]\d+)?)
+        (?<number>\d{1,3}([\u0020\u00A0\u202F]\d{3})+(,\d+)?|\d{1,3}(,\d{3})+(\.\d+)?|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d+([.,]\d+)?)
         (\s?(?<scale>k|thousand|grand|mio\.?|millions?|mm|mn|m|mrd\.?|bn|billions?)(?!\w))?
         (\s?(?<after>[$€£¥₹]|dollars?|bucks|euros?|pounds?|quid|yen|rupees?|[A-Za-z]{3})(?!\w))?
         (?!\w|[-/:.,]\d)
@@ -173,6 +186,9 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{3}){2,}$")]
     private static partial Regex ThousandsByDot();
+
+    [GeneratedRegex(@"^\d{1,3}\.\d{3}$")]
+    private static partial Regex OneDotGroup();
 
     [GeneratedRegex(@"(?:\bminus\s+|(?<!\S)[-−])$", RegexOptions.IgnoreCase)]
     private static partial Regex SignBefore();

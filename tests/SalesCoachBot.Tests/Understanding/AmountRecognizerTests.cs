@@ -30,6 +30,12 @@ public sealed class AmountRecognizerTests
     [InlineData("Acme 120k closing March 15", 120_000, "USD")]
     [InlineData("Acme $30,000 closing March 15", 30_000, "USD")]
     [InlineData("Route 66 Diner 45,000 next month", 45_000, "USD")]
+    // thousands grouped the European way
+    [InlineData("new deal Fourth Coffee, value approximately 8.000 euros", 8_000, "EUR")]
+    [InlineData("open a deal for Wide World Importers 75 000 €", 75_000, "EUR")]
+    [InlineData("new opportunity: Tailwind Traders, budget 18\u00A0000 CHF", 18_000, "CHF")]
+    [InlineData("Acme 1 250 000,50 EUR", 1_250_000.50, "EUR")]
+    [InlineData("Acme 1.5k", 1_500, "USD")]
     public void ReadsAmountAndCurrency(string text, double amount, string currency) =>
         Assert.Equal(new Money((decimal)amount, currency), Amounts.Find(text)?.Value);
 
@@ -43,6 +49,7 @@ public sealed class AmountRecognizerTests
     [InlineData("Acme closing 15 March")]
     [InlineData("call 555-1234 on 2026-03-15")]
     [InlineData("Acme 3pm")]
+    [InlineData("met 3 000 people at the expo")]
     public void FindsNoAmountWhereThereIsNone(string text) => Assert.Null(Amounts.Find(text));
 
     [Fact]
