@@ -8,6 +8,12 @@ internal sealed class LaterStart(LaterServices descriptors, IServiceProvider ser
     private readonly List<IHostedService> started = [];
     private Task starting = Task.CompletedTask;
 
+    /// <summary>The services started so far, in order; complete once <see cref="Starting"/> is.</summary>
+    public IReadOnlyList<IHostedService> Started => started;
+
+    /// <summary>Completes when every service has started (or starting was given up).</summary>
+    public Task Starting => starting;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
