@@ -1,6 +1,6 @@
 namespace SalesCoachBot.Hosting;
 
-/// <summary>Starts the services <see cref="AfterListening"/> set aside once the host has started, and stops them first.</summary>
+/// <summary>Starts the services <see cref="AfterListening"/> set aside once the host has started, and stops them in reverse order.</summary>
 internal sealed class LaterStart(LaterServices descriptors, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<LaterStart> logger)
     : IHostedService
 {
