@@ -29,16 +29,21 @@ internal sealed class LaterStart(LaterServices descriptors, IServiceProvider ser
         {
             if (stopping.IsCancellationRequested)
                 return;
-            var service = (IHostedService)(descriptor.ImplementationInstance
-                ?? descriptor.ImplementationFactory?.Invoke(services)
-                ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+            IHostedService? service = null;
             try
             {
+                service = (IHostedService)(descriptor.ImplementationInstance
+                    ?? descriptor.ImplementationFactory?.Invoke(services)
+                    ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+                if (service is IHostedLifecycleService starting)
+                    await starting.StartingAsync(stopping.Token);
                 await service.StartAsync(stopping.Token);
+                if (service is IHostedLifecycleService startedService)
+                    await startedService.StartedAsync(stopping.Token);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                logger.LogCritical(e, "{Service} could not start; stopping the host", service.GetType().Name);
+                logger.LogCritical(e, "{Service} could not start; stopping the host", service?.GetType().Name ?? descriptor.ImplementationType?.Name);
                 lifetime.StopApplication();
                 return;
             }
@@ -60,7 +65,13 @@ internal sealed class LaterStart(LaterServices descriptors, IServiceProvider ser
         await stopping.CancelAsync();
         await starting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         for (var i = started.Count - 1; i >= 0; i--)
+        {
+            if (started[i] is IHostedLifecycleService lifecycle)
+                await lifecycle.StoppingAsync(cancellationToken);
             await started[i].StopAsync(cancellationToken);
+            if (started[i] is IHostedLifecycleService stopped)
+                await stopped.StoppedAsync(cancellationToken);
+        }
         foreach (var service in started.OfType<IDisposable>())
             service.Dispose();
     }
