@@ -36,7 +36,6 @@ public static class SchedulingSetup
             return builder;
 
         builder.Services.AddSingleton<IScheduleChanges, QuartzScheduleChanges>();
-        builder.Services.AddHostedService<OutboxWorker>();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName)!;
         builder.Services.AddQuartz(q =>
@@ -73,7 +72,10 @@ public static class SchedulingSetup
             q.AddJob<FollowUpReminderJob>(j => j.WithIdentity(FollowUpReminderJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Neither the outbox nor the scheduler is needed to answer the first request.
+        builder.Services.AddAfterListening(services => services
+            .AddHostedService<OutboxWorker>()
+            .AddQuartzHostedService(o => o.WaitForJobsToComplete = true));
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using SalesCoachBot.Hosting;
 using SalesCoachBot.Outbox;
 
 namespace SalesCoachBot.Channels.Slack;
@@ -38,9 +39,11 @@ public static class SlackChannel
         builder.Services.AddSingleton<SlackInbox>();
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
-        builder.Services.AddHostedService<SlackAddressUpgrade>();
-        builder.Services.AddHostedService<SlackTurnWorker>();
-        builder.Services.AddHostedService<SlackSocketMode>();
+        // Events Slack posts are acknowledged and queued from the start; the upgrade and the workers begin once listening.
+        builder.Services.AddAfterListening(services => services
+            .AddHostedService<SlackAddressUpgrade>()
+            .AddHostedService<SlackTurnWorker>()
+            .AddHostedService<SlackSocketMode>());
         return builder;
     }
 }
