@@ -5,14 +5,23 @@ namespace SalesCoachBot.Hosting;
 
 /// <summary>
 /// The sentence model loads in seconds and Microsoft.Recognizers builds its tables on first use; doing both
-/// once the host is listening (<see cref="AfterListening"/>), off the request path, spares the first rep's message
-/// that wait. What reps taught the bot before (on any host) is loaded here too.
+/// at start-up, off the request path, spares the first rep's message that wait. What reps taught the bot
+/// before (on any host) is loaded here too.
 /// </summary>
 internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, UnderstandingModel model, IServiceScopeFactory scopes,
-    TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
+        // After the host is up, so loading the sentence model does not compete with start-up for the CPU.
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         // No currency the recognizer knows by name, so the currency model behind it is warmed too.
         amounts.Find("new deal Acme 45,000 pesos");
         dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
@@ -28,4 +37,11 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
             logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
         }
     }, CancellationToken.None);
+
+    private Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        lifetime.ApplicationStarted.Register(started.SetResult);
+        return started.Task.WaitAsync(stoppingToken);
+    }
 }

@@ -35,16 +35,14 @@ public static class StorageSetup
         });
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
-        builder.Services.AddSingleton<SchemaIsCurrent>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
             .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
-        builder.Services.AddAfterListening(services => services.AddHostedService<StoredMemoryUpgrade>());
         return builder;
     }
 
     /// <summary>
-    /// Creates the database on first run and upgrades an older one's schema in place, then runs <paramref name="seed"/>
+    /// Creates the database on first run and upgrades an older one in place, then runs <paramref name="seed"/>
     /// (data every host writes at start-up); on PostgreSQL both under a lock, so hosts starting together do
     /// it once, one after the other.
     /// </summary>
@@ -55,26 +53,21 @@ public static class StorageSetup
         if (db.Database.IsPostgres())
         {
             await using var startUpLock = await PostgresStartUpLock.TakeAsync(db.Database.GetConnectionString()!, CancellationToken.None);
-            if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            {
-                // On a new database EF would first fail to read the migrations history (and log it as an error).
-                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
-                await db.Database.MigrateAsync();
-            }
+            // On a new database EF would first fail to read the migrations history (and log it as an error).
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+            await db.Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
             await seed(scope.ServiceProvider);
-            services.GetService<SchemaIsCurrent>()?.MarkCurrent();
             return;
         }
         if (db.Database.GetConnectionString() is { } connectionString &&
             new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
             Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
             Directory.CreateDirectory(folder);
-        // Reading the history is cheap; Migrate also compares the model with the migrations, which is not.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync();
         // WAL lets readers and the writer work at once; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
         await seed(scope.ServiceProvider);
-        services.GetService<SchemaIsCurrent>()?.MarkCurrent();
     }
 }

@@ -36,6 +36,7 @@ public static class SchedulingSetup
             return builder;
 
         builder.Services.AddSingleton<IScheduleChanges, QuartzScheduleChanges>();
+        builder.Services.AddHostedService<OutboxWorker>();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName)!;
         builder.Services.AddQuartz(q =>
@@ -72,10 +73,7 @@ public static class SchedulingSetup
             q.AddJob<FollowUpReminderJob>(j => j.WithIdentity(FollowUpReminderJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
-        // Neither the outbox nor the scheduler is needed to answer the first request.
-        builder.Services.AddAfterListening(services => services
-            .AddHostedService<OutboxWorker>()
-            .AddQuartzHostedService(o => o.WaitForJobsToComplete = true));
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SalesCoachBot.Channels.Slack;
-using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 
@@ -25,7 +24,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
         await LeasedAsync(1);
 
         using var shutdownTime = new CancellationTokenSource();
-        var stopping = (await WorkerAsync()).StopAsync(shutdownTime.Token);
+        var stopping = Worker().StopAsync(shutdownTime.Token);
         await SayAsync("Ev2", "show deal Globex", "D0OTHER"); // another conversation, arriving while stopping: stored, not taken
         await shutdownTime.CancelAsync(); // the host's shutdown time is up
         await stopping;
@@ -44,7 +43,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
         await SayAsync("Ev1", "show deal Acme");
         await LeasedAsync(1);
 
-        var stopping = (await WorkerAsync()).StopAsync(CancellationToken.None);
+        var stopping = Worker().StopAsync(CancellationToken.None);
         gate.SetResult();
         await stopping;
 
@@ -53,13 +52,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
         Assert.NotNull((await db.Inbox.SingleAsync()).DoneAt);
     }
 
-    // The workers start once the host is listening (AfterListening).
-    private async Task<SlackTurnWorker> WorkerAsync()
-    {
-        var later = slack.Factory.Services.GetServices<IHostedService>().OfType<LaterStart>().Single();
-        await later.Starting;
-        return later.Started.OfType<SlackTurnWorker>().Single();
-    }
+    private SlackTurnWorker Worker() => slack.Factory.Services.GetServices<IHostedService>().OfType<SlackTurnWorker>().Single();
 
     private async Task SayAsync(string eventId, string text, string channel = "D0ALICE") =>
         (await slack.Factory.CreateClient().SendAsync(SlackRequests.Event(SlackRequests.DirectMessage(eventId, SlackHost.Alice, text, channel), slack.Factory.Clock.GetUtcNow())))

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using SalesCoachBot.Hosting;
 using SalesCoachBot.Outbox;
 
 namespace SalesCoachBot.Channels.Slack;
@@ -39,11 +38,9 @@ public static class SlackChannel
         builder.Services.AddSingleton<SlackInbox>();
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
-        // Events Slack posts are acknowledged and queued from the start; the upgrade and the workers begin once listening.
-        builder.Services.AddAfterListening(services => services
-            .AddHostedService<SlackAddressUpgrade>()
-            .AddHostedService<SlackTurnWorker>()
-            .AddHostedService<SlackSocketMode>());
+        builder.Services.AddHostedService<SlackAddressUpgrade>();
+        builder.Services.AddHostedService<SlackTurnWorker>();
+        builder.Services.AddHostedService<SlackSocketMode>();
         return builder;
     }
 }
