@@ -10,6 +10,7 @@ using SalesCoachBot.Deals;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
+using static PreparedInserts;
 
 // The stall sweep at scale: generates reps (teams of ten, each reachable) and deals that are all open and
 // stalled, then runs the sweep in a fresh process and reports its time and peak working set; then one
@@ -120,24 +121,6 @@ static void Generate(string path, int reps, int deals)
         Run(change, id, toBinary(created));
     }
     transaction.Commit();
-}
-
-static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-{
-    var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.CommandText = sql;
-    foreach (var name in names)
-        command.Parameters.Add(new SqliteParameter(name, null));
-    command.Prepare();
-    return command;
-}
-
-static void Run(SqliteCommand command, params object?[] values)
-{
-    for (var i = 0; i < values.Length; i++)
-        command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    command.ExecuteNonQuery();
 }
 
 sealed class FixedTime(DateTimeOffset now) : TimeProvider

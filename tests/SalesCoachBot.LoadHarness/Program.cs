@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
+using static PreparedInserts;
 
 // Load harness: metrics and learned thresholds over a large generated pipeline, and a large CSV import;
 // with "understanding", how fast messages are understood.
@@ -110,24 +111,6 @@ static void Generate(string path, int deals, int reps)
             Run(change, row);
     }
     transaction.Commit();
-}
-
-static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-{
-    var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.CommandText = sql;
-    foreach (var name in names)
-        command.Parameters.Add(new SqliteParameter(name, null));
-    command.Prepare();
-    return command;
-}
-
-static void Run(SqliteCommand command, params object?[] values)
-{
-    for (var i = 0; i < values.Length; i++)
-        command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    command.ExecuteNonQuery();
 }
 
 static void WriteCsv(string path, int rows)
