@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.PostgreSQL;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Persistence;
@@ -27,37 +28,65 @@ public class MigrationTests : BotTest
     }
 }
 
-/// <summary>A database the previous release wrote (SQLite, its last migration Audit) is upgraded in place with nothing lost.</summary>
-public sealed class UpgradeFromPreviousReleaseTests : IDisposable
+/// <summary>
+/// A database the previous release wrote (its last migration: Audit on SQLite, InitialSchema on PostgreSQL)
+/// is upgraded in place with nothing lost.
+/// </summary>
+public class UpgradeFromPreviousReleaseTests : IAsyncLifetime
 {
-    private const string PreviousRelease = "20261127160442_Audit";
-    private readonly TempDatabase database = new();
+    private TestDatabase database = null!;
 
-    public void Dispose() => database.Dispose();
+    private bool OnPostgres => this is IOnPostgres;
+    private string PreviousRelease => OnPostgres ? "20261127172002_InitialSchema" : "20261127160442_Audit";
 
-    [Fact]
+    public async Task InitializeAsync()
+    {
+        if (OnPostgres && PostgresServer.ConnectionString is null)
+            return; // skipped
+        database = await TestDatabase.CreateAsync(OnPostgres);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (database is not null)
+            await database.DisposeAsync();
+    }
+
+    [StoreFact]
     public async Task TheBotStartsOnThePreviousReleasesDatabaseAndKeepsItsDealsAndQueuedMessages()
     {
-        var options = new DbContextOptionsBuilder<SalesCoachDbContext>().UseSqlite(database.ConnectionString).Options;
-        await using (var old = new SalesCoachDbContext(options))
+        var options = new DbContextOptionsBuilder<SalesCoachDbContext>();
+        if (OnPostgres)
+            options.UsePostgres(database.ConnectionString);
+        else
+            options.UseSqlite(database.ConnectionString);
+        await using (var old = new SalesCoachDbContext(options.Options))
         {
             await old.GetService<IMigrator>().MigrateAsync(PreviousRelease);
             var alice = new SalesCoachBot.Reps.Rep { DisplayName = "Alice Example", Email = "alice@example.com" };
             old.Deals.Add(new SalesCoachBot.Deals.Deal { Name = "Acme Corp", Account = "Acme Corp", Owner = alice, Stage = SalesCoachBot.Deals.DealStage.Discovery });
             await old.SaveChangesAsync(); // those tables are unchanged since; the outbox is not, so it is written as that release wrote it
-            await old.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Outbox (Id, "Key", Kind, RepId, Channel, Address, ReplyJson, CreatedAt, NextAttemptAt, Attempts)
-                VALUES (1, 'nudge:1', 'nudge', 1, 'test', 'rep-1', '{{"Text":"Acme is stalled"}}', 0, 0, 0);
+            object at = OnPostgres ? BotHarness.Start : 0L; // SQLite keeps times as numbers
+            await old.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Outbox" ("Key", "Kind", "RepId", "Channel", "Address", "ReplyJson", "CreatedAt", "NextAttemptAt", "Attempts")
+                VALUES ('nudge:1', 'nudge', {alice.Id}, 'test', 'rep-1', {"""{"Text":"Acme is stalled"}"""}, {at}, {at}, 0)
                 """);
         }
 
-        await using var bot = await BotHarness.StartAsync(database.ConnectionString);
+        await using var bot = await BotHarness.StartAsync(database.ConnectionString, settings: database.Settings);
 
         await using var db = bot.Database();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal("Acme Corp", (await db.Deals.SingleAsync()).Name);
         var queued = await db.Outbox.SingleAsync();
         Assert.Equal(("nudge:1", null, null), (queued.Key, queued.LeasedBy, queued.LeasedUntil));
+        Assert.Equal("Acme is stalled", SalesCoachBot.Outbox.OutboxWriter.Deserialize(queued.ReplyJson).Text);
         Assert.Empty(await db.Inbox.ToListAsync());
+        // New rows still get ids of their own after the rows written before the upgrade.
+        db.Outbox.Add(new SalesCoachBot.Outbox.OutboxMessage { Key = "nudge:2", Kind = SalesCoachBot.Outbox.MessageKind.Nudge, Channel = "test", Address = "rep-1", ReplyJson = queued.ReplyJson });
+        await db.SaveChangesAsync();
+        Assert.Equal(2, await db.Outbox.CountAsync());
     }
 }
+
+public sealed class UpgradeFromPreviousReleaseTestsOnPostgres : UpgradeFromPreviousReleaseTests, IOnPostgres;
