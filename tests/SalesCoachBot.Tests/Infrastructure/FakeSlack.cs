@@ -27,7 +27,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Left, int RetryAfterSeconds)> rateLimited = new();
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
     private readonly SemaphoreSlim changed = new(0);
-    private TaskCompletionSource? userInfoGate;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new();
 
     private FakeSlack(WebApplication app) => this.app = app;
 
@@ -71,7 +71,10 @@ public sealed class FakeSlack : IAsyncDisposable
         rateLimited.AddOrUpdate(method, (times, retryAfterSeconds), (_, n) => (n.Left + times, retryAfterSeconds));
 
     /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
-    public TaskCompletionSource HoldUserInfo() => userInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource HoldUserInfo() => Hold("users.info");
+
+    /// <summary>Calls of the method wait (unrecorded) until the returned gate is opened or the caller hangs up.</summary>
+    public TaskCompletionSource Hold(string method) => held[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Waits (at most 90 s) until the recorded calls satisfy the condition.</summary>
     public async Task WaitUntilAsync(Func<IReadOnlyList<(string Method, JsonObject Body)>, bool> condition, string what, TimeSpan? limitAfter = null)
@@ -109,8 +112,8 @@ public sealed class FakeSlack : IAsyncDisposable
             Record($"{method} (429)", body);
             return new RateLimited(limit.RetryAfterSeconds);
         }
-        if (method == "users.info" && userInfoGate is { } gate)
-            await gate.Task;
+        if (held.TryGetValue(method, out var gate))
+            await gate.Task.WaitAsync(request.HttpContext.RequestAborted);
         Record(method, body);
         return method switch
         {
