@@ -28,6 +28,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
     private readonly SemaphoreSlim changed = new(0);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new();
+    private readonly ConcurrentDictionary<string, int> heldCalls = new();
 
     private FakeSlack(WebApplication app) => this.app = app;
 
@@ -76,6 +77,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Calls of the method wait (unrecorded) until the returned gate is opened or the caller hangs up.</summary>
     public TaskCompletionSource Hold(string method) => held[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How many calls of the method were held (<see cref="Hold"/>) so far.</summary>
+    public int HeldCalls(string method) => heldCalls.GetValueOrDefault(method);
+
     /// <summary>Waits (at most 90 s) until the recorded calls satisfy the condition.</summary>
     public async Task WaitUntilAsync(Func<IReadOnlyList<(string Method, JsonObject Body)>, bool> condition, string what, TimeSpan? limitAfter = null)
     {
@@ -113,7 +117,10 @@ public sealed class FakeSlack : IAsyncDisposable
             return new RateLimited(limit.RetryAfterSeconds);
         }
         if (held.TryGetValue(method, out var gate))
+        {
+            heldCalls.AddOrUpdate(method, 1, (_, n) => n + 1);
             await gate.Task.WaitAsync(request.HttpContext.RequestAborted);
+        }
         Record(method, body);
         return method switch
         {
