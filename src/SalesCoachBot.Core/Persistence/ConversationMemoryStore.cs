@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Conversations;
 
@@ -42,22 +41,8 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContex
         // Two turns (or hosts) may write a conversation's first memory at the same moment: the insert skips a row that
         // is already there (ON CONFLICT DO NOTHING, the same in SQLite and PostgreSQL) and the later turn's update wins,
         // so the race is not a failed command in the log.
-        if (await InsertIfAbsentAsync(db, new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now }, cancellationToken) == 0)
+        if (await db.InsertIfAbsentAsync(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now }, cancellationToken) == 0)
             await UpdateAsync();
-    }
-
-    private static Task<int> InsertIfAbsentAsync(SalesCoachDbContext db, BotStateEntry entry, CancellationToken cancellationToken)
-    {
-        var entity = db.Model.FindEntityType(typeof(BotStateEntry))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string[] properties = [nameof(BotStateEntry.Key), nameof(BotStateEntry.ETag), nameof(BotStateEntry.Json), nameof(BotStateEntry.UpdatedAt)];
-        var columns = properties.Select(p => entity.FindProperty(p)!).ToList();
-        // Values as the model stores them (a DateTimeOffset may be stored as a number), whatever the provider.
-        var values = columns.Select(c => c.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(c.PropertyInfo!.GetValue(entry)) : c.PropertyInfo!.GetValue(entry)).ToArray();
-        var tableName = (entity.GetSchema() is { } schema ? $"\"{schema}\"." : "") + $"\"{entity.GetTableName()}\"";
-        var sql = $"INSERT INTO {tableName} ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
-                  $"VALUES ({string.Join(", ", values.Select((_, i) => $"{{{i}}}"))}) ON CONFLICT (\"{entity.FindProperty(nameof(BotStateEntry.Key))!.GetColumnName(table)}\") DO NOTHING";
-        return db.Database.ExecuteSqlRawAsync(sql, values!, cancellationToken);
     }
 
     /// <summary>Rewrites memories stored by earlier versions (with .NET type names in them) in today's form.</summary>

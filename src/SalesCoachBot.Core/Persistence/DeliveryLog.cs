@@ -8,22 +8,8 @@ public sealed class DeliveryLog(IDbContextFactory<SalesCoachDbContext> contexts,
     public async Task<bool> TryClaimAsync(string deliveryId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.ProcessedDeliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken))
-            return false;
-        db.ProcessedDeliveries.Add(new ProcessedDelivery { Id = deliveryId, ReceivedAt = time.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Another host claimed it a moment earlier (unique key); anything else is rethrown.
-            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await check.ProcessedDeliveries.AnyAsync(d => d.Id == deliveryId, cancellationToken))
-                return false;
-            throw;
-        }
+        // One statement: a repeat, or another host's claim a moment earlier, inserts nothing.
+        return await db.InsertIfAbsentAsync(new ProcessedDelivery { Id = deliveryId, ReceivedAt = time.GetUtcNow() }, cancellationToken) == 1;
     }
 
     /// <summary>Forgets deliveries older than a channel would ever retry (Slack retries within an hour).</summary>

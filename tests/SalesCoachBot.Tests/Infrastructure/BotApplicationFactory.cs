@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SalesCoachBot.Tests.Infrastructure;
 
 /// <summary>The real host (Program) on a given SQLite file, with optional extra settings (the scheduler is off unless they turn it on).</summary>
-public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? start = null)
+public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? start = null,
+    CapturedLogs? logs = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(start ?? BotHarness.Start);
@@ -20,5 +22,7 @@ public sealed class BotApplicationFactory(string connectionString, string enviro
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }
 }

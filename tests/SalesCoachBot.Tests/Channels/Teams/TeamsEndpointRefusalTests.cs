@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -194,29 +193,5 @@ public sealed class TeamsEndpointRefusalTests : TeamsHostTest
         Assert.Contains(reason, warning.Message);
         Assert.Null(warning.Exception);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
-    }
-
-    private sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
-
-        public void Dispose() { }
-
-        private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                    entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
-            }
-        }
     }
 }
