@@ -10,9 +10,9 @@ using static PreparedInserts;
 
 // Load harness: metrics and learned thresholds over a large generated pipeline, and a large CSV import;
 // with "understanding", how fast messages are understood.
-// dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- [--deals 1000000] [--reps 10000] [--import-rows 100000]
-// dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- understanding
-// dotnet run -c Release --project tests/SalesCoachBot.LoadHarness -- outbox [messages] [postgres connection string]
+// dotnet run -c Release --project bench/LoadHarness -- [--deals 1000000] [--reps 10000] [--import-rows 100000]
+// dotnet run -c Release --project bench/LoadHarness -- understanding
+// dotnet run -c Release --project bench/LoadHarness -- outbox [messages] [postgres connection string]
 if (args is ["outbox", ..])
 {
     await OutboxLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000, args.Length > 2 ? args[2] : null);
