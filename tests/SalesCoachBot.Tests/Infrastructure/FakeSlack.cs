@@ -70,6 +70,11 @@ public sealed class FakeSlack : IAsyncDisposable
     public void RateLimitNext(string method, int times = 1, int retryAfterSeconds = 1) =>
         rateLimited.AddOrUpdate(method, (times, retryAfterSeconds), (_, n) => (n.Left + times, retryAfterSeconds));
 
+    private int heldUserInfo;
+
+    /// <summary>How many users.info calls came while the gate was closed (each a turn waiting on Slack).</summary>
+    public int HeldUserInfo => Volatile.Read(ref heldUserInfo);
+
     /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
     public TaskCompletionSource HoldUserInfo() => userInfoGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -110,7 +115,10 @@ public sealed class FakeSlack : IAsyncDisposable
             return new RateLimited(limit.RetryAfterSeconds);
         }
         if (method == "users.info" && userInfoGate is { } gate)
+        {
+            Interlocked.Increment(ref heldUserInfo);
             await gate.Task;
+        }
         Record(method, body);
         return method switch
         {

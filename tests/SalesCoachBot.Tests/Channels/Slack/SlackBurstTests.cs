@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Tests.Infrastructure;
@@ -27,5 +28,24 @@ public sealed class SlackBurstTests
         Assert.False(await inbox.TryAcceptAsync("slack", "slack:Ev3", "slack:D0REP/slack:Ev3", "{}", CancellationToken.None));
         // One commit each would be 40; those arriving while one is written go together into the next.
         Assert.True(commits.Commits <= 10, $"40 deliveries took {commits.Commits} commits");
+    }
+
+    [Fact]
+    public async Task AHundredConversationsWaitOnASlowSlackAtOnceWithTheDefaultSettings()
+    {
+        const int reps = 100;
+        await using var host = await SlackHost.StartAsync();
+        var gate = host.Slack.HoldUserInfo(); // every turn waits on Slack's users.info
+        var client = host.Factory.CreateClient();
+        for (var rep = 0; rep < reps; rep++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequests.Event(
+                SlackRequests.DirectMessage($"Ev{rep}", $"U0REP{rep}", "help", $"D0REP{rep}"), host.Factory.Clock.GetUtcNow()))).StatusCode);
+
+        for (var waited = 0; host.Slack.HeldUserInfo < reps && waited < 300; waited++)
+            await Task.Delay(100);
+        Assert.Equal(reps, host.Slack.HeldUserInfo); // none waits for another conversation's slow answer before it starts
+
+        gate.SetResult();
+        await host.Slack.WaitForPostsAsync(reps);
     }
 }
