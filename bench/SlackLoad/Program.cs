@@ -408,7 +408,7 @@ internal sealed class Load(Options options, Bot bot, FakeSlack slack)
             {
                 var tag = $"{repetition}-{u}-{m}";
                 sent[Ts(tag)] = Stopwatch.GetTimestamp();
-                var ack = await SendAsync(User(u), Channel(u), string.Format(CultureInfo.InvariantCulture, Texts[m % Texts.Length], $"{u}r{repetition}"), tag);
+                var ack = await SendAsync(User(repetition, u), Channel(repetition, u), string.Format(CultureInfo.InvariantCulture, Texts[m % Texts.Length], $"{u}r{repetition}"), tag);
                 if (ack is { } ms)
                     acks.Add(ms);
                 else
@@ -436,8 +436,9 @@ internal sealed class Load(Options options, Bot bot, FakeSlack slack)
             slack.EarlyRetries, slack.PeakInFlight, answerMs, loadBefore, loadAfter);
     }
 
-    private static string User(int u) => $"U0BENCH{u:D4}";
-    private static string Channel(int u) => $"D0BENCH{u:D4}";
+    // New reps and conversations each run: none of them is known to the bot yet (users.info is called for each).
+    private static string User(int repetition, int u) => $"U0BENCH{repetition:D2}{u:D4}";
+    private static string Channel(int repetition, int u) => $"D0BENCH{repetition:D2}{u:D4}";
 
     // A message's ts: the event time, with the message's number in its conversation as the last two digits.
     private static string Ts(string tag)
