@@ -14,27 +14,110 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
     /// <summary>A turn started this often without finishing (its host died each time) is set aside.</summary>
     public const int MaxAttempts = 3;
 
-    /// <summary>Stores a delivery for its turn to run; false when that delivery is already stored (done or not).</summary>
+    private readonly Lock queueLock = new();
+    private List<Accepted> queued = [];
+    private bool writing;
+
+    private sealed record Accepted(InboxMessage Message, TaskCompletionSource<bool> Stored);
+
+    /// <summary>
+    /// Stores a delivery for its turn to run; false when that delivery is already stored (done or not). Deliveries
+    /// arriving while others are being written are stored together in the next transaction (one commit, one flush
+    /// to disk, instead of each waiting for the database's write lock in turn); each returns once its own is committed.
+    /// </summary>
     public async Task<bool> TryAcceptAsync(string channel, string deliveryId, string lane, string payload, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Inbox.AnyAsync(m => m.DeliveryId == deliveryId, cancellationToken))
+        var accepted = new Accepted(new InboxMessage { DeliveryId = deliveryId, Channel = channel, Lane = lane, Payload = payload, ReceivedAt = time.GetUtcNow() },
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (queueLock)
+        {
+            queued.Add(accepted);
+            start = !writing;
+            writing = true;
+        }
+        if (start)
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        // A request given up on may still be stored: its channel delivers it again and the repeat is recognised.
+        return await accepted.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    // One writer at a time takes everything queued so far, until nothing is left.
+    private async Task WriteQueuedAsync()
+    {
+        while (true)
+        {
+            List<Accepted> batch;
+            lock (queueLock)
+            {
+                if (queued.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+                (batch, queued) = (queued, []);
+            }
+            try
+            {
+                var stored = await StoreAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                    batch[i].Stored.TrySetResult(stored[i]);
+                if (stored.Any(s => s))
+                    signal.Wake();
+            }
+            catch (Exception e)
+            {
+                foreach (var accepted in batch)
+                    accepted.Stored.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task<bool[]> StoreAsync(List<Accepted> batch)
+    {
+        var stored = new bool[batch.Count];
+        await using (var db = await contexts.CreateDbContextAsync(CancellationToken.None))
+        {
+            var ids = batch.Select(a => a.Message.DeliveryId).Distinct().ToList();
+            var known = (await db.Inbox.Where(m => ids.Contains(m.DeliveryId)).Select(m => m.DeliveryId).ToListAsync(CancellationToken.None)).ToHashSet();
+            for (var i = 0; i < batch.Count; i++)
+                if (stored[i] = known.Add(batch[i].Message.DeliveryId)) // a delivery twice in one batch is stored once
+                    db.Inbox.Add(batch[i].Message);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return stored;
+            }
+            catch (DbUpdateException)
+            {
+                // Another host stored one of them a moment earlier (unique key): nothing of the batch was written; one at a time.
+            }
+        }
+        for (var i = 0; i < batch.Count; i++)
+            if (stored[i])
+                stored[i] = await StoreOneAsync(batch[i].Message);
+        return stored;
+    }
+
+    private async Task<bool> StoreOneAsync(InboxMessage message)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        if (await db.Inbox.AnyAsync(m => m.DeliveryId == message.DeliveryId, CancellationToken.None))
             return false;
-        db.Inbox.Add(new InboxMessage { DeliveryId = deliveryId, Channel = channel, Lane = lane, Payload = payload, ReceivedAt = time.GetUtcNow() });
+        db.Inbox.Add(new InboxMessage { DeliveryId = message.DeliveryId, Channel = message.Channel, Lane = message.Lane, Payload = message.Payload, ReceivedAt = message.ReceivedAt });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
         }
-        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        catch (DbUpdateException)
         {
             // Another host stored the same delivery a moment earlier (unique key); anything else is rethrown.
-            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await check.Inbox.AnyAsync(m => m.DeliveryId == deliveryId, cancellationToken))
+            await using var check = await contexts.CreateDbContextAsync(CancellationToken.None);
+            if (await check.Inbox.AnyAsync(m => m.DeliveryId == message.DeliveryId, CancellationToken.None))
                 return false;
             throw;
         }
-        signal.Wake();
-        return true;
     }
 
     /// <summary>Leases the first waiting message of a lane no host is running and this host is not already running.</summary>

@@ -20,8 +20,12 @@ public sealed class SlackOptions
     /// <summary>The Web API base address.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
-    /// <summary>How many conversations this host answers at once (each in order); default 64.</summary>
-    public int Workers { get; set; } = 64;
+    /// <summary>
+    /// How many conversations this host answers at once (each in order); default 256. A conversation waiting on a
+    /// slow Web API call holds no thread, only its place among these; with fewer places than conversations waiting,
+    /// the rest wait for a whole slow answer before they start.
+    /// </summary>
+    public int Workers { get; set; } = 256;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) || (SocketMode && !string.IsNullOrWhiteSpace(AppToken));
 }
