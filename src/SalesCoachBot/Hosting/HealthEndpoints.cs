@@ -28,6 +28,9 @@ public sealed class SchemaIsCurrent(IDbContextFactory<SalesCoachDbContext> conte
 {
     private volatile bool current;
 
+    /// <summary>This host has just brought the schema up to date (<see cref="StorageSetup.PrepareDatabaseAsync"/>).</summary>
+    public void MarkCurrent() => current = true;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (current)

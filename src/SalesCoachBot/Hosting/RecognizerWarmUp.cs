@@ -8,8 +8,8 @@ namespace SalesCoachBot.Hosting;
 /// at start-up, off the request path, spares the first rep's message that wait. What reps taught the bot
 /// before (on any host) is loaded here too.
 /// </summary>
-internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer dates, UnderstandingModel model, IServiceScopeFactory scopes,
-    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmUp> logger) : BackgroundService
+internal sealed class RecognizerWarmUp(IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmUp> logger)
+    : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
@@ -22,6 +22,8 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
         {
             return;
         }
+        // Made here, not when the host makes this service: building the recognizers' tables is part of the warm-up.
+        var (amounts, dates, model) = (services.GetRequiredService<AmountRecognizer>(), services.GetRequiredService<DateRecognizer>(), services.GetRequiredService<UnderstandingModel>());
         // No currency the recognizer knows by name, so the currency model behind it is warmed too.
         amounts.Find("new deal Acme 45,000 pesos");
         dates.Find("called Acme yesterday, demo next Tuesday 3pm", time.GetLocalNow().DateTime, DateLean.Past);
@@ -29,7 +31,7 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
         model.Embed("called Acme yesterday");
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LearnedExamples>().LoadIntoModelAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -40,7 +42,7 @@ internal sealed class RecognizerWarmUp(AmountRecognizer amounts, DateRecognizer 
 
     private Task WhenStartedAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously); // not on the thread that starts the host
         lifetime.ApplicationStarted.Register(started.SetResult);
         return started.Task.WaitAsync(stoppingToken);
     }

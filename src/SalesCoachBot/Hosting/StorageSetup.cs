@@ -38,6 +38,8 @@ public static class StorageSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
             .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
+        builder.Services.AddSingleton<SchemaIsCurrent>();
+        builder.Services.AddHostedService<StoredMemoryUpgrade>();
         return builder;
     }
 
@@ -55,19 +57,26 @@ public static class StorageSetup
             await using var startUpLock = await PostgresStartUpLock.TakeAsync(db.Database.GetConnectionString()!, CancellationToken.None);
             // On a new database EF would first fail to read the migrations history (and log it as an error).
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
-            await db.Database.MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
+            await MigrateIfBehindAsync(db);
             await seed(scope.ServiceProvider);
+            services.GetService<SchemaIsCurrent>()?.MarkCurrent();
             return;
         }
         if (db.Database.GetConnectionString() is { } connectionString &&
             new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
             Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
             Directory.CreateDirectory(folder);
-        await db.Database.MigrateAsync();
+        await MigrateIfBehindAsync(db);
         // WAL lets readers and the writer work at once; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await scope.ServiceProvider.GetRequiredService<ConversationMemoryStore>().UpgradeStoredAsync(CancellationToken.None);
         await seed(scope.ServiceProvider);
+        services.GetService<SchemaIsCurrent>()?.MarkCurrent();
+    }
+
+    // Reading the migrations history is cheap; Migrate also compares the model with the last migration, which is not.
+    private static async Task MigrateIfBehindAsync(SalesCoachDbContext db)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            await db.Database.MigrateAsync();
     }
 }

@@ -73,7 +73,7 @@ public static class SchedulingSetup
             q.AddJob<FollowUpReminderJob>(j => j.WithIdentity(FollowUpReminderJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<SchedulerLifetime>();
         return builder;
     }
 }

@@ -3,12 +3,27 @@ using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Slack;
 
-/// <summary>Rewrites Slack addresses stored by earlier versions (Bot Framework conversation references) as <see cref="SlackAddress"/>.</summary>
-public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts) : IHostedService
+/// <summary>
+/// Rewrites Slack addresses stored by earlier versions (Bot Framework conversation references) as <see cref="SlackAddress"/>,
+/// in the background: <see cref="SlackAddress.Read"/> reads both shapes, so nothing waits for it.
+/// </summary>
+public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts, ILogger<SlackAddressUpgrade> logger) : BackgroundService
 {
     private const string OldShape = "\"conversation\"";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await UpgradeAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not upgrade stored Slack addresses: {Problem}", e.Message);
+        }
+    }
+
+    public async Task UpgradeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var account in await db.RepAccounts.Where(a => a.Channel == SlackAdapter.ChannelId && a.Address != null && a.Address.Contains(OldShape)).ToListAsync(cancellationToken))
@@ -19,6 +34,4 @@ public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> c
             message.Address = SlackAddress.Read(message.Address).Write();
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

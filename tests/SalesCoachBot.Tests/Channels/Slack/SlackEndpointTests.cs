@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Persistence;
@@ -204,7 +205,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>()).StartAsync(CancellationToken.None);
+        await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), NullLogger<SlackAddressUpgrade>.Instance).UpgradeAsync(CancellationToken.None);
 
         await using var check = factory.Services.CreateAsyncScope();
         var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().RepAccounts.SingleAsync()).Address!;

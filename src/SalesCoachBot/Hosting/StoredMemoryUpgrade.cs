@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Persistence;
+
+namespace SalesCoachBot.Hosting;
+
+/// <summary>
+/// Rewrites conversation memories stored by earlier versions in the background: they are read either way,
+/// so no turn waits for it. A memory a turn (or another host) wrote meanwhile is newer and stays as it is.
+/// </summary>
+internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, ILogger<StoredMemoryUpgrade> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.UpgradeStoredAsync(stoppingToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Conversation memories were written while being upgraded; the rest are upgraded at the next start");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not upgrade stored conversation memories: {Problem}", e.Message);
+        }
+    }
+}
