@@ -44,6 +44,16 @@ public static class StorageSetup
     }
 
     /// <summary>
+    /// On PostgreSQL, the lock hosts take in turn to prepare what they share (the schema, Quartz's tables and
+    /// its cluster state); held until disposed. On SQLite (one host) there is nothing to wait for: null.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> TakeStartUpLockAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.IsPostgres ? await PostgresStartUpLock.TakeAsync(storage.ConnectionString!, cancellationToken) : null;
+    }
+
+    /// <summary>
     /// Creates the database on first run and upgrades an older one in place, then runs <paramref name="seed"/>
     /// (data every host writes at start-up); on PostgreSQL both under a lock, so hosts starting together do
     /// it once, one after the other.

@@ -3,8 +3,8 @@ using SalesCoachBot.Nudges;
 
 namespace SalesCoachBot.Scheduling;
 
-/// <summary>A schedule changed by chat: run the sync now rather than at its next round.</summary>
-public sealed class QuartzScheduleChanges(ISchedulerFactory schedulers, ILogger<QuartzScheduleChanges> logger) : IScheduleChanges
+/// <summary>A schedule changed by chat: run the sync now (or once the scheduler has started) rather than at its next round.</summary>
+public sealed class QuartzScheduleChanges(SchedulerLifetime lifetime, ILogger<QuartzScheduleChanges> logger) : IScheduleChanges
 {
     public void Changed() => _ = TriggerAsync();
 
@@ -12,11 +12,11 @@ public sealed class QuartzScheduleChanges(ISchedulerFactory schedulers, ILogger<
     {
         try
         {
-            var scheduler = await schedulers.GetScheduler();
+            var scheduler = await lifetime.Running.WaitAsync(TimeSpan.FromMinutes(1));
             if (await scheduler.GetStatus() == SchedulerStatus.Running)
                 await scheduler.TriggerJob(ScheduleSyncJob.Key, new JobDataMap());
         }
-        catch (SchedulerException e)
+        catch (Exception e) when (e is SchedulerException or TimeoutException)
         {
             logger.LogWarning("Could not run the schedule sync now ({Error}); it runs within ten minutes anyway", e.Message);
         }

@@ -1,17 +1,23 @@
 using Quartz;
+using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>
 /// Creates and starts Quartz once the host is listening: creating the scheduler opens its store, and no request
-/// waits for it. On a stop, jobs that are running finish within the host's shutdown time.
+/// waits for it. On a stop, jobs that are running finish within the host's shutdown time. The bot uses the
+/// scheduler only once it has started (<see cref="Running"/>), never while it is starting.
 /// </summary>
-internal sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger)
+public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task starting = Task.CompletedTask;
+    private readonly TaskCompletionSource<IScheduler> running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IScheduler? scheduler;
+
+    /// <summary>The scheduler once it has started; incomplete until then, and for good if it never starts.</summary>
+    public Task<IScheduler> Running => running.Task;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,8 +34,14 @@ internal sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostAppli
             return;
         try
         {
-            scheduler = await schedulers.GetScheduler(stopping.Token);
-            await scheduler.Start(stopping.Token);
+            // Hosts starting together make and start their schedulers one at a time: each may provision Quartz's
+            // tables and recover the cluster's state.
+            await using (await services.TakeStartUpLockAsync(stopping.Token))
+            {
+                scheduler = await schedulers.GetScheduler(stopping.Token);
+                await scheduler.Start(stopping.Token);
+            }
+            running.TrySetResult(scheduler);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

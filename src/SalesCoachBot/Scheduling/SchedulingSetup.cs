@@ -73,7 +73,8 @@ public static class SchedulingSetup
             q.AddJob<FollowUpReminderJob>(j => j.WithIdentity(FollowUpReminderJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
-        builder.Services.AddHostedService<SchedulerLifetime>();
+        builder.Services.AddSingleton<SchedulerLifetime>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SchedulerLifetime>());
         return builder;
     }
 }

@@ -47,7 +47,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IOnPostgres
         var client = hosts["host-a"].CreateClient();
         (await client.PostAsJsonAsync("/api/messages", TeamsActivities.ChannelMention(teams.ServiceUrl, "post the stalled-deal digest here every Monday at 8"))).EnsureSuccessStatusCode();
         Assert.Contains("I'll post the stalled-deal digest here every Monday at 08:00", teams.Sent[^1].Visible);
-        var scheduler = await hosts["host-a"].Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await hosts["host-a"].Services.GetRequiredService<SchedulerLifetime>().Running.WaitAsync(TimeSpan.FromSeconds(90));
         await UntilAsync(async () => await scheduler.Exists(new TriggerKey("digest-1", "digests")), exists => exists, "the digest's trigger");
 
         await FireSoonAsync(hosts["host-a"], "first");
@@ -78,7 +78,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime, IOnPostgres
     // A one-off trigger for the digest job, with the subscription the channel just made.
     private static async Task FireSoonAsync(BotApplicationFactory host, string name, TimeSpan? after = null)
     {
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await host.Services.GetRequiredService<SchedulerLifetime>().Running.WaitAsync(TimeSpan.FromSeconds(90));
         var subscription = (await scheduler.GetTriggersOfJob(DigestJob.Key)).Single(t => t.Key.Name == "digest-1").JobDataMap;
         await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity(name, "digests").ForJob(DigestJob.Key).UsingJobData(subscription)
             .StartAt(TimeProvider.System.GetUtcNow() + (after ?? TimeSpan.FromSeconds(2))).Build());

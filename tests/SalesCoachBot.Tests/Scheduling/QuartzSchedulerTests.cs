@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Scheduling;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Scheduling;
@@ -104,7 +105,7 @@ public sealed class QuartzSchedulerTests : IAsyncLifetime
         Assert.True((await (await Scheduler()).GetTrigger(trigger))!.NextFireTimeUtc > TimeProvider.System.GetUtcNow(), "the next digest is next week, not now again");
     }
 
-    private async Task<IScheduler> Scheduler() => await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    private async Task<IScheduler> Scheduler() => await factory.Services.GetRequiredService<SchedulerLifetime>().Running.WaitAsync(TimeSpan.FromSeconds(90));
 
     private void MoveNextFireTime(string trigger, DateTimeOffset at)
     {

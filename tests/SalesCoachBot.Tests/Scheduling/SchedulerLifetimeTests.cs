@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
 using SalesCoachBot.Scheduling;
-using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Scheduling;
 
@@ -16,7 +15,7 @@ public sealed class SchedulerLifetimeTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 
-    private SchedulerLifetime Lifetime() => new(services.GetRequiredService<ISchedulerFactory>(), lifetime, NullLogger<SchedulerLifetime>.Instance);
+    private SchedulerLifetime Lifetime() => new(services.GetRequiredService<ISchedulerFactory>(), services, lifetime, NullLogger<SchedulerLifetime>.Instance);
 
     private async Task<IReadOnlyCollection<IScheduler>> SchedulersAsync() => await services.GetRequiredService<ISchedulerFactory>().GetAllSchedulers();
 
@@ -27,8 +26,12 @@ public sealed class SchedulerLifetimeTests : IAsyncDisposable
         await scheduler.StartAsync(CancellationToken.None);
         Assert.Empty(await SchedulersAsync()); // not made while the host is still starting
 
+        Assert.False(scheduler.Running.IsCompleted); // nothing may use it yet
+
         lifetime.NotifyStarted();
-        await Background.UntilAsync(async _ => (await SchedulersAsync()).SingleOrDefault() is { Status: SchedulerStatus.Running }, "the scheduler running");
+        var running = await scheduler.Running.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal(SchedulerStatus.Running, running.Status);
+        Assert.Same(running, (await SchedulersAsync()).Single());
 
         await scheduler.StopAsync(CancellationToken.None);
         Assert.Empty(await SchedulersAsync()); // shut down, so gone from the repository
@@ -44,5 +47,6 @@ public sealed class SchedulerLifetimeTests : IAsyncDisposable
         lifetime.NotifyStarted();
 
         Assert.Empty(await SchedulersAsync());
+        Assert.False(scheduler.Running.IsCompleted);
     }
 }
