@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -111,7 +110,7 @@ internal sealed class Bot
 
     public static async Task<Bot> StartAsync(string dll, Dictionary<string, string> settings, string logFolder)
     {
-        var port = FreePort();
+        var port = BenchMachine.FreePort();
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -164,12 +163,6 @@ internal sealed class Bot
         await process.WaitForExitAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>One chat.postMessage the fake Slack took: which message it answers, when it came and when it was answered.</summary>
@@ -526,9 +519,6 @@ internal static class Report
 
     public static void Print(Options options, List<RunResult> results)
     {
-        var cpuModel = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
         string Range(IEnumerable<double> values, string format)
         {
             var v = values.Where(x => !double.IsNaN(x)).ToArray();
@@ -536,8 +526,7 @@ internal static class Report
                 : $"{v.Min().ToString(format, CultureInfo.InvariantCulture)}–{v.Max().ToString(format, CultureInfo.InvariantCulture)}";
         }
         Console.WriteLine();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({cpuModel ?? "unknown CPU"}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-                          $".NET {Environment.Version}; {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; load average {string.Join(", ", results.Select(r => r.LoadAfter))}");
+        Console.WriteLine($"{BenchMachine.Description()}; load average {string.Join(", ", results.Select(r => r.LoadAfter))}");
         Console.WriteLine($"load: {options.Users} users × {options.Messages} message.im events, each user's sent in order (next after the ack), " +
                           (options.Spread > TimeSpan.Zero ? $"users starting over {options.Spread.TotalSeconds:0.#} s" : "all users at once") +
                           $"; chat.postMessage {options.PostDelay.TotalSeconds:0.#} s, users.info {options.InfoDelay.TotalSeconds:0.#} s, 429 + Retry-After below " +

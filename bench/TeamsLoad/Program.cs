@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -112,7 +111,7 @@ internal sealed class Host
 
     public static async Task<Host> StartAsync(string name, string dll, Dictionary<string, string> settings, string logFolder)
     {
-        var port = FreePort();
+        var port = BenchMachine.FreePort();
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -160,12 +159,6 @@ internal sealed class Host
         await process.WaitForExitAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 internal sealed record BlockResult(string Host, int Concurrency, double TurnsPerSecond, TimeSpan P99, TimeSpan CpuPerTurn, int Errors)
@@ -322,12 +315,8 @@ internal static class Report
             return $"| {what} at concurrency {string.Join(" / ", options.Concurrency)} | {Join(e, format)} | {Join(b, format)} | {Join(ratios, "0.00")} |";
         }
 
-        var cpuModel = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
         Console.WriteLine();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({cpuModel ?? "unknown CPU"}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-                          $".NET {Environment.Version}; {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine(BenchMachine.Description());
         Console.WriteLine($"load: Teams message activities from {options.Users} users (personal chats; \"my deals\", \"help\", \"my numbers\"), " +
                           $"{options.Repetitions} interleaved repetitions of {options.Seconds} s blocks; figures are medians, ratios SalesCoachBot ÷ echo bot are medians of the " +
                           $"block-pair ratios; {connector.Replies:N0} replies posted to the fake Bot Connector");
