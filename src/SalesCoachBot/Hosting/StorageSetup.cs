@@ -64,7 +64,7 @@ public static class StorageSetup
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
         if (db.Database.IsPostgres())
         {
-            await using var startUpLock = await PostgresStartUpLock.TakeAsync(db.Database.GetConnectionString()!, CancellationToken.None);
+            await using var startUpLock = await services.TakeStartUpLockAsync(CancellationToken.None);
             // On a new database EF would first fail to read the migrations history (and log it as an error).
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
             await MigrateIfBehindAsync(db);
