@@ -100,9 +100,9 @@ internal sealed record Options(string? Bot, Uri? Url, int SlackPort, string Sign
 /// <summary>SalesCoachBot as its own process (dotnet SalesCoachBot.dll --urls …), or one already running.</summary>
 internal sealed class Bot
 {
-    private readonly Process? process;
+    private readonly BenchProcess? process;
 
-    private Bot(Process? process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
+    private Bot(BenchProcess? process, Uri baseAddress) => (this.process, BaseAddress) = (process, baseAddress);
 
     public Uri BaseAddress { get; }
 
@@ -110,59 +110,11 @@ internal sealed class Bot
 
     public static async Task<Bot> StartAsync(string dll, Dictionary<string, string> settings, string logFolder)
     {
-        var port = BenchMachine.FreePort();
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings)
-            info.Environment[key] = value;
-        var logPath = Path.Combine(logFolder, $"SalesCoachBot-{port}.log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"SalesCoachBot exited with {process.ExitCode} before answering /healthz:\n{File.ReadAllText(logPath)}");
-            try
-            {
-                if ((await client.GetAsync(new Uri(baseAddress, "healthz"))).StatusCode == HttpStatusCode.OK)
-                    break;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(20);
-            if (watch.Elapsed > TimeSpan.FromMinutes(2))
-                throw new TimeoutException("SalesCoachBot did not answer /healthz within two minutes");
-        }
-        return new Bot(process, baseAddress);
+        var process = await BenchProcess.StartAsync("SalesCoachBot", dll, settings, logFolder);
+        return new Bot(process, process.BaseAddress);
     }
 
-    public async Task StopAsync()
-    {
-        if (process is null)
-            return;
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-    }
-
+    public Task StopAsync() => process?.StopAsync() ?? Task.CompletedTask;
 }
 
 /// <summary>One chat.postMessage the fake Slack took: which message it answers, when it came and when it was answered.</summary>

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Host = BenchProcess; // a bot under load, started as its own process
 
 // Teams message activities from many users against two bots on this machine, side by side: the stock
 // CloudAdapter echo bot and SalesCoachBot, both answering through a fake Bot Connector on 127.0.0.1 that
@@ -81,86 +81,6 @@ internal sealed record Options(string Echo, string Bot, int Seconds, int Repetit
 }
 
 /// <summary>A bot as its own process (dotnet BOT.dll --urls …), with its CPU time and memory read from the OS.</summary>
-internal sealed class Host
-{
-    private readonly Process process;
-
-    private Host(string name, Process process, Uri baseAddress, TimeSpan startUp) => (Name, this.process, BaseAddress, StartUp) = (name, process, baseAddress, startUp);
-
-    public string Name { get; }
-    public Uri BaseAddress { get; }
-    public TimeSpan StartUp { get; }
-
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-    }
-
-    public long WorkingSet
-    {
-        get
-        {
-            process.Refresh();
-            return process.WorkingSet64;
-        }
-    }
-
-    public static async Task<Host> StartAsync(string name, string dll, Dictionary<string, string> settings, string logFolder)
-    {
-        var port = BenchMachine.FreePort();
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        // Both hosts log warnings and errors only: the echo bot's CloudAdapter otherwise logs every activity.
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings)
-            info.Environment[key] = value;
-        var log = new StreamWriter(Path.Combine(logFolder, $"{name.Replace(' ', '-')}-{port}.log")) { AutoFlush = true };
-        var watch = Stopwatch.StartNew();
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        while (true)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode} before answering /healthz; see {logFolder}");
-            try
-            {
-                if ((await client.GetAsync(new Uri(baseAddress, "healthz"))).StatusCode == HttpStatusCode.OK)
-                    break;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(10);
-            if (watch.Elapsed > TimeSpan.FromMinutes(2))
-                throw new TimeoutException($"{name} did not answer /healthz within two minutes");
-        }
-        return new Host(name, process, baseAddress, watch.Elapsed);
-    }
-
-    public async Task StopAsync()
-    {
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-    }
-
-}
-
 internal sealed record BlockResult(string Host, int Concurrency, double TurnsPerSecond, TimeSpan P99, TimeSpan CpuPerTurn, int Errors)
 {
     public int Repetition { get; init; }
