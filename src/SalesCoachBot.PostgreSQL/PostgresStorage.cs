@@ -8,7 +8,8 @@ public static class PostgresStorage
 {
     /// <summary>PostgreSQL with this assembly's migrations.</summary>
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)); // a list is one array parameter (= ANY), whatever its length
 }
 
 /// <summary>Lets `dotnet ef migrations add --project src/SalesCoachBot.PostgreSQL` build the PostgreSQL model without a server.</summary>

@@ -24,8 +24,11 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
         var now = time.GetUtcNow();
         var facts = new List<Fact>();
         var atRisk = new List<Deal>();
-        foreach (var (rep, _, _, stalled) in await stalledDeals.ReadAsync(team, forNudge: false, cancellationToken))
+        var stalledByRep = await stalledDeals.ReadAsync(team, forNudge: false, cancellationToken);
+        var details = await stalledDeals.DetailsAsync(stalledByRep.SelectMany(r => r.Deals.Select(d => d.Id)), cancellationToken);
+        foreach (var (rep, _, _, open) in stalledByRep)
         {
+            var stalled = open.Where(d => details.ContainsKey(d.Id)).Select(d => details[d.Id]).ToList(); // less any deleted meanwhile
             if (stalled.Count == 0)
                 continue;
             atRisk.AddRange(stalled);

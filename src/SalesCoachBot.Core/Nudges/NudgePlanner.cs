@@ -43,19 +43,26 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         {
             var messages = new List<PlannedMessage>();
             var dealIds = new List<long>();
-            foreach (var (rep, clock, stalls, stalled) in await stalledDeals.ReadAsync(reps, forNudge: true, cancellationToken))
+            var due = new List<(Rep Rep, RepStalls Stalls, int Singles)>();
+            foreach (var stalls in await stalledDeals.ReadAsync(reps, forNudge: true, cancellationToken))
             {
-                var left = settings.MaxNudgesPerDay - sentToday.GetValueOrDefault(rep.Id);
-                if (stalled.Count == 0 || left <= 0)
+                var left = settings.MaxNudgesPerDay - sentToday.GetValueOrDefault(stalls.Rep.Id);
+                if (stalls.Deals.Count == 0 || left <= 0)
                     continue;
-
+                due.Add((stalls.Rep, stalls, stalls.Deals.Count <= left ? stalls.Deals.Count : left - 1));
+                dealIds.AddRange(stalls.Deals.Select(d => d.Id));
+            }
+            // Names and amounts only for the deals the messages show: each single nudge, and the top of each summary.
+            var shown = await stalledDeals.DetailsAsync(due.SelectMany(d => d.Stalls.Deals.Take(d.Singles + SummaryListsAtMost).Select(x => x.Id)), cancellationToken);
+            foreach (var (rep, (_, clock, stalls, stalled), singles) in due)
+            {
                 var account = reachable[rep.Id];
                 var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var single = stalled.Count <= left ? stalled : stalled.Take(left - 1).ToList();
-                messages.AddRange(single.Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
-                if (single.Count < stalled.Count)
-                    messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!, Summary(stalled.Skip(single.Count).ToList(), now)));
-                dealIds.AddRange(stalled.Select(d => d.Id));
+                // A deal deleted since it was judged is left out.
+                messages.AddRange(stalled.Take(singles).Where(d => shown.ContainsKey(d.Id)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(shown[d.Id], stalls.RuleFor(d.Stage), now))));
+                if (singles < stalled.Count)
+                    messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!,
+                        Summary(stalled.Count - singles, [.. stalled.Skip(singles).Take(SummaryListsAtMost).Where(d => shown.ContainsKey(d.Id)).Select(d => shown[d.Id])], now)));
             }
             yield return new NudgeBatch(messages, dealIds);
         }
@@ -107,12 +114,12 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
     /// <summary>How many deals a summary lists (the longest idle); a longer list is not read, and the rest are one command away.</summary>
     public const int SummaryListsAtMost = 10;
 
-    private static Reply Summary(List<Deal> deals, DateTimeOffset now) =>
-        new($"{deals.Count} more deal{(deals.Count == 1 ? " has" : "s have")} gone quiet. Pick one to move today:")
+    private static Reply Summary(int count, List<Deal> listed, DateTimeOffset now) =>
+        new($"{count} more deal{(count == 1 ? " has" : "s have")} gone quiet. Pick one to move today:")
         {
             Title = "More stalled deals",
-            Facts = [.. deals.Take(SummaryListsAtMost).Select(d => new Fact(d.Name, $"{d.Stage.DisplayName()} · {d.DaysSinceLastActivity(now)} days idle" + (d.Value is { } v ? $" · {v}" : "")))],
-            Notes = deals.Count > SummaryListsAtMost ? [$"…and {deals.Count - SummaryListsAtMost} more: say \"stalled deals\" for the whole list."] : [],
+            Facts = [.. listed.Select(d => new Fact(d.Name, $"{d.Stage.DisplayName()} · {d.DaysSinceLastActivity(now)} days idle" + (d.Value is { } v ? $" · {v}" : "")))],
+            Notes = count > listed.Count ? [$"…and {count - listed.Count} more: say \"stalled deals\" for the whole list."] : [],
             Buttons = [new("Stalled deals", "stalled deals"), new("My pipeline", "my pipeline")],
         };
 }

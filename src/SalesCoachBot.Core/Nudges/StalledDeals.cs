@@ -6,7 +6,13 @@ using SalesCoachBot.Reps;
 namespace SalesCoachBot.Nudges;
 
 /// <summary>A rep's stalled deals, longest idle first, with the check that judged them.</summary>
-public sealed record RepStalls(Rep Rep, RepClock Clock, StallCheck Stalls, List<Deal> Deals);
+public sealed record RepStalls(Rep Rep, RepClock Clock, StallCheck Stalls, List<OpenDeal> Deals);
+
+/// <summary>What judging an open deal takes, and no more: a sweep reads a million of these; names and amounts only for those a message shows.</summary>
+public sealed record OpenDeal(long Id, long OwnerId, DealStage Stage, DateTimeOffset LastActivityAt, DateTimeOffset? LastNudgedAt, DateTimeOffset? SnoozedUntil)
+{
+    public int DaysSinceLastActivity(DateTimeOffset now) => Math.Max(0, (int)(now - LastActivityAt).TotalDays);
+}
 
 /// <summary>
 /// The stalled deals of many reps in a few queries (their open deals, their next steps, their teams'
@@ -29,11 +35,7 @@ public sealed class StalledDeals(SalesCoachDbContext db, StallThresholds thresho
             .ToDictionary(f => f.DealId, f => f.Due);
         var open = (await db.Deals.AsNoTracking()
                 .Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost && owners.Contains(d.OwnerId))
-                .Select(d => new Deal
-                {
-                    Id = d.Id, Name = d.Name, Account = d.Account, Amount = d.Amount, Currency = d.Currency, Stage = d.Stage, OwnerId = d.OwnerId,
-                    LastActivityAt = d.LastActivityAt, LastNudgedAt = d.LastNudgedAt, SnoozedUntil = d.SnoozedUntil,
-                })
+                .Select(d => new OpenDeal(d.Id, d.OwnerId, d.Stage, d.LastActivityAt, d.LastNudgedAt, d.SnoozedUntil))
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.OwnerId);
         var rulesByRep = await thresholds.ForRepsAsync(reps, cancellationToken);
@@ -46,14 +48,21 @@ public sealed class StalledDeals(SalesCoachDbContext db, StallThresholds thresho
             var deals = open[rep.Id];
             var stepAhead = deals.Where(d => lastStepDue.TryGetValue(d.Id, out var due) && due >= clock.Today).Select(d => d.Id).ToHashSet();
             var stalls = new StallCheck(rulesByRep[rep.Id], stepAhead, now);
-            List<Deal> stalled = [.. deals.Where(d => stalls.IsStalled(d) && (!forNudge || IsDueNudge(d, stalls.RuleFor(d.Stage), now)))
+            List<OpenDeal> stalled = [.. deals.Where(d => stalls.IsStalled(d.Id, d.Stage, d.LastActivityAt) && (!forNudge || IsDueNudge(d, stalls.RuleFor(d.Stage), now)))
                 .OrderByDescending(d => now - d.LastActivityAt).ThenBy(d => d.Id)];
             result.Add(new RepStalls(rep, clock, stalls, stalled));
         }
         return result;
     }
 
-    private static bool IsDueNudge(Deal deal, StallThreshold rule, DateTimeOffset now) =>
+    /// <summary>The whole deals behind <paramref name="ids"/>, for the few a message names.</summary>
+    public async Task<Dictionary<long, Deal>> DetailsAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        return wanted.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+    }
+
+    private static bool IsDueNudge(OpenDeal deal, StallThreshold rule, DateTimeOffset now) =>
         (deal.SnoozedUntil is null || deal.SnoozedUntil <= now)
         && (deal.LastNudgedAt is null || now - deal.LastNudgedAt >= TimeSpan.FromDays(rule.Days) || deal.SnoozedUntil > deal.LastNudgedAt);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Work;
@@ -12,32 +11,22 @@ public sealed class OutboxWriter(SalesCoachDbContext db, TimeProvider time, Outb
     public async Task<int> WriteAsync(IEnumerable<PlannedMessage> messages, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var list = messages.ToList();
-        var keys = list.Select(m => m.Key).ToList();
-        var existing = (await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet();
-        var added = new List<OutboxMessage>();
-        foreach (var message in list.Where(m => !existing.Contains(m.Key)).DistinctBy(m => m.Key))
+        var rows = messages.DistinctBy(m => m.Key).Select(message => new OutboxMessage
         {
-            added.Add(new OutboxMessage
-            {
-                Key = message.Key,
-                Kind = message.Kind,
-                RepId = message.RepId,
-                Channel = message.Channel,
-                Address = message.Address,
-                ReplyJson = Serialize(message.Reply),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-        db.Outbox.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        // Written rows are the dispatcher's now; a large run should not keep them all tracked.
-        foreach (var message in added)
-            db.Entry(message).State = EntityState.Detached;
-        if (added.Count > 0)
+            Key = message.Key,
+            Kind = message.Kind,
+            RepId = message.RepId,
+            Channel = message.Channel,
+            Address = message.Address,
+            ReplyJson = Serialize(message.Reply),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        }).ToList();
+        // Set-based: a key already there is skipped by the database, and nothing is tracked, however large the run.
+        var added = await db.InsertManyIfAbsentAsync(rows, cancellationToken);
+        if (added > 0)
             signal.Wake();
-        return added.Count;
+        return added;
     }
 
     public static string Serialize(Reply reply) => JsonSerializer.Serialize(reply);

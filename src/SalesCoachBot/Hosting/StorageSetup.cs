@@ -29,7 +29,9 @@ public static class StorageSetup
             if (storage.IsPostgres)
                 options.UsePostgres(storage.ConnectionString!);
             else
-                options.UseSqlite(storage.ConnectionString).AddInterceptors(BusyWait)
+                // A list in a query is one JSON parameter (json_each), whatever its length: one statement for a sweep's
+                // fifty thousand deals, never SQLite's limit of 32,766 parameters.
+                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(BusyWait)
                     // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });

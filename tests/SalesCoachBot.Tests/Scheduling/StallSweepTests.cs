@@ -52,8 +52,9 @@ public class StallSweepTests : BotTest
         var reps = await db.Reps.AsNoTracking().ToListAsync();
         var openDeals = await db.Deals.AsNoTracking().Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost).ToListAsync();
 
-        var found = (await services.GetRequiredService<StalledDeals>().ReadAsync(reps, forNudge: false, CancellationToken.None))
-            .SelectMany(r => r.Deals).Select(d => d.Name).Order().ToList();
+        var stalledDeals = services.GetRequiredService<StalledDeals>();
+        var stalled = (await stalledDeals.ReadAsync(reps, forNudge: false, CancellationToken.None)).SelectMany(r => r.Deals).ToList();
+        var found = (await stalledDeals.DetailsAsync(stalled.Select(d => d.Id), CancellationToken.None)).Values.Select(d => d.Name).Order().ToList();
 
         var expected = new List<string>();
         foreach (var rep in reps)
