@@ -59,7 +59,13 @@ public sealed class StalledDeals(SalesCoachDbContext db, StallThresholds thresho
     public async Task<Dictionary<long, Deal>> DetailsAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.ToList();
-        return wanted.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return wanted.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => wanted.Contains(d.Id))
+            .Select(d => new Deal
+            {
+                Id = d.Id, Name = d.Name, Account = d.Account, Amount = d.Amount, Currency = d.Currency, Stage = d.Stage, OwnerId = d.OwnerId,
+                CreatedAt = d.CreatedAt, LastActivityAt = d.LastActivityAt, ExpectedCloseDate = d.ExpectedCloseDate, LastNudgedAt = d.LastNudgedAt, SnoozedUntil = d.SnoozedUntil,
+            })
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
     }
 
     private static bool IsDueNudge(OpenDeal deal, StallThreshold rule, DateTimeOffset now) =>
