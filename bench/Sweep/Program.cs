@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SalesCoachBot.Cli;
-using SalesCoachBot.Deals;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
-using static PreparedInserts;
+using static StalledPipeline;
 
 // The stall sweep at scale: generates reps (teams of ten, each reachable) and deals that are all open and
 // stalled, then runs the sweep in a fresh process and reports its time and peak working set; then one
@@ -91,37 +89,6 @@ HostApplicationBuilder Host(string database)
 
 int Argument(string name, int fallback) =>
     Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-
-// Writes straight to SQLite with prepared statements; values are encoded exactly as the bot's model stores them.
-static void Generate(string path, int reps, int deals)
-{
-    var toBinary = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
-    var random = new Random(42);
-    var seen = toBinary(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
-    using var connection = new SqliteConnection($"Data Source={path}");
-    connection.Open();
-    using var transaction = connection.BeginTransaction();
-    var rep = Command(connection, transaction, "INSERT INTO Reps (Id, DisplayName, Email, CreatedAt, ManagerId, IsManager) VALUES ($id, $name, $email, $at, $manager, 0)", "$id", "$name", "$email", "$at", "$manager");
-    var account = Command(connection, transaction, "INSERT INTO ChannelAccounts (RepId, Channel, AccountId, Address, LastSeenAt) VALUES ($rep, 'terminal', $account, $address, $seen)", "$rep", "$account", "$address", "$seen");
-    for (var i = 1; i <= reps; i++)
-    {
-        Run(rep, i, $"Rep {i}", $"rep{i}@example.com", seen, i % 10 == 1 ? DBNull.Value : i - (i - 1) % 10);
-        Run(account, i, $"rep{i}", $"{{\"user\":\"rep{i}\"}}", seen);
-    }
-    var deal = Command(connection, transaction, "INSERT INTO Deals (Id, Name, Account, Amount, Currency, Stage, OwnerId, CreatedAt, LastActivityAt) VALUES ($id, $name, $name, $amount, 'USD', $stage, $owner, $created, $last)",
-        "$id", "$name", "$amount", "$stage", "$owner", "$created", "$last");
-    var change = Command(connection, transaction, "INSERT INTO StageChanges (DealId, \"From\", \"To\", At) VALUES ($deal, NULL, 'Prospecting', $at)", "$deal", "$at");
-    DealStage[] stages = [DealStage.Prospecting, DealStage.InitialContact, DealStage.Discovery, DealStage.Proposal, DealStage.Negotiation, DealStage.Closing];
-    var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    for (var id = 1; id <= deals; id++)
-    {
-        var created = start.AddDays(random.NextDouble() * 300);
-        var last = created.AddDays(random.NextDouble() * 200); // at most 2025-12-28: idle close to a year by the sweep
-        Run(deal, id, $"Deal {id}", (random.Next(1, 200) * 500).ToString(CultureInfo.InvariantCulture), stages[random.Next(stages.Length)].ToString(), 1 + id % reps, toBinary(created), toBinary(last));
-        Run(change, id, toBinary(created));
-    }
-    transaction.Commit();
-}
 
 sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {

@@ -12,12 +12,19 @@ using Host = BenchProcess; // a bot under load, started as its own process
 // affects both alike; the table gives medians over the repetitions, and each ratio (bot ÷ echo) is the
 // median of the ratios of the block pairs.
 //   dotnet TeamsLoad.dll --echo EchoBot.dll --bot SalesCoachBot.dll [--seconds 6] [--repetitions 3] [--concurrency 1,8,32] [--users 50]
+// With --during-sweep it measures SalesCoachBot alone, its turns while its stall sweep runs against after (SweepLoad.cs):
+//   dotnet TeamsLoad.dll --echo EchoBot.dll --bot SalesCoachBot.dll --during-sweep [--reps 10000] [--deals 1000000] [--repetitions 3] [--concurrency 8] [--drain-seconds 60]
 var options = Options.Parse(args);
 var folder = Directory.CreateTempSubdirectory("salescoach-bench-").FullName;
 var hosts = new List<Host>();
 try
 {
     await using var connector = await FakeConnector.StartAsync(options.Users);
+    if (options.DuringSweep)
+    {
+        await SweepLoad.RunAsync(options, connector, new Load(connector.ServiceUrl, options.Users), folder);
+        return;
+    }
     Console.WriteLine($"fake Bot Connector on {connector.ServiceUrl}; {options.Users} users; blocks of {options.Seconds} s; " +
                       $"concurrency {string.Join("/", options.Concurrency)}; {options.Repetitions} repetitions");
 
@@ -66,6 +73,14 @@ finally
 
 internal sealed record Options(string Echo, string Bot, int Seconds, int Repetitions, int[] Concurrency, int Users, string? Postgres = null)
 {
+    /// <summary>--during-sweep: the turns while the stall sweep runs over <see cref="Reps"/> reps' <see cref="Deals"/> stalled deals, at <see cref="SweepConcurrency"/>.</summary>
+    public bool DuringSweep { get; init; }
+    public int Reps { get; init; } = 10_000;
+    public int Deals { get; init; } = 1_000_000;
+    public int SweepConcurrency { get; init; } = 8;
+    /// <summary>How long after the sweep the outbox may take to send its nudges before the block "after" starts anyway.</summary>
+    public int DrainSeconds { get; init; } = 60;
+
     public static Options Parse(string[] args)
     {
         string Value(string name, string? fallback = null)
@@ -76,7 +91,14 @@ internal sealed record Options(string Echo, string Bot, int Seconds, int Repetit
         return new(Path.GetFullPath(Value("--echo")), Path.GetFullPath(Value("--bot")), int.Parse(Value("--seconds", "6"), CultureInfo.InvariantCulture),
             int.Parse(Value("--repetitions", "3"), CultureInfo.InvariantCulture),
             [.. Value("--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
-            int.Parse(Value("--users", "50"), CultureInfo.InvariantCulture), Array.IndexOf(args, "--postgres") >= 0 ? Value("--postgres") : null);
+            int.Parse(Value("--users", "50"), CultureInfo.InvariantCulture), Array.IndexOf(args, "--postgres") >= 0 ? Value("--postgres") : null)
+        {
+            DuringSweep = Array.IndexOf(args, "--during-sweep") >= 0,
+            Reps = int.Parse(Value("--reps", "10000"), CultureInfo.InvariantCulture),
+            Deals = int.Parse(Value("--deals", "1000000"), CultureInfo.InvariantCulture),
+            SweepConcurrency = int.Parse(Value("--concurrency", "8").Split(',')[0], CultureInfo.InvariantCulture),
+            DrainSeconds = int.Parse(Value("--drain-seconds", "60"), CultureInfo.InvariantCulture),
+        };
     }
 }
 
@@ -135,6 +157,30 @@ internal sealed class Load(string serviceUrl, int users)
         var turns = latencies.Length;
         var p99 = turns == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[Math.Min(turns - 1, (int)Math.Ceiling(turns * 0.99) - 1)]);
         return new BlockResult(name, concurrency, turns / elapsed.TotalSeconds, p99, turns == 0 ? TimeSpan.Zero : cpu / turns, done.Sum(d => d.errors));
+    }
+
+    /// <summary>
+    /// Turns at <paramref name="concurrency"/> until <paramref name="stop"/>, each with when it was sent and answered
+    /// (Stopwatch timestamps), and when each failed request (not 2xx) was sent.
+    /// </summary>
+    public async Task<(List<(long Sent, long Answered)> Turns, List<long> Failed)> TurnsAsync(Host host, int concurrency, CancellationToken stop)
+    {
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var (turns, failed) = (new List<(long, long)>(), new List<long>());
+            while (!stop.IsCancellationRequested)
+            {
+                var message = Interlocked.Increment(ref next);
+                var sent = Stopwatch.GetTimestamp();
+                if (await PostAsync(host, (int)(message % users), Texts[message / users % Texts.Length]))
+                    turns.Add((sent, Stopwatch.GetTimestamp()));
+                else
+                    failed.Add(sent);
+            }
+            return (turns, failed);
+        })).ToArray();
+        var done = await Task.WhenAll(workers);
+        return ([.. done.SelectMany(d => d.turns)], [.. done.SelectMany(d => d.failed)]);
     }
 
     private async Task<bool> PostAsync(Host host, int user, string text)
