@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using SalesCoachBot.Cli;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Persistence;
 using SalesCoachBot.Scheduling;
 using static StalledPipeline;
 
@@ -48,6 +49,7 @@ async Task SweepAsync(string database)
     using var host = Host(database).Build();
     await using var scope = host.Services.CreateAsyncScope();
     var job = ActivatorUtilities.CreateInstance<StallSweepJob>(scope.ServiceProvider);
+    _ = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Model; // the bot builds it at start-up, not in its sweeps
     var before = Process.GetCurrentProcess().WorkingSet64;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
