@@ -19,10 +19,15 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
         var written = 0;
         await foreach (var batch in nudges.PlanBatchesAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var added = await outbox.WriteAsync(batch.Messages, cancellationToken);
-            await nudges.MarkNudgedAsync(batch.DealIds, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Planning may run on a low-priority thread; the write holds the lock chat turns wait for, so it does not.
+            var added = await LowPriority.AtNormalPriorityAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var written = await outbox.WriteAsync(batch.Messages, cancellationToken);
+                await nudges.MarkNudgedAsync(batch.DealIds, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return written;
+            });
             if (added > 0)
                 signal.Wake(); // the writer woke the dispatcher before the commit; wake it again now the rows are visible
             written += added;
@@ -33,9 +38,12 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
     public async Task<int> CheckInsAsync(CancellationToken cancellationToken)
     {
         var plans = await checkIns.PlanAsync(cancellationToken);
-        var written = await outbox.WriteAsync(plans, cancellationToken);
-        await checkIns.MarkSentAsync(plans, time.GetUtcNow(), cancellationToken);
-        return written;
+        return await LowPriority.AtNormalPriorityAsync(async () =>
+        {
+            var written = await outbox.WriteAsync(plans, cancellationToken);
+            await checkIns.MarkSentAsync(plans, time.GetUtcNow(), cancellationToken);
+            return written;
+        });
     }
 
     public async Task<int> RemindersAsync(long? followUpId, CancellationToken cancellationToken)

@@ -36,6 +36,8 @@ public static class InsertIfAbsent
 
         var perStatement = RowsPerStatement(db.Database);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // More than one statement commits once, not once a statement.
+        await using var own = entries.Count > perStatement && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         DbCommand? full = null;
         try
         {
@@ -62,6 +64,8 @@ public static class InsertIfAbsent
                         await command.DisposeAsync();
                 }
             }
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
             return inserted;
         }
         finally

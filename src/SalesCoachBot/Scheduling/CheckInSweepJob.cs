@@ -1,5 +1,6 @@
 using Quartz;
 using SalesCoachBot.Nudges;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Scheduling;
 
@@ -9,5 +10,6 @@ public sealed class CheckInSweepJob(ProactiveRuns runs) : IJob
 {
     public static readonly JobKey Key = new("check-in-sweep");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await runs.CheckInsAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await LowPriority.RunAsync("check-in sweep", () => runs.CheckInsAsync(cancellationToken)); // gives way to chat turns
 }

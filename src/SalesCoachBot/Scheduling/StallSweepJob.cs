@@ -12,11 +12,12 @@ public sealed class StallSweepJob(ProactiveRuns runs, DeliveryLog deliveries, In
 {
     public static readonly JobKey Key = new("stall-sweep");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    // On a thread that gives way to chat turns: the sweep may read a million deals.
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await LowPriority.RunAsync("stall sweep", async () =>
     {
         await runs.NudgesAsync(cancellationToken);
         await deliveries.PurgeAsync(TimeSpan.FromDays(2), cancellationToken);
         await inbox.PurgeAsync(TimeSpan.FromDays(2), cancellationToken);
         await deals.PurgeDeletedAsync(TimeSpan.FromDays(7), cancellationToken);
-    }
+    });
 }
