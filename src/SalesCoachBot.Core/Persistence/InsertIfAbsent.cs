@@ -17,22 +17,24 @@ public static class InsertIfAbsent
     /// SQLite and PostgreSQL), so two turns or hosts racing to write it are not a failed command in the log.
     /// Returns the rows inserted: 1, or 0 when the key was taken.
     /// </summary>
-    public static Task<int> InsertIfAbsentAsync<T>(this SalesCoachDbContext db, T entry, CancellationToken cancellationToken) where T : class =>
-        db.InsertManyIfAbsentAsync([entry], cancellationToken);
+    public static Task<int> InsertIfAbsentAsync<T>(this SalesCoachDbContext db, T entry, CancellationToken cancellationToken) where T : class
+    {
+        // Through EF's command pipeline: its interceptors and logging see a turn's writes.
+        var (head, columns) = Insert<T>(db);
+        var sql = head + $"({string.Join(", ", columns.Select((_, i) => $"{{{i}}}"))}) ON CONFLICT DO NOTHING"; // names from the model, values as parameters
+        return db.Database.ExecuteSqlRawAsync(sql, columns.Select(c => ProviderValue(c, entry)).ToArray()!, cancellationToken);
+    }
 
     /// <summary>
     /// Inserts each entry whose unique keys are all free, in one transaction (the caller's, or its own), without tracking
     /// them; columns the database generates (an identity) are left to it. One statement is prepared once and reused, so
     /// thirty thousand rows cost thirty thousand executions of it (on PostgreSQL, one per 64 rows), not a tracked save.
+    /// It runs on the connection directly, outside EF's command pipeline: for runs of many rows, not a turn's writes.
     /// Returns the rows inserted.
     /// </summary>
     public static async Task<int> InsertManyIfAbsentAsync<T>(this SalesCoachDbContext db, IReadOnlyList<T> entries, CancellationToken cancellationToken) where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.PropertyInfo is not null && p.ValueGenerated != ValueGenerated.OnAdd).ToList();
-        var head = $"INSERT INTO {(entity.GetSchema() is { } schema ? $"\"{schema}\"." : "")}\"{entity.GetTableName()}\" " +
-                   $"({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES ";
+        var (head, columns) = Insert<T>(db);
 
         var perStatement = RowsPerStatement(db.Database);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -49,13 +51,7 @@ public static class InsertIfAbsent
                 {
                     for (var r = 0; r < rows.Length; r++)
                     for (var c = 0; c < columns.Count; c++)
-                    {
-                        var value = columns[c].PropertyInfo!.GetValue(rows[r]);
-                        // As the model stores it (a DateTimeOffset may be stored as a number), whatever the provider.
-                        if (value is not null && columns[c].GetTypeMapping().Converter is { } converter)
-                            value = converter.ConvertToProvider(value);
-                        command.Parameters[r * columns.Count + c].Value = value ?? DBNull.Value;
-                    }
+                        command.Parameters[r * columns.Count + c].Value = ProviderValue(columns[c], rows[r]) ?? DBNull.Value;
                     inserted += await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 finally
@@ -87,4 +83,18 @@ public static class InsertIfAbsent
             return command;
         }
     }
+
+    /// <summary>"INSERT INTO table (columns) VALUES ", and those columns: every mapped one the database does not generate.</summary>
+    private static (string Head, List<IProperty> Columns) Insert<T>(SalesCoachDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.PropertyInfo is not null && p.ValueGenerated != ValueGenerated.OnAdd).ToList();
+        return ($"INSERT INTO {(entity.GetSchema() is { } schema ? $"\"{schema}\"." : "")}\"{entity.GetTableName()}\" " +
+                $"({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES ", columns);
+    }
+
+    /// <summary>The value as the model stores it (a DateTimeOffset may be stored as a number), whatever the provider.</summary>
+    private static object? ProviderValue(IProperty column, object row) =>
+        column.PropertyInfo!.GetValue(row) is { } value && column.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : column.PropertyInfo!.GetValue(row);
 }
