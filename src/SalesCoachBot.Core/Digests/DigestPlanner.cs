@@ -28,7 +28,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
         var details = await stalledDeals.DetailsAsync(stalledByRep.SelectMany(r => r.Deals.Select(d => d.Id)), cancellationToken);
         foreach (var (rep, _, _, open) in stalledByRep)
         {
-            var stalled = open.Where(d => details.ContainsKey(d.Id)).Select(d => details[d.Id]).ToList(); // less any deleted meanwhile
+            var stalled = StalledDeals.StillThere(details, open).ToList();
             if (stalled.Count == 0)
                 continue;
             atRisk.AddRange(stalled);

@@ -58,11 +58,10 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
             {
                 var account = reachable[rep.Id];
                 var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                // A deal deleted since it was judged is left out.
-                messages.AddRange(stalled.Take(singles).Where(d => shown.ContainsKey(d.Id)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(shown[d.Id], stalls.RuleFor(d.Stage), now))));
+                messages.AddRange(StalledDeals.StillThere(shown, stalled.Take(singles)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
                 if (singles < stalled.Count)
                     messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!,
-                        Summary(stalled.Count - singles, [.. stalled.Skip(singles).Take(SummaryListsAtMost).Where(d => shown.ContainsKey(d.Id)).Select(d => shown[d.Id])], now)));
+                        Summary(stalled.Count - singles, [.. StalledDeals.StillThere(shown, stalled.Skip(singles).Take(SummaryListsAtMost))], now)));
             }
             yield return new NudgeBatch(messages, dealIds);
         }
@@ -72,8 +71,7 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
     public async Task MarkNudgedAsync(IReadOnlyList<long> dealIds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var ids in dealIds.Chunk(1000))
-            await db.Deals.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastNudgedAt, now), cancellationToken);
+        await db.Deals.Where(d => dealIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastNudgedAt, now), cancellationToken); // one list parameter, however many
     }
 
     /// <summary>Nudges (and summaries) each rep was already sent since their own midnight.</summary>

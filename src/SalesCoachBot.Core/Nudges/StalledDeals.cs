@@ -68,6 +68,10 @@ public sealed class StalledDeals(SalesCoachDbContext db, StallThresholds thresho
             .ToDictionaryAsync(d => d.Id, cancellationToken);
     }
 
+    /// <summary>The whole deals behind <paramref name="deals"/>, in their order, less any deleted since they were judged.</summary>
+    public static IEnumerable<Deal> StillThere(IReadOnlyDictionary<long, Deal> details, IEnumerable<OpenDeal> deals) =>
+        deals.Where(d => details.ContainsKey(d.Id)).Select(d => details[d.Id]);
+
     private static bool IsDueNudge(OpenDeal deal, StallThreshold rule, DateTimeOffset now) =>
         (deal.SnoozedUntil is null || deal.SnoozedUntil <= now)
         && (deal.LastNudgedAt is null || now - deal.LastNudgedAt >= TimeSpan.FromDays(rule.Days) || deal.SnoozedUntil > deal.LastNudgedAt);

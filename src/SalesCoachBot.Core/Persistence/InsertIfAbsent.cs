@@ -35,7 +35,6 @@ public static class InsertIfAbsent
     public static async Task<int> InsertManyIfAbsentAsync<T>(this SalesCoachDbContext db, IReadOnlyList<T> entries, CancellationToken cancellationToken) where T : class
     {
         var (head, columns) = Insert<T>(db);
-
         var perStatement = RowsPerStatement(db.Database);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // More than one statement commits once, not once a statement.
@@ -95,6 +94,9 @@ public static class InsertIfAbsent
     }
 
     /// <summary>The value as the model stores it (a DateTimeOffset may be stored as a number), whatever the provider.</summary>
-    private static object? ProviderValue(IProperty column, object row) =>
-        column.PropertyInfo!.GetValue(row) is { } value && column.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : column.PropertyInfo!.GetValue(row);
+    private static object? ProviderValue(IProperty column, object row)
+    {
+        var value = column.PropertyInfo!.GetValue(row);
+        return value is not null && column.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
 }
