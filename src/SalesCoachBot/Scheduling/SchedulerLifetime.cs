@@ -9,8 +9,9 @@ namespace SalesCoachBot.Scheduling;
 /// scheduler only once it has started (<see cref="Running"/>), never while it is starting.
 /// </summary>
 public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger)
-    : IHostedService, IDisposable
+    : IHostedService
 {
+    // Not disposed: it has no timer, and a stop that comes after the container disposed this service must still cancel it.
     private readonly CancellationTokenSource stopping = new();
     private Task starting = Task.CompletedTask;
     private readonly TaskCompletionSource<IScheduler> running = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +61,4 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProv
         if (scheduler is { Status: not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown) } running)
             await running.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
-
-    public void Dispose() => stopping.Dispose();
 }
