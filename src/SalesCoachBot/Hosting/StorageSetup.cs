@@ -13,6 +13,7 @@ namespace SalesCoachBot.Hosting;
 public static class StorageSetup
 {
     private static readonly SqliteBusyWait BusyWait = new();
+    private static readonly SqliteWriteTurns WriteTurns = new();
 
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -31,7 +32,7 @@ public static class StorageSetup
             else
                 // A list in a query is one JSON parameter (json_each), whatever its length: one statement for a sweep's
                 // fifty thousand deals, never SQLite's limit of 32,766 parameters.
-                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(BusyWait)
+                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(BusyWait, WriteTurns)
                     // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
