@@ -19,6 +19,7 @@ namespace SalesCoachBot.Nudges;
 public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, StalledDeals stalledDeals, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
     private const int RepsPerBatch = 500;
+    private const int RepsPerWrite = 50;
 
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
@@ -41,8 +42,6 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         var sentToday = await SentTodayAsync(onDuty, cancellationToken);
         foreach (var reps in onDuty.Chunk(RepsPerBatch))
         {
-            var messages = new List<PlannedMessage>();
-            var dealIds = new List<long>();
             var due = new List<(Rep Rep, RepStalls Stalls, int Singles)>();
             foreach (var stalls in await stalledDeals.ReadAsync(reps, forNudge: true, cancellationToken))
             {
@@ -50,20 +49,24 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
                 if (stalls.Deals.Count == 0 || left <= 0)
                     continue;
                 due.Add((stalls.Rep, stalls, stalls.Deals.Count <= left ? stalls.Deals.Count : left - 1));
-                dealIds.AddRange(stalls.Deals.Select(d => d.Id));
             }
             // Names and amounts only for the deals the messages show: each single nudge, and the top of each summary.
             var shown = await stalledDeals.DetailsAsync(due.SelectMany(d => d.Stalls.Deals.Take(d.Singles + SummaryListsAtMost).Select(x => x.Id)), cancellationToken);
-            foreach (var (rep, (_, clock, stalls, stalled), singles) in due)
+            // Written a few reps at a time: each write holds the database's one write lock, which chat turns wait for.
+            foreach (var part in due.Chunk(RepsPerWrite))
             {
-                var account = reachable[rep.Id];
-                var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                messages.AddRange(StalledDeals.StillThere(shown, stalled.Take(singles)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
-                if (singles < stalled.Count)
-                    messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!,
-                        Summary(stalled.Count - singles, [.. StalledDeals.StillThere(shown, stalled.Skip(singles).Take(SummaryListsAtMost))], now)));
+                var messages = new List<PlannedMessage>();
+                foreach (var (rep, (_, clock, stalls, stalled), singles) in part)
+                {
+                    var account = reachable[rep.Id];
+                    var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    messages.AddRange(StalledDeals.StillThere(shown, stalled.Take(singles)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
+                    if (singles < stalled.Count)
+                        messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!,
+                            Summary(stalled.Count - singles, [.. StalledDeals.StillThere(shown, stalled.Skip(singles).Take(SummaryListsAtMost))], now)));
+                }
+                yield return new NudgeBatch(messages, [.. part.SelectMany(p => p.Stalls.Deals.Select(d => d.Id))]);
             }
-            yield return new NudgeBatch(messages, dealIds);
         }
     }
 
