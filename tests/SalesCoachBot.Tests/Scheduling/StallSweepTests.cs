@@ -67,6 +67,37 @@ public class StallSweepTests : BotTest
         Assert.DoesNotContain("Eve proposal", found);
     }
 
+    [StoreFact]
+    public async Task WritesAFewRepsAtATimeEachRepsNudgesWithTheMarksOnItsDeals()
+    {
+        await using (var db = Bot.Database())
+        {
+            var reps = Enumerable.Range(0, 120).Select(i => Rep(db, $"Rep{i:D3}", null)).ToList();
+            await db.SaveChangesAsync();
+            foreach (var rep in reps)
+                for (var d = 0; d < 3; d++)
+                    Open(db, rep, $"{rep.DisplayName} deal {d}", 20 + d);
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = Bot.Host.Services.CreateAsyncScope();
+        var batches = await scope.ServiceProvider.GetRequiredService<NudgePlanner>().PlanBatchesAsync(CancellationToken.None).ToListAsync();
+
+        await using var check = Bot.Database();
+        var ownerOf = await check.Deals.ToDictionaryAsync(d => d.Id, d => d.OwnerId);
+        var repsWritten = new List<long?>();
+        foreach (var batch in batches)
+        {
+            var reps = batch.Messages.Select(m => m.RepId).Distinct().ToList();
+            Assert.InRange(reps.Count, 1, 50); // a turn waiting to write waits for at most fifty reps' writes
+            Assert.Equal(reps.Order(), batch.DealIds.Select(id => (long?)ownerOf[id]).Distinct().Order()); // a rep's marks go with its nudges
+            repsWritten.AddRange(reps);
+        }
+        Assert.Equal(120, repsWritten.Count);
+        Assert.Equal(120, repsWritten.Distinct().Count());
+        Assert.Equal(360, batches.Sum(b => b.DealIds.Count));
+    }
+
     private async Task SeedAsync()
     {
         await using var db = Bot.Database();
