@@ -34,6 +34,7 @@ public static class SalesCoachCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationMemoryStore>();
         services.AddSingleton<ChatTurns>();
+        services.AddSingleton<TurnsInFlight>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DateRecognizer>();
         services.AddSingleton<InteractionParser>();

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Conversations;
 /// The core's one door for every channel: who said what, where → the reply. The conversation's memory
 /// is read before the turn and written after it, only when the turn changed it.
 /// </summary>
-public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories)
+public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories, TurnsInFlight inFlight)
 {
     public const int MaxMessageLength = 4_000;
 
@@ -23,6 +23,7 @@ public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationM
             return new Reply(string.Create(CultureInfo.InvariantCulture, $"That message is too long for me ({text.Length:N0} characters); keep it under {MaxMessageLength:N0}."));
         text = WithoutControlCharacters(text);
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
+        using var turn = inFlight.Enter();
         var started = Stopwatch.GetTimestamp();
         var (intent, outcome) = (new TurnIntent(), BotTelemetry.Failed);
         try

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
@@ -11,7 +12,7 @@ namespace SalesCoachBot.Nudges;
 /// the next run does not repeat it. The scheduler calls these; so do tests, on a fake clock.
 /// </summary>
 public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, ReminderPlanner reminders, DigestPlanner digests,
-    OutboxWriter outbox, OutboxSignal signal, SalesCoachDbContext db, TimeProvider time)
+    OutboxWriter outbox, OutboxSignal signal, SalesCoachDbContext db, TimeProvider time, TurnsInFlight turns)
 {
     public async Task<int> NudgesAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
         await foreach (var batch in nudges.PlanBatchesAsync(cancellationToken))
         {
             // Planning may run on a low-priority thread; the write holds the lock chat turns wait for, so it does not.
+            var writing = time.GetTimestamp();
             var added = await LowPriority.AtNormalPriorityAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,6 +33,9 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
             if (added > 0)
                 signal.Wake(); // the writer woke the dispatcher before the commit; wake it again now the rows are visible
             written += added;
+            // The writes run at the turns' priority: while turns are in flight, they get as long again before the next.
+            if (turns.PauseAfter(time.GetElapsedTime(writing)) is { Ticks: > 0 } pause)
+                await Task.Delay(pause, time, cancellationToken);
         }
         return written;
     }
