@@ -32,17 +32,27 @@ public static class InsertIfAbsent
     /// It runs on the connection directly, outside EF's command pipeline: for runs of many rows, not a turn's writes.
     /// Returns the rows inserted.
     /// </summary>
-    public static async Task<int> InsertManyIfAbsentAsync<T>(this SalesCoachDbContext db, IReadOnlyList<T> entries, CancellationToken cancellationToken) where T : class
+    public static async Task<int> InsertManyIfAbsentAsync<T>(this SalesCoachDbContext db, IReadOnlyList<T> entries, CancellationToken cancellationToken) where T : class =>
+        (await InsertAsync(db, entries, RowsPerStatement(db.Database), cancellationToken)).Sum();
+
+    /// <summary>
+    /// As <see cref="InsertManyIfAbsentAsync{T}"/>, one row a statement on every provider, and says which were inserted
+    /// (false: its key was taken, also by an earlier entry of the same list).
+    /// </summary>
+    public static async Task<bool[]> InsertEachIfAbsentAsync<T>(this SalesCoachDbContext db, IReadOnlyList<T> entries, CancellationToken cancellationToken) where T : class =>
+        [.. (await InsertAsync(db, entries, 1, cancellationToken)).Select(rows => rows == 1)];
+
+    // The rows each statement inserted.
+    private static async Task<int[]> InsertAsync<T>(SalesCoachDbContext db, IReadOnlyList<T> entries, int perStatement, CancellationToken cancellationToken) where T : class
     {
         var (head, columns) = Insert<T>(db);
-        var perStatement = RowsPerStatement(db.Database);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // More than one statement commits once, not once a statement.
         await using var own = entries.Count > perStatement && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         DbCommand? full = null;
         try
         {
-            var inserted = 0;
+            var inserted = new List<int>((entries.Count + perStatement - 1) / perStatement);
             foreach (var rows in entries.Chunk(perStatement))
             {
                 var command = rows.Length == perStatement ? full ??= Statement(rows.Length) : Statement(rows.Length);
@@ -51,7 +61,7 @@ public static class InsertIfAbsent
                     for (var r = 0; r < rows.Length; r++)
                     for (var c = 0; c < columns.Count; c++)
                         command.Parameters[r * columns.Count + c].Value = ProviderValue(columns[c], rows[r]) ?? DBNull.Value;
-                    inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+                    inserted.Add(await command.ExecuteNonQueryAsync(cancellationToken));
                 }
                 finally
                 {
@@ -61,7 +71,7 @@ public static class InsertIfAbsent
             }
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
-            return inserted;
+            return [.. inserted];
         }
         finally
         {

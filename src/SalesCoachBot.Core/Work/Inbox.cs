@@ -73,51 +73,15 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
         }
     }
 
+    // ON CONFLICT DO NOTHING: a delivery already stored (by any host, or earlier in the batch) is not stored again, and
+    // one prepared statement a row costs a fraction of a tracked save while a burst waits for its acknowledgements.
     private async Task<bool[]> StoreAsync(List<Accepted> batch)
     {
-        var stored = new bool[batch.Count];
-        await using (var db = await contexts.CreateDbContextAsync(CancellationToken.None))
-        {
-            var ids = batch.Select(a => a.Message.DeliveryId).Distinct().ToList();
-            var known = (await db.Inbox.Where(m => ids.Contains(m.DeliveryId)).Select(m => m.DeliveryId).ToListAsync(CancellationToken.None)).ToHashSet();
-            for (var i = 0; i < batch.Count; i++)
-                if (stored[i] = known.Add(batch[i].Message.DeliveryId)) // a delivery twice in one batch is stored once
-                    db.Inbox.Add(batch[i].Message);
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-                return stored;
-            }
-            catch (DbUpdateException)
-            {
-                // Another host stored one of them a moment earlier (unique key): nothing of the batch was written; one at a time.
-            }
-        }
-        for (var i = 0; i < batch.Count; i++)
-            if (stored[i])
-                stored[i] = await StoreOneAsync(batch[i].Message);
-        return stored;
-    }
-
-    private async Task<bool> StoreOneAsync(InboxMessage message)
-    {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        if (await db.Inbox.AnyAsync(m => m.DeliveryId == message.DeliveryId, CancellationToken.None))
-            return false;
-        db.Inbox.Add(new InboxMessage { DeliveryId = message.DeliveryId, Channel = message.Channel, Lane = message.Lane, Payload = message.Payload, ReceivedAt = message.ReceivedAt });
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another host stored the same delivery a moment earlier (unique key); anything else is rethrown.
-            await using var check = await contexts.CreateDbContextAsync(CancellationToken.None);
-            if (await check.Inbox.AnyAsync(m => m.DeliveryId == message.DeliveryId, CancellationToken.None))
-                return false;
-            throw;
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None); // one commit for the batch, whatever its size
+        var stored = await db.InsertEachIfAbsentAsync(batch.Select(a => a.Message).ToList(), CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return stored;
     }
 
     /// <summary>Leases the first waiting message of a lane no host is running and this host is not already running.</summary>
