@@ -36,6 +36,7 @@ public static class SlackChannel
             .AddTimeout(AttemptTimeout));
         builder.Services.AddSingleton<SlackApiClient>();
         builder.Services.AddSingleton<SlackInbox>();
+        builder.Services.AddSingleton(new AcknowledgementsInFlight(TimeProvider.System)); // the machine's clock: see the class
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
         builder.Services.AddHostedService<SlackAddressUpgrade>();

@@ -35,6 +35,7 @@ public static class SlackEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value;
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             return Results.NotFound();
+        using var acknowledging = http.RequestServices.GetRequiredService<AcknowledgementsInFlight>().Enter();
 
         if (await RequestBodies.ReadBoundedAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } body)
         {

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Channels.Slack;
 /// whichever host leases it. On a stop it takes nothing new, lets the turns it runs finish within the
 /// host's shutdown timeout, and gives back the rest.
 /// </summary>
-public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapter adapter, IOptions<SlackOptions> options, ILogger<SlackTurnWorker> logger)
+public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapter adapter, AcknowledgementsInFlight acknowledgements,
+    IOptions<SlackOptions> options, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     /// <summary>How often the inbox is looked at without a wake-up: lanes another host gave up, leases run out.</summary>
@@ -29,6 +30,8 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
             {
                 try
                 {
+                    // Claiming is a write and a query per lane: it too waits for a burst's acknowledgements.
+                    await acknowledgements.WhenQuietAsync(stoppingToken);
                     while (lanes.Count < options.Value.Workers && await inbox.ClaimNextAsync([.. lanes.Keys], stoppingToken) is { } message)
                         Start(message);
                 }
@@ -105,6 +108,7 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
         {
             try
             {
+                await acknowledgements.WhenQuietAsync(abort.Token);
                 await adapter.ProcessAsync(SlackInbox.Read(message), abort.Token);
                 await inbox.CompleteAsync(message.Id, null, CancellationToken.None);
             }
