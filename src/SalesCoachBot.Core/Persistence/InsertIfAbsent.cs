@@ -43,7 +43,7 @@ public static class InsertIfAbsent
         [.. (await InsertAsync(db, entries, 1, cancellationToken)).Select(rows => rows == 1)];
 
     // The rows each statement inserted.
-    private static async Task<int[]> InsertAsync<T>(SalesCoachDbContext db, IReadOnlyList<T> entries, int perStatement, CancellationToken cancellationToken) where T : class
+    private static async Task<List<int>> InsertAsync<T>(SalesCoachDbContext db, IReadOnlyList<T> entries, int perStatement, CancellationToken cancellationToken) where T : class
     {
         var (head, columns) = Insert<T>(db);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -71,7 +71,7 @@ public static class InsertIfAbsent
             }
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
-            return [.. inserted];
+            return inserted;
         }
         finally
         {

@@ -1,39 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Tests.ScaleOut;
 
 /// <summary>Deliveries arriving together are stored once each, whichever host stored one first, on either store.</summary>
-public class InboxStoreTests : IAsyncLifetime
+public class InboxStoreTests : BotTest
 {
-    private TestDatabase database = null!;
-    private BotApplicationFactory host = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(this is IOnPostgres);
-        var settings = database.Settings.Where(s => s.Key != "ConnectionStrings:SalesCoach").ToDictionary(s => s.Key, s => s.Value!);
-        host = new BotApplicationFactory(database.ConnectionString, settings: settings);
-        _ = host.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [StoreFact]
     public async Task ABurstStoresItsNewDeliveriesOnceAndRefusesOnesAlreadyStoredOrRepeated()
     {
-        var inbox = host.Services.GetRequiredService<Inbox>();
-        await using (var otherHost = Db())
+        var inbox = Bot.Host.Services.GetRequiredService<Inbox>();
+        await using (var otherHost = Bot.Database())
         {
             // Another host stored Ev3 a moment before this one's burst.
-            otherHost.Inbox.Add(new InboxMessage { DeliveryId = "slack:Ev3", Channel = "slack", Lane = "slack:D0REP3/U0REP3", Payload = "{}", ReceivedAt = host.Clock.GetUtcNow() });
+            otherHost.Inbox.Add(new InboxMessage { DeliveryId = "slack:Ev3", Channel = "slack", Lane = "slack:D0REP3/U0REP3", Payload = "{}", ReceivedAt = Bot.Clock.GetUtcNow() });
             await otherHost.SaveChangesAsync();
         }
 
@@ -44,17 +26,15 @@ public class InboxStoreTests : IAsyncLifetime
         Assert.False(stored[^1]);
         Assert.False(stored[3]);
         Assert.False(await inbox.TryAcceptAsync("slack", "slack:Ev12", "slack:D0REP/slack:Ev12", "{}", CancellationToken.None));
-        await using var db = Db();
+        await using var db = Bot.Database();
         var rows = await db.Inbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(30, rows.Count);
         Assert.Equal(30, rows.Select(m => m.DeliveryId).Distinct().Count());
         var ev12 = rows.Single(m => m.DeliveryId == "slack:Ev12");
-        Assert.Equal(("slack", "slack:D0REP/slack:Ev12", "{\"id\":\"slack:Ev12\"}", host.Clock.GetUtcNow(), 0),
+        Assert.Equal(("slack", "slack:D0REP/slack:Ev12", "{\"id\":\"slack:Ev12\"}", Bot.Clock.GetUtcNow(), 0),
             (ev12.Channel, ev12.Lane, ev12.Payload, ev12.ReceivedAt, ev12.Attempts));
         Assert.Null(ev12.DoneAt);
     }
-
-    private SalesCoachDbContext Db() => host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContext();
 }
 
 public sealed class InboxStoreTestsOnPostgres : InboxStoreTests, IOnPostgres;
