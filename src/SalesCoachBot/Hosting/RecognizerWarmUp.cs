@@ -16,7 +16,7 @@ internal sealed class RecognizerWarmUp(IServiceProvider services, IHostApplicati
         // After the host is up, so loading the sentence model does not compete with start-up for the CPU.
         try
         {
-            await WhenStartedAsync(stoppingToken);
+            await lifetime.WhenStartedAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -39,11 +39,4 @@ internal sealed class RecognizerWarmUp(IServiceProvider services, IHostApplicati
             logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
         }
     }, CancellationToken.None);
-
-    private Task WhenStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously); // not on the thread that starts the host
-        lifetime.ApplicationStarted.Register(started.SetResult);
-        return started.Task.WaitAsync(stoppingToken);
-    }
 }

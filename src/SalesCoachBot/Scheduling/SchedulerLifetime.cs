@@ -28,9 +28,7 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProv
 
     private async Task StartWhenListeningAsync()
     {
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStarted.Register(listening.SetResult);
-        await listening.Task.WaitAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await lifetime.WhenStartedAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (stopping.IsCancellationRequested)
             return;
         try

@@ -42,6 +42,7 @@ public static class SlackChannel
         builder.Services.AddHostedService<SlackAddressUpgrade>();
         builder.Services.AddHostedService<SlackTurnWorker>();
         builder.Services.AddHostedService<SlackSocketMode>();
+        builder.Services.AddHostedService<SlackEndpointWarmUp>();
         return builder;
     }
 }

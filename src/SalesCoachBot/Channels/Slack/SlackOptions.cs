@@ -27,5 +27,11 @@ public sealed class SlackOptions
     /// </summary>
     public int Workers { get; set; } = 256;
 
+    /// <summary>
+    /// Once the host listens, send its own Slack endpoint a few rounds of signed deliveries it acknowledges and does not
+    /// store, so the first burst from Slack does not meet cold code. HTTP only; off in Socket Mode.
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) || (SocketMode && !string.IsNullOrWhiteSpace(AppToken));
 }

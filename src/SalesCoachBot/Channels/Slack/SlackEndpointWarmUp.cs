@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Hosting;
+
+namespace SalesCoachBot.Channels.Slack;
+
+/// <summary>
+/// The first burst of Slack deliveries after a start used to meet cold code: new connections, and the request path
+/// run for the first time many at once (acknowledgements 2–3 times slower than in the next burst). Once the host
+/// listens, this sends its own Slack endpoint a few rounds of signed deliveries at once, each over a new connection,
+/// of a kind the endpoint acknowledges and does not store (another bot's message), then closes them.
+/// </summary>
+internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<SlackEndpointWarmUp> logger)
+    : BackgroundService
+{
+    public const int Rounds = 3;
+    public const int AtOnce = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var slack = options.Value;
+        if (!slack.WarmUp || slack.SocketMode || string.IsNullOrWhiteSpace(slack.SigningSecret))
+            return;
+        try
+        {
+            await lifetime.WhenStartedAsync(stoppingToken);
+            if (LocalEndpoint(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } endpoint)
+                return;
+            var started = Stopwatch.GetTimestamp();
+            var acknowledged = 0;
+            for (var round = 0; round < Rounds; round++)
+            {
+                // A client a round, so each round's deliveries arrive on new connections, as a burst from Slack does.
+                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce }) { Timeout = TimeSpan.FromSeconds(10) };
+                var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i => SendAsync(client, endpoint, slack.SigningSecret, $"{round}-{i}", stoppingToken)));
+                acknowledged += answers.Count(ok => ok);
+            }
+            logger.LogInformation("Slack endpoint warmed up: {Acknowledged} of {Sent} deliveries acknowledged in {Milliseconds:0} ms",
+                acknowledged, Rounds * AtOnce, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Where this host can reach itself over plain HTTP: a listening address with a wildcard host becomes loopback.</summary>
+    public static Uri? LocalEndpoint(IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses)
+        {
+            var authority = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
+            if (Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp)
+                return new Uri(uri, "/api/slack/events");
+        }
+        return null;
+    }
+
+    private async Task<bool> SendAsync(HttpClient client, Uri endpoint, string signingSecret, string id, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(OtherBotsMessage(id).ToJsonString());
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(signingSecret, timestamp, body));
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogDebug("Slack endpoint warm-up: {Problem}", e.Message);
+            return false;
+        }
+    }
+
+    // An event callback as Slack sends one for a DM, from another bot: the bot acknowledges it and never answers it.
+    private static JsonObject OtherBotsMessage(string id) => new()
+    {
+        ["token"] = "warm-up",
+        ["team_id"] = "T0WARMUP",
+        ["api_app_id"] = "A0WARMUP",
+        ["event"] = new JsonObject
+        {
+            ["type"] = "message",
+            ["channel"] = "D0WARMUP",
+            ["channel_type"] = "im",
+            ["user"] = "U0WARMUP",
+            ["bot_id"] = "B0WARMUP",
+            ["text"] = "warming up",
+            ["ts"] = "0000000000.000000",
+        },
+        ["type"] = "event_callback",
+        ["event_id"] = $"Ev0WARMUP{id}",
+        ["event_time"] = 0,
+        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0WARMUP", ["user_id"] = "U0SALESCOACH", ["is_bot"] = true }),
+    };
+}
