@@ -12,11 +12,11 @@ namespace SalesCoachBot.Channels.Slack;
 /// <summary>
 /// The first burst of Slack deliveries after a start used to meet cold code: new connections, and the request path
 /// run for the first time many at once (acknowledgements 2–3 times slower than in the next burst). Once the host
-/// listens, this sends its own Slack endpoint a few rounds of signed deliveries at once, each over a new connection,
+/// listens and the understanding has warmed up, this sends its own Slack endpoint a few rounds of signed deliveries at once, each over a new connection,
 /// of a kind the endpoint acknowledges and does not store (another bot's message), then closes them.
 /// </summary>
 internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
-    ILogger<SlackEndpointWarmUp> logger)
+    RecognizerWarmUp understanding, ILogger<SlackEndpointWarmUp> logger)
     : BackgroundService
 {
     public const int Rounds = 3;
@@ -30,6 +30,10 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
         try
         {
             await lifetime.WhenStartedAsync(stoppingToken);
+            // After the sentence model has loaded: the two warm-ups would share the cores, and a rep's first turn needs the model.
+            if (understanding.ExecuteTask is { } loading)
+                await loading.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            stoppingToken.ThrowIfCancellationRequested();
             if (LocalEndpoint(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } endpoint)
                 return;
             var started = Stopwatch.GetTimestamp();
