@@ -351,20 +351,23 @@ internal sealed class Load(Options options, Bot bot, FakeSlack slack)
         var sent = new ConcurrentDictionary<string, long>(); // thread_ts → when the message was sent
         var acks = new ConcurrentBag<double>();
         var ackErrors = 0;
-        // Slack builds and signs its requests on its own machines: here that is done before the run, so what the burst
-        // shares the cores with is the bot, not the making of the load.
-        var burst = Enumerable.Range(0, options.Users).Select(u => Enumerable.Range(0, options.Messages).Select(m =>
-            Signed(User(repetition, u), Channel(repetition, u), string.Format(CultureInfo.InvariantCulture, Texts[m % Texts.Length], $"{u}r{repetition}"), $"{repetition}-{u}-{m}")).ToArray()).ToArray();
+        // Slack builds and signs its requests on its own machines: here that is done before the run (before a rep starts,
+        // when reps start over a spread, since a signature is good for 5 minutes), so the burst shares the cores with the
+        // bot, not with the making of the load.
+        SignedEvent[] Rep(int u) => [.. Enumerable.Range(0, options.Messages).Select(m =>
+            Signed(User(repetition, u), Channel(repetition, u), string.Format(CultureInfo.InvariantCulture, Texts[m % Texts.Length], $"{u}r{repetition}"), $"{repetition}-{u}-{m}"))];
+        var burst = options.Spread > TimeSpan.Zero ? null : Enumerable.Range(0, options.Users).Select(Rep).ToArray();
         var started = Stopwatch.GetTimestamp();
         var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
         {
             if (options.Spread > TimeSpan.Zero)
                 await Task.Delay(options.Spread * u / options.Users);
+            var signed = burst?[u] ?? Rep(u);
             for (var m = 0; m < options.Messages; m++)
             {
                 var tag = $"{repetition}-{u}-{m}";
                 sent[Ts(tag)] = Stopwatch.GetTimestamp();
-                var ack = await PostAsync(burst[u][m]);
+                var ack = await PostAsync(signed[m]);
                 if (ack is { } ms)
                     acks.Add(ms);
                 else

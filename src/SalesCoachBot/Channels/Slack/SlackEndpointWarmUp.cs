@@ -35,32 +35,44 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
                 await loading.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             stoppingToken.ThrowIfCancellationRequested();
             if (LocalEndpoint(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } endpoint)
+            {
+                logger.LogInformation("The Slack endpoint is not warmed up: this host listens on no plain-HTTP address of its own");
                 return;
+            }
             var started = Stopwatch.GetTimestamp();
             var acknowledged = 0;
             for (var round = 0; round < Rounds; round++)
             {
                 // A client a round, so each round's deliveries arrive on new connections, as a burst from Slack does.
-                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce }) { Timeout = TimeSpan.FromSeconds(10) };
+                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
                 var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i => SendAsync(client, endpoint, slack.SigningSecret, $"{round}-{i}", stoppingToken)));
                 acknowledged += answers.Count(ok => ok);
             }
-            logger.LogInformation("Slack endpoint warmed up: {Acknowledged} of {Sent} deliveries acknowledged in {Milliseconds:0} ms",
+            logger.Log(acknowledged == Rounds * AtOnce ? LogLevel.Information : LogLevel.Warning,
+                "Slack endpoint warmed up: {Acknowledged} of {Sent} deliveries acknowledged in {Milliseconds:0} ms",
                 acknowledged, Rounds * AtOnce, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            logger.LogWarning("The Slack endpoint's warm-up stopped early ({Problem}); the first deliveries warm it instead", e.Message); // never stops the host
+        }
     }
 
-    /// <summary>Where this host can reach itself over plain HTTP: a listening address with a wildcard host becomes loopback.</summary>
+    /// <summary>
+    /// Where this host can reach itself over plain HTTP: an IP address or localhost it listens on, a wildcard host as
+    /// loopback. Unix sockets, named pipes and https are passed over.
+    /// </summary>
     public static Uri? LocalEndpoint(IEnumerable<string> addresses)
     {
         foreach (var address in addresses)
         {
             var authority = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
                 .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
-            if (Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp)
+            if (Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp &&
+                (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IsLoopback))
                 return new Uri(uri, "/api/slack/events");
         }
         return null;
@@ -79,7 +91,7 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
             using var response = await client.SendAsync(request, cancellationToken);
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogDebug("Slack endpoint warm-up: {Problem}", e.Message);
             return false;

@@ -36,6 +36,10 @@ public sealed class SlackEndpointWarmUpTests
     [InlineData("http://[::]:8080", "http://127.0.0.1:8080/api/slack/events")]
     [InlineData("http://0.0.0.0:80", "http://127.0.0.1/api/slack/events")]
     [InlineData("https://localhost:5001 http://localhost:5000", "http://localhost:5000/api/slack/events")]
+    [InlineData("http://unix:/run/salescoach.sock http://127.0.0.1:5000", "http://127.0.0.1:5000/api/slack/events")]
+    [InlineData("http://unix:/run/salescoach.sock", null)]
+    [InlineData("http://pipe:/salescoach", null)]
+    [InlineData("http://[::1]:5000", "http://[::1]:5000/api/slack/events")]
     [InlineData("https://0.0.0.0:443", null)]
     [InlineData("", null)]
     public void ItReachesItselfOverPlainHttpOnLoopbackWhenItListensOnEveryAddress(string listening, string? expected) =>
