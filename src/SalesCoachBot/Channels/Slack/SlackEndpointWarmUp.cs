@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,8 +13,9 @@ namespace SalesCoachBot.Channels.Slack;
 /// <summary>
 /// The first burst of Slack deliveries after a start used to meet cold code: new connections, and the request path
 /// run for the first time many at once (acknowledgements 2–3 times slower than in the next burst). Once the host
-/// listens and the understanding has warmed up, this sends its own Slack endpoint a few rounds of signed deliveries at once, each over a new connection,
-/// of a kind the endpoint acknowledges and does not store (another bot's message), then closes them.
+/// listens and the understanding has warmed up, this sends its own Slack endpoint a few rounds of signed deliveries at
+/// once, each round over new connections, of a kind the endpoint acknowledges and does not store (another bot's
+/// message), then closes them.
 /// </summary>
 internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
     RecognizerWarmUp understanding, ILogger<SlackEndpointWarmUp> logger)
@@ -40,12 +42,15 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
                 return;
             }
             var started = Stopwatch.GetTimestamp();
+            // One delivery, signed once, sent over and over: the endpoint stores none of them, so repeats are not refused.
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var signature = SlackSignature.Sign(slack.SigningSecret, timestamp, OtherBotsMessage);
             var acknowledged = 0;
             for (var round = 0; round < Rounds; round++)
             {
                 // A client a round, so each round's deliveries arrive on new connections, as a burst from Slack does.
                 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
-                var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i => SendAsync(client, endpoint, slack.SigningSecret, $"{round}-{i}", stoppingToken)));
+                var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => SendAsync(client, endpoint, timestamp, signature, stoppingToken)));
                 acknowledged += answers.Count(ok => ok);
             }
             logger.Log(acknowledged == Rounds * AtOnce ? LogLevel.Information : LogLevel.Warning,
@@ -67,25 +72,22 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
     /// </summary>
     public static Uri? LocalEndpoint(IEnumerable<string> addresses)
     {
-        foreach (var address in addresses)
+        foreach (var binding in addresses.Select(BindingAddress.Parse))
         {
-            var authority = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-                .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
-            if (Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp &&
-                (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IsLoopback))
-                return new Uri(uri, "/api/slack/events");
+            var host = binding.Host is "+" or "*" or "[::]" or "0.0.0.0" ? "127.0.0.1" : binding.Host;
+            if (binding.Scheme == Uri.UriSchemeHttp && !binding.IsUnixPipe && !binding.IsNamedPipe &&
+                (host == "localhost" || IPAddress.TryParse(host, out _)))
+                return new UriBuilder(Uri.UriSchemeHttp, host, binding.Port, "/api/slack/events").Uri;
         }
         return null;
     }
 
-    private async Task<bool> SendAsync(HttpClient client, Uri endpoint, string signingSecret, string id, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(HttpClient client, Uri endpoint, string timestamp, string signature, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(OtherBotsMessage(id).ToJsonString());
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(OtherBotsMessage) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(signingSecret, timestamp, body));
+        request.Headers.Add(SlackEndpoints.TimestampHeader, timestamp);
+        request.Headers.Add(SlackEndpoints.SignatureHeader, signature);
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);
@@ -99,7 +101,7 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
     }
 
     // An event callback as Slack sends one for a DM, from another bot: the bot acknowledges it and never answers it.
-    private static JsonObject OtherBotsMessage(string id) => new()
+    private static readonly byte[] OtherBotsMessage = Encoding.UTF8.GetBytes(new JsonObject
     {
         ["token"] = "warm-up",
         ["team_id"] = "T0WARMUP",
@@ -115,8 +117,8 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
             ["ts"] = "0000000000.000000",
         },
         ["type"] = "event_callback",
-        ["event_id"] = $"Ev0WARMUP{id}",
+        ["event_id"] = "Ev0WARMUP",
         ["event_time"] = 0,
         ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0WARMUP", ["user_id"] = "U0SALESCOACH", ["is_bot"] = true }),
-    };
+    }.ToJsonString());
 }

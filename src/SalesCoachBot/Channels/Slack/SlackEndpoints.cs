@@ -18,7 +18,8 @@ public static class SlackEndpoints
     public const int MaxBodyBytes = 1024 * 1024;
     public static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 64 };
     private const string BodyKey = "slack.body";
-    private const string TimestampHeader = "X-Slack-Request-Timestamp";
+    internal const string TimestampHeader = "X-Slack-Request-Timestamp";
+    internal const string SignatureHeader = "X-Slack-Signature";
 
     public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder endpoints)
     {
@@ -43,7 +44,7 @@ public static class SlackEndpoints
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (!SlackSignature.IsValid(options.SigningSecret, http.Request.Headers[TimestampHeader], http.Request.Headers["X-Slack-Signature"], body, now))
+        if (!SlackSignature.IsValid(options.SigningSecret, http.Request.Headers[TimestampHeader], http.Request.Headers[SignatureHeader], body, now))
         {
             Logger(http).LogWarning("Refused a Slack request to {Path}: missing, stale or wrong signature", http.Request.Path);
             return Results.Unauthorized();
