@@ -36,7 +36,7 @@ public sealed class SlackBurstTests
         Assert.Equal(40, stored.Count(s => s)); // the repeat of Ev7 is not stored twice
         Assert.False(await inbox.TryAcceptAsync("slack", "slack:Ev3", "slack:D0REP/slack:Ev3", "{}", CancellationToken.None));
         // One commit each would be 40: the first write takes what had arrived when it began, the next all the rest.
-        Assert.True(commits.Commits <= 2, $"40 deliveries took {commits.Commits} commits");
+        Assert.True(commits.Commits <= 2, $"40 deliveries took {commits.Commits} commits:\n{commits.Writes}");
     }
 
     [Fact]
