@@ -42,6 +42,6 @@ public sealed class SlackEndpointWarmUpTests
     [InlineData("http://[::1]:5000", "http://[::1]:5000/api/slack/events")]
     [InlineData("https://0.0.0.0:443", null)]
     [InlineData("", null)]
-    public void ItReachesItselfOverPlainHttpOnLoopbackWhenItListensOnEveryAddress(string listening, string? expected) =>
+    public void ItReachesItselfOverPlainHttpOnAnIpAddressOrLocalhostAndWildcardsAsLoopback(string listening, string? expected) =>
         Assert.Equal(expected, SlackEndpointWarmUp.LocalEndpoint(listening.Split(' ', StringSplitOptions.RemoveEmptyEntries))?.ToString());
 }
