@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Dialogs;
@@ -27,6 +28,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new AmountRecognizer(Options(services).DefaultCurrency.ToUpperInvariant()));
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
+        builder.Services.TryAddSingleton<StartUpLane>();
         builder.Services.AddSingleton<RecognizerWarmUp>(); // the Slack endpoint's warm-up waits for it
         builder.Services.AddHostedService(services => services.GetRequiredService<RecognizerWarmUp>());
         builder.Services.AddSingleton(services => TeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));

@@ -5,23 +5,25 @@ namespace SalesCoachBot.Hosting;
 
 /// <summary>
 /// The sentence model loads in seconds and Microsoft.Recognizers builds its tables on first use; doing both
-/// at start-up, off the request path, spares the first rep's message that wait. What reps taught the bot
-/// before (on any host) is loaded here too.
+/// at start-up, off the request path (in its turn on the <see cref="StartUpLane"/>), spares the first rep's message
+/// that wait. What reps taught the bot before (on any host) is loaded here too.
 /// </summary>
-internal sealed class RecognizerWarmUp(IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmUp> logger)
+internal sealed class RecognizerWarmUp(IServiceProvider services, StartUpLane lane, TimeProvider time, ILogger<RecognizerWarmUp> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // After the host is up, so loading the sentence model does not compete with start-up for the CPU.
         try
         {
-            await lifetime.WhenStartedAsync(stoppingToken);
+            await lane.RunAsync(() => Task.Run(() => WarmUpAsync(stoppingToken), CancellationToken.None), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            return;
         }
+    }
+
+    private async Task WarmUpAsync(CancellationToken stoppingToken)
+    {
         // Made here, not when the host makes this service: building the recognizers' tables is part of the warm-up.
         var (amounts, dates, model) = (services.GetRequiredService<AmountRecognizer>(), services.GetRequiredService<DateRecognizer>(), services.GetRequiredService<UnderstandingModel>());
         // No currency the recognizer knows by name, so the currency model behind it is warmed too.
@@ -38,5 +40,5 @@ internal sealed class RecognizerWarmUp(IServiceProvider services, IHostApplicati
         {
             logger.LogWarning("Could not load the phrasings reps taught: {Problem}", e.Message);
         }
-    }, CancellationToken.None);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
@@ -42,6 +43,7 @@ public static class StorageSetup
             .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
             .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
         builder.Services.AddSingleton<SchemaIsCurrent>();
+        builder.Services.TryAddSingleton<StartUpLane>();
         builder.Services.AddHostedService<StoredMemoryUpgrade>();
         return builder;
     }

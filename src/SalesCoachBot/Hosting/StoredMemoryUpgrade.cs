@@ -4,16 +4,17 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.Hosting;
 
 /// <summary>
-/// Rewrites conversation memories stored by earlier versions in the background: they are read either way,
-/// so no turn waits for it. A memory a turn (or another host) wrote meanwhile is newer and stays as it is.
+/// Rewrites conversation memories stored by earlier versions in the background, in its turn on the
+/// <see cref="StartUpLane"/>: they are read either way, so no turn waits for it. A memory a turn (or another host)
+/// wrote meanwhile is newer and stays as it is.
 /// </summary>
-internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, ILogger<StoredMemoryUpgrade> logger) : BackgroundService
+internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, StartUpLane lane, ILogger<StoredMemoryUpgrade> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await store.UpgradeStoredAsync(stoppingToken);
+            await lane.RunAsync(() => store.UpgradeStoredAsync(stoppingToken), stoppingToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -4,11 +4,12 @@ using SalesCoachBot.Hosting;
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>
-/// Creates and starts Quartz once the host is listening: creating the scheduler opens its store, and no request
-/// waits for it. On a stop, jobs that are running finish within the host's shutdown time. The bot uses the
-/// scheduler only once it has started (<see cref="Running"/>), never while it is starting.
+/// Creates and starts Quartz once the host is listening, in its turn on the <see cref="StartUpLane"/>: creating the
+/// scheduler opens its store, and no request waits for it. On a stop, jobs that are running finish within the host's
+/// shutdown time. The bot uses the scheduler only once it has started (<see cref="Running"/>), never while it is starting.
 /// </summary>
-public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger)
+public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProvider services, IHostApplicationLifetime lifetime, StartUpLane lane,
+    ILogger<SchedulerLifetime> logger)
     : IHostedService
 {
     // Not disposed: it has no timer, and a stop that comes after the container disposed this service must still cancel it.
@@ -37,10 +38,13 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProv
             // tables and recover the cluster's state.
             await using (await services.TakeStartUpLockAsync(stopping.Token))
             {
-                scheduler = await schedulers.GetScheduler(stopping.Token);
-                await scheduler.Start(stopping.Token);
+                await lane.RunAsync(async () =>
+                {
+                    scheduler = await schedulers.GetScheduler(stopping.Token);
+                    await scheduler.Start(stopping.Token);
+                }, stopping.Token);
             }
-            running.TrySetResult(scheduler);
+            running.TrySetResult(scheduler!);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

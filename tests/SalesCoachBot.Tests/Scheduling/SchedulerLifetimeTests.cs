@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
+using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Tests.Scheduling;
@@ -15,7 +16,7 @@ public sealed class SchedulerLifetimeTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 
-    private SchedulerLifetime Lifetime() => new(services.GetRequiredService<ISchedulerFactory>(), services, lifetime, NullLogger<SchedulerLifetime>.Instance);
+    private SchedulerLifetime Lifetime() => new(services.GetRequiredService<ISchedulerFactory>(), services, lifetime, new StartUpLane(lifetime), NullLogger<SchedulerLifetime>.Instance);
 
     private async Task<IReadOnlyCollection<IScheduler>> SchedulersAsync() => await services.GetRequiredService<ISchedulerFactory>().GetAllSchedulers();
 

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Slack;
 
 /// <summary>
 /// Rewrites Slack addresses stored by earlier versions (Bot Framework conversation references) as <see cref="SlackAddress"/>,
-/// in the background: <see cref="SlackAddress.Read"/> reads both shapes, so nothing waits for it.
+/// in the background, in its turn on the <see cref="StartUpLane"/>: <see cref="SlackAddress.Read"/> reads both shapes,
+/// so nothing waits for it.
 /// </summary>
-public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts, ILogger<SlackAddressUpgrade> logger) : BackgroundService
+public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts, StartUpLane lane, ILogger<SlackAddressUpgrade> logger) : BackgroundService
 {
     private const string OldShape = "\"conversation\"";
 
@@ -15,7 +17,7 @@ public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> c
     {
         try
         {
-            await UpgradeAsync(stoppingToken);
+            await lane.RunAsync(() => UpgradeAsync(stoppingToken), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

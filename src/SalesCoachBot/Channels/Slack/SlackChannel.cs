@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using SalesCoachBot.Hosting;
 using SalesCoachBot.Outbox;
 
 namespace SalesCoachBot.Channels.Slack;
@@ -39,6 +41,7 @@ public static class SlackChannel
         builder.Services.AddSingleton(new AcknowledgementsInFlight(TimeProvider.System)); // the machine's clock: see the class
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
+        builder.Services.TryAddSingleton<StartUpLane>();
         builder.Services.AddHostedService<SlackAddressUpgrade>();
         builder.Services.AddHostedService<SlackTurnWorker>();
         builder.Services.AddHostedService<SlackSocketMode>();

@@ -15,10 +15,10 @@ namespace SalesCoachBot.Channels.Slack;
 /// run for the first time many at once (acknowledgements 2–3 times slower than in the next burst). Once the host
 /// listens and the understanding has warmed up, this sends its own Slack endpoint a few rounds of signed deliveries at
 /// once, each round over new connections, of a kind the endpoint acknowledges and does not store (another bot's
-/// message), then closes them.
+/// message), then closes them — in its turn on the <see cref="StartUpLane"/>.
 /// </summary>
 internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
-    RecognizerWarmUp understanding, ILogger<SlackEndpointWarmUp> logger)
+    RecognizerWarmUp understanding, StartUpLane lane, ILogger<SlackEndpointWarmUp> logger)
     : BackgroundService
 {
     public const int Rounds = 3;
@@ -41,21 +41,7 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
                 logger.LogInformation("The Slack endpoint is not warmed up: this host listens on no plain-HTTP address of its own");
                 return;
             }
-            var started = Stopwatch.GetTimestamp();
-            // One delivery, signed once, sent over and over: the endpoint stores none of them, so repeats are not refused.
-            var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var signature = SlackSignature.Sign(slack.SigningSecret, timestamp, OtherBotsMessage);
-            var acknowledged = 0;
-            for (var round = 0; round < Rounds; round++)
-            {
-                // A client a round, so each round's deliveries arrive on new connections, as a burst from Slack does.
-                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
-                var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => SendAsync(client, endpoint, timestamp, signature, stoppingToken)));
-                acknowledged += answers.Count(ok => ok);
-            }
-            logger.Log(acknowledged == Rounds * AtOnce ? LogLevel.Information : LogLevel.Warning,
-                "Slack endpoint warmed up: {Acknowledged} of {Sent} deliveries acknowledged in {Milliseconds:0} ms",
-                acknowledged, Rounds * AtOnce, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await lane.RunAsync(() => SendRoundsAsync(slack.SigningSecret, endpoint, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -64,6 +50,25 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
         {
             logger.LogWarning("The Slack endpoint's warm-up stopped early ({Problem}); the first deliveries warm it instead", e.Message); // never stops the host
         }
+    }
+
+    private async Task SendRoundsAsync(string signingSecret, Uri endpoint, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // One delivery, signed once, sent over and over: the endpoint stores none of them, so repeats are not refused.
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = SlackSignature.Sign(signingSecret, timestamp, OtherBotsMessage);
+        var acknowledged = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            // A client a round, so each round's deliveries arrive on new connections, as a burst from Slack does.
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AtOnce, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+            var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => SendAsync(client, endpoint, timestamp, signature, stoppingToken)));
+            acknowledged += answers.Count(ok => ok);
+        }
+        logger.Log(acknowledged == Rounds * AtOnce ? LogLevel.Information : LogLevel.Warning,
+            "Slack endpoint warmed up: {Acknowledged} of {Sent} deliveries acknowledged in {Milliseconds:0} ms",
+            acknowledged, Rounds * AtOnce, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Cli;
+using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.SlackRequests;
@@ -205,7 +206,8 @@ public sealed class SlackEndpointTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), NullLogger<SlackAddressUpgrade>.Instance).UpgradeAsync(CancellationToken.None);
+        await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), factory.Services.GetRequiredService<StartUpLane>(),
+            NullLogger<SlackAddressUpgrade>.Instance).UpgradeAsync(CancellationToken.None);
 
         await using var check = factory.Services.CreateAsyncScope();
         var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().RepAccounts.SingleAsync()).Address!;

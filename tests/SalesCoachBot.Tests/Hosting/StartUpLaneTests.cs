@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Hosting;
+
+namespace SalesCoachBot.Tests.Hosting;
+
+/// <summary>Background start-up work runs once the host has started, one piece at a time, and not at all if cancelled first.</summary>
+public sealed class StartUpLaneTests
+{
+    private readonly ApplicationLifetime lifetime = new(NullLogger<ApplicationLifetime>.Instance);
+
+    [Fact]
+    public async Task NothingRunsBeforeTheHostHasStartedThenOnePieceRunsAtATime()
+    {
+        var lane = new StartUpLane(lifetime);
+        var (running, mostAtOnce, done) = (0, 0, 0);
+        var pieces = Enumerable.Range(0, 20).Select(_ => lane.RunAsync(async () =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            for (var step = 0; step < 5; step++)
+                await Task.Yield(); // gives any other piece that was let in the time to start meanwhile
+            Interlocked.Decrement(ref running);
+            Interlocked.Increment(ref done);
+        }, CancellationToken.None)).ToList();
+
+        await Task.Yield();
+        Assert.Equal(0, Volatile.Read(ref mostAtOnce)); // the host is still starting
+
+        lifetime.NotifyStarted();
+        await Task.WhenAll(pieces).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(20, done);
+        Assert.Equal(1, mostAtOnce);
+    }
+
+    [Fact]
+    public async Task APieceThatFailsPassesItsErrorOnAndFreesTheLane()
+    {
+        var lane = new StartUpLane(lifetime);
+        lifetime.NotifyStarted();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => lane.RunAsync(() => throw new InvalidOperationException("store gone"), CancellationToken.None));
+        Assert.Equal("store gone", error.Message);
+
+        var ran = false;
+        await lane.RunAsync(() => { ran = true; return Task.CompletedTask; }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task APieceCancelledBeforeItsTurnNeverRuns()
+    {
+        var lane = new StartUpLane(lifetime);
+        using var stopping = new CancellationTokenSource();
+        var ran = false;
+        var piece = lane.RunAsync(() => { ran = true; return Task.CompletedTask; }, stopping.Token);
+
+        await stopping.CancelAsync();
+        lifetime.NotifyStarted();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => piece);
+        Assert.False(ran);
+    }
+
+    private static void InterlockedMax(ref int most, int value)
+    {
+        for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+            if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+                return;
+    }
+}
