@@ -39,11 +39,15 @@ try
     var first = await Host.StartAsync("SalesCoachBot", options.Bot, botSettings, folder);
     await load.SeedAsync(first);
     await first.StopAsync();
+    // Each host's first turn is sent the moment it first answers /healthz 200, as a load balancer would send it traffic.
     var echo = await Host.StartAsync("echo bot", options.Echo, new Dictionary<string, string>(), folder);
     hosts.Add(echo);
+    var echoFirstTurn = await load.FirstTurnAsync(echo);
     var bot = await Host.StartAsync("SalesCoachBot", options.Bot, botSettings, folder);
     hosts.Add(bot);
-    Console.WriteLine($"start → /healthz 200: echo bot {echo.StartUp.TotalSeconds:0.00} s, SalesCoachBot {bot.StartUp.TotalSeconds:0.00} s");
+    var botFirstTurn = await load.FirstTurnAsync(bot);
+    Console.WriteLine($"start → /healthz 200: echo bot {echo.StartUp.TotalSeconds:0.00} s, SalesCoachBot {bot.StartUp.TotalSeconds:0.00} s; " +
+                      $"first turn after it: echo bot {echoFirstTurn.TotalMilliseconds:0} ms, SalesCoachBot {botFirstTurn.TotalMilliseconds:0} ms");
 
     foreach (var host in hosts)
         await load.RunAsync(host, 8, TimeSpan.FromSeconds(Math.Max(2, options.Seconds / 2)));
@@ -59,7 +63,7 @@ try
                                   $"CPU {result.CpuPerTurn.TotalMilliseconds,5:0.00} ms/turn  errors {result.Errors}");
             }
 
-    Report.Print(options, connector, echo, bot, results);
+    Report.Print(options, connector, (echo, echoFirstTurn), (bot, botFirstTurn), results);
 
     if (options.Postgres is { } postgres)
         await ScaleOut.CompareAsync(options, load, bot, postgres, options.Bot, botSettings, folder, hosts);
@@ -127,6 +131,15 @@ internal sealed class Load(string serviceUrl, int users)
         for (var user = 0; user < users; user++)
             if (!await PostAsync(host, user, $"new deal Acme {user} $10,000"))
                 throw new InvalidOperationException($"{host.Name} did not take the first message of user {user}");
+    }
+
+    /// <summary>One turn of a seeded user (a rep with a deal), timed from sending to the bot's answer.</summary>
+    public async Task<TimeSpan> FirstTurnAsync(Host host)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!await PostAsync(host, 0, Texts[0]))
+            throw new InvalidOperationException($"{host.Name} did not take its first message after /healthz 200");
+        return Stopwatch.GetElapsedTime(started);
     }
 
     public Task<BlockResult> RunAsync(Host host, int concurrency, TimeSpan duration) => RunAsync(host.Name, [host], concurrency, duration);
@@ -265,8 +278,10 @@ internal static class Report
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    public static void Print(Options options, FakeConnector connector, Host echo, Host bot, List<BlockResult> results)
+    public static void Print(Options options, FakeConnector connector, (Host Host, TimeSpan FirstTurn) echoStarted, (Host Host, TimeSpan FirstTurn) botStarted,
+        List<BlockResult> results)
     {
+        var (echo, bot) = (echoStarted.Host, botStarted.Host);
         double Of(Host host, int concurrency, Func<BlockResult, double> figure) =>
             Median(results.Where(r => r.Host == host.Name && r.Concurrency == concurrency).Select(figure));
         string Row(string what, Func<BlockResult, double> figure, string format)
@@ -293,6 +308,8 @@ internal static class Report
         Console.WriteLine(Row("p99 (ms)", r => r.P99.TotalMilliseconds, "0"));
         Console.WriteLine(Row("server CPU per turn (ms)", r => r.CpuPerTurn.TotalMilliseconds, "0.0"));
         Console.WriteLine($"| start → first `/healthz` 200 | {echo.StartUp.TotalSeconds:0.00} s | {bot.StartUp.TotalSeconds:0.00} s | {bot.StartUp / echo.StartUp:0.0} |");
+        Console.WriteLine($"| first turn, sent at that first 200 | {echoStarted.FirstTurn.TotalMilliseconds:0} ms | {botStarted.FirstTurn.TotalMilliseconds:0} ms | " +
+                          $"{botStarted.FirstTurn / echoStarted.FirstTurn:0.0} |");
         var (echoMemory, botMemory) = (echo.WorkingSet / 1_048_576.0, bot.WorkingSet / 1_048_576.0);
         Console.WriteLine($"| working set after load | {echoMemory:0} MiB | {botMemory:0} MiB | {botMemory / echoMemory:0.0} |");
         var errors = results.Sum(r => r.Errors);

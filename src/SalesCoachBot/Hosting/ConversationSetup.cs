@@ -29,8 +29,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
         builder.Services.TryAddSingleton<StartUpLane>();
-        builder.Services.AddSingleton<RecognizerWarmUp>(); // the Slack endpoint's warm-up waits for it
-        builder.Services.AddHostedService(services => services.GetRequiredService<RecognizerWarmUp>());
+        builder.Services.AddHostedService<RecognizerWarmUp>();
         builder.Services.AddSingleton(services => TeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)

@@ -15,7 +15,7 @@ internal sealed class RecognizerWarmUp(IServiceProvider services, StartUpLane la
     {
         try
         {
-            await lane.RunAsync(() => Task.Run(() => WarmUpAsync(stoppingToken), CancellationToken.None), stoppingToken);
+            await lane.RunAsync(StartUpWork.Understanding, () => Task.Run(() => WarmUpAsync(stoppingToken), CancellationToken.None), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,30 +1,71 @@
 namespace SalesCoachBot.Hosting;
 
+/// <summary>The background start-up work, in the order it runs when several pieces wait: what a rep's first turn needs first.</summary>
+public enum StartUpWork
+{
+    Understanding,
+    SlackEndpoint,
+    Scheduler,
+    StoredDataUpgrade,
+}
+
 /// <summary>
-/// The work a host does in the background once it listens — making and starting the scheduler, upgrading data stored
-/// by earlier versions, warming the recognizers and the Slack endpoint — done one piece at a time. Run all at once, on
-/// a small host (two cores) they took every core from the first requests; one at a time, a core stays free for them.
+/// The work a host does in the background once it listens — warming the recognizers and the Slack endpoint, making and
+/// starting the scheduler, upgrading data stored by earlier versions — done one piece at a time. Run all at once, on a
+/// small host (two cores) they took every core from the first requests; one at a time, a core stays free for them.
 /// No request waits for this work.
 /// </summary>
-public sealed class StartUpLane(IHostApplicationLifetime lifetime)
+public sealed class StartUpLane
 {
-    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly Lock gate = new();
+    private readonly PriorityQueue<TaskCompletionSource, (StartUpWork Work, long Arrival)> waiting = new();
+    private long arrivals;
+    private bool started;
+    private bool busy;
+
+    public StartUpLane(IHostApplicationLifetime lifetime) => lifetime.ApplicationStarted.Register(() =>
+    {
+        lock (gate)
+            started = true;
+        GiveNextTurn();
+    });
 
     /// <summary>
     /// Runs <paramref name="work"/> once the host has started and no other piece of start-up work is running.
     /// Cancelled before its turn, it never runs (<see cref="OperationCanceledException"/>).
     /// </summary>
-    public async Task RunAsync(Func<Task> work, CancellationToken cancellationToken)
+    public async Task RunAsync(StartUpWork kind, Func<Task> work, CancellationToken cancellationToken)
     {
-        await lifetime.WhenStartedAsync(cancellationToken);
-        await turn.WaitAsync(cancellationToken);
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+            waiting.Enqueue(turn, (kind, arrivals++));
+        GiveNextTurn();
+        using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
+            await turn.Task; // a turn given and a cancellation race: whichever settles the task first wins
         try
         {
             await work();
         }
         finally
         {
-            turn.Release();
+            lock (gate)
+                busy = false;
+            GiveNextTurn();
+        }
+    }
+
+    private void GiveNextTurn()
+    {
+        lock (gate)
+        {
+            if (!started || busy)
+                return;
+            while (waiting.TryDequeue(out var turn, out _))
+                if (turn.TrySetResult()) // not if cancelled meanwhile
+                {
+                    busy = true;
+                    return;
+                }
         }
     }
 }

@@ -14,7 +14,7 @@ internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, StartUp
     {
         try
         {
-            await lane.RunAsync(() => store.UpgradeStoredAsync(stoppingToken), stoppingToken);
+            await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => store.UpgradeStoredAsync(stoppingToken), stoppingToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -29,21 +29,18 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IServiceProv
 
     private async Task StartWhenListeningAsync()
     {
-        await lifetime.WhenStartedAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (stopping.IsCancellationRequested)
-            return;
         try
         {
-            // Hosts starting together make and start their schedulers one at a time: each may provision Quartz's
-            // tables and recover the cluster's state.
-            await using (await services.TakeStartUpLockAsync(stopping.Token))
+            await lane.RunAsync(StartUpWork.Scheduler, async () =>
             {
-                await lane.RunAsync(async () =>
+                // Hosts starting together make and start their schedulers one at a time: each may provision Quartz's
+                // tables and recover the cluster's state.
+                await using (await services.TakeStartUpLockAsync(stopping.Token))
                 {
                     scheduler = await schedulers.GetScheduler(stopping.Token);
                     await scheduler.Start(stopping.Token);
-                }, stopping.Token);
-            }
+                }
+            }, stopping.Token);
             running.TrySetResult(scheduler!);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

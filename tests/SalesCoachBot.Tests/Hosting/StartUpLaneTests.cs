@@ -4,7 +4,7 @@ using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Tests.Hosting;
 
-/// <summary>Background start-up work runs once the host has started, one piece at a time, and not at all if cancelled first.</summary>
+/// <summary>Background start-up work runs once the host has started, one piece at a time, what a rep needs first; not at all if cancelled first.</summary>
 public sealed class StartUpLaneTests
 {
     private readonly ApplicationLifetime lifetime = new(NullLogger<ApplicationLifetime>.Instance);
@@ -14,7 +14,7 @@ public sealed class StartUpLaneTests
     {
         var lane = new StartUpLane(lifetime);
         var (running, mostAtOnce, done) = (0, 0, 0);
-        var pieces = Enumerable.Range(0, 20).Select(_ => lane.RunAsync(async () =>
+        var pieces = Enumerable.Range(0, 20).Select(i => lane.RunAsync((StartUpWork)(i % 4), async () =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref mostAtOnce, now);
@@ -34,16 +34,44 @@ public sealed class StartUpLaneTests
     }
 
     [Fact]
+    public async Task WhatARepsFirstTurnNeedsGoesFirstWhateverOrderThePiecesCameIn()
+    {
+        var lane = new StartUpLane(lifetime);
+        var order = new List<StartUpWork>();
+        var firstGoing = new TaskCompletionSource();
+        var firstMayEnd = new TaskCompletionSource();
+        Task Piece(StartUpWork work) => lane.RunAsync(work, async () =>
+        {
+            lock (order)
+                order.Add(work);
+            if (order.Count == 1)
+            {
+                firstGoing.SetResult();
+                await firstMayEnd.Task;
+            }
+        }, CancellationToken.None);
+
+        var pieces = new List<Task> { Piece(StartUpWork.StoredDataUpgrade), Piece(StartUpWork.Scheduler), Piece(StartUpWork.SlackEndpoint) };
+        lifetime.NotifyStarted();
+        await firstGoing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        pieces.Add(Piece(StartUpWork.Understanding)); // came last, while the first piece ran: next all the same
+        firstMayEnd.SetResult();
+        await Task.WhenAll(pieces).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([StartUpWork.SlackEndpoint, StartUpWork.Understanding, StartUpWork.Scheduler, StartUpWork.StoredDataUpgrade], order);
+    }
+
+    [Fact]
     public async Task APieceThatFailsPassesItsErrorOnAndFreesTheLane()
     {
         var lane = new StartUpLane(lifetime);
         lifetime.NotifyStarted();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => lane.RunAsync(() => throw new InvalidOperationException("store gone"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => lane.RunAsync(StartUpWork.Scheduler, () => throw new InvalidOperationException("store gone"), CancellationToken.None));
         Assert.Equal("store gone", error.Message);
 
         var ran = false;
-        await lane.RunAsync(() => { ran = true; return Task.CompletedTask; }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => { ran = true; return Task.CompletedTask; }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(ran);
     }
 
@@ -53,7 +81,7 @@ public sealed class StartUpLaneTests
         var lane = new StartUpLane(lifetime);
         using var stopping = new CancellationTokenSource();
         var ran = false;
-        var piece = lane.RunAsync(() => { ran = true; return Task.CompletedTask; }, stopping.Token);
+        var piece = lane.RunAsync(StartUpWork.Understanding, () => { ran = true; return Task.CompletedTask; }, stopping.Token);
 
         await stopping.CancelAsync();
         lifetime.NotifyStarted();

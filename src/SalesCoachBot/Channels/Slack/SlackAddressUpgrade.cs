@@ -17,7 +17,7 @@ public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> c
     {
         try
         {
-            await lane.RunAsync(() => UpgradeAsync(stoppingToken), stoppingToken);
+            await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => UpgradeAsync(stoppingToken), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

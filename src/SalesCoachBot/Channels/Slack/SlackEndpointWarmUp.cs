@@ -17,8 +17,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// once, each round over new connections, of a kind the endpoint acknowledges and does not store (another bot's
 /// message), then closes them — in its turn on the <see cref="StartUpLane"/>.
 /// </summary>
-internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
-    RecognizerWarmUp understanding, StartUpLane lane, ILogger<SlackEndpointWarmUp> logger)
+internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, StartUpLane lane, ILogger<SlackEndpointWarmUp> logger)
     : BackgroundService
 {
     public const int Rounds = 3;
@@ -31,17 +30,8 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
             return;
         try
         {
-            await lifetime.WhenStartedAsync(stoppingToken);
-            // After the sentence model has loaded: the two warm-ups would share the cores, and a rep's first turn needs the model.
-            if (understanding.ExecuteTask is { } loading)
-                await loading.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            stoppingToken.ThrowIfCancellationRequested();
-            if (LocalEndpoint(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } endpoint)
-            {
-                logger.LogInformation("The Slack endpoint is not warmed up: this host listens on no plain-HTTP address of its own");
-                return;
-            }
-            await lane.RunAsync(() => SendRoundsAsync(slack.SigningSecret, endpoint, stoppingToken), stoppingToken);
+            // After the recognizers' warm-up (the lane's order): a rep's first turn needs the sentence model more.
+            await lane.RunAsync(StartUpWork.SlackEndpoint, () => SendRoundsAsync(slack.SigningSecret, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -52,8 +42,13 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
         }
     }
 
-    private async Task SendRoundsAsync(string signingSecret, Uri endpoint, CancellationToken stoppingToken)
+    private async Task SendRoundsAsync(string signingSecret, CancellationToken stoppingToken)
     {
+        if (LocalEndpoint(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } endpoint)
+        {
+            logger.LogInformation("The Slack endpoint is not warmed up: this host listens on no plain-HTTP address of its own");
+            return;
+        }
         var started = Stopwatch.GetTimestamp();
         // One delivery, signed once, sent over and over: the endpoint stores none of them, so repeats are not refused.
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
