@@ -8,19 +8,11 @@ namespace SalesCoachBot.Hosting;
 /// at start-up, off the request path (in its turn on the <see cref="StartUpLane"/>), spares the first rep's message
 /// that wait. What reps taught the bot before (on any host) is loaded here too.
 /// </summary>
-internal sealed class RecognizerWarmUp(IServiceProvider services, StartUpLane lane, TimeProvider time, ILogger<RecognizerWarmUp> logger)
-    : BackgroundService
+internal sealed class RecognizerWarmUp(IServiceProvider services, StartUpLane lane, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<RecognizerWarmUp> logger) : StartUpLaneWork(lane, StartUpWork.Understanding, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await lane.RunAsync(StartUpWork.Understanding, () => Task.Run(() => WarmUpAsync(stoppingToken), CancellationToken.None), stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    // On a thread-pool thread of its own: loading the model is seconds of CPU with no await.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => WarmUpAsync(stoppingToken), CancellationToken.None);
 
     private async Task WarmUpAsync(CancellationToken stoppingToken)
     {

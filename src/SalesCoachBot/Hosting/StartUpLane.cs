@@ -39,9 +39,11 @@ public sealed class StartUpLane
         var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
             waiting.Enqueue(turn, (kind, arrivals++));
-        GiveNextTurn();
         using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
+        {
+            GiveNextTurn();
             await turn.Task; // a turn given and a cancellation race: whichever settles the task first wins
+        }
         try
         {
             await work();
@@ -67,5 +69,48 @@ public sealed class StartUpLane
                     return;
                 }
         }
+    }
+}
+
+/// <summary>
+/// A piece of background start-up work as a hosted service. It takes its place on the <see cref="StartUpLane"/> while
+/// the host starts (a <see cref="BackgroundService"/> would only begin on the thread pool, perhaps after the lane's
+/// first turn was given), runs in its turn, and is cancelled when the host stops. Work that fails stops the host, as a
+/// failing <see cref="BackgroundService"/> does; work that may fail harmlessly catches its own errors.
+/// </summary>
+public abstract class StartUpLaneWork(StartUpLane lane, StartUpWork kind, IHostApplicationLifetime lifetime, ILogger logger) : IHostedService
+{
+    // Not disposed: it has no timer, and a stop that comes after the container disposed this service must still cancel it.
+    private readonly CancellationTokenSource stopping = new();
+    private Task running = Task.CompletedTask;
+
+    protected abstract Task ExecuteAsync(CancellationToken stoppingToken);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        running = RunAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await lane.RunAsync(kind, () => ExecuteAsync(stopping.Token), stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Start-up work {Work} failed; stopping the host", kind);
+            lifetime.StopApplication();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

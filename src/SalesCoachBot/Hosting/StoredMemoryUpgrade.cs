@@ -8,13 +8,14 @@ namespace SalesCoachBot.Hosting;
 /// <see cref="StartUpLane"/>: they are read either way, so no turn waits for it. A memory a turn (or another host)
 /// wrote meanwhile is newer and stays as it is.
 /// </summary>
-internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, StartUpLane lane, ILogger<StoredMemoryUpgrade> logger) : BackgroundService
+internal sealed class StoredMemoryUpgrade(ConversationMemoryStore store, StartUpLane lane, IHostApplicationLifetime lifetime, ILogger<StoredMemoryUpgrade> logger)
+    : StartUpLaneWork(lane, StartUpWork.StoredDataUpgrade, lifetime, logger)
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => store.UpgradeStoredAsync(stoppingToken), stoppingToken);
+            await store.UpgradeStoredAsync(stoppingToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Hosting;
@@ -88,6 +89,69 @@ public sealed class StartUpLaneTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => piece);
         Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task APieceAlreadyCancelledNeverRunsEvenOnAnIdleLane()
+    {
+        var lane = new StartUpLane(lifetime);
+        lifetime.NotifyStarted();
+        var ran = false;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lane.RunAsync(StartUpWork.Understanding, () => { ran = true; return Task.CompletedTask; }, new CancellationToken(true)));
+
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task AHostedPieceTakesItsPlaceAsTheHostStartsNotWhenAThreadIsFree()
+    {
+        var lane = new StartUpLane(lifetime);
+        var order = new List<StartUpWork>();
+        var warmUp = new Work(lane, StartUpWork.Understanding, lifetime, () => { order.Add(StartUpWork.Understanding); return Task.CompletedTask; });
+
+        await warmUp.StartAsync(CancellationToken.None);
+        var scheduler = lane.RunAsync(StartUpWork.Scheduler, () => { order.Add(StartUpWork.Scheduler); return Task.CompletedTask; }, CancellationToken.None);
+        lifetime.NotifyStarted();
+        await scheduler.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([StartUpWork.Understanding, StartUpWork.Scheduler], order);
+    }
+
+    [Fact]
+    public async Task AHostedPieceStoppedBeforeItsTurnNeverRunsAndStopsQuietly()
+    {
+        var lane = new StartUpLane(lifetime);
+        var ran = false;
+        var upgrade = new Work(lane, StartUpWork.StoredDataUpgrade, lifetime, () => { ran = true; return Task.CompletedTask; });
+
+        await upgrade.StartAsync(CancellationToken.None);
+        await upgrade.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        lifetime.NotifyStarted();
+        await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => Task.CompletedTask, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(ran);
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task AHostedPieceThatFailsStopsTheHostAsAFailingBackgroundServiceWould()
+    {
+        var lane = new StartUpLane(lifetime);
+        var warmUp = new Work(lane, StartUpWork.Understanding, lifetime, () => throw new FileNotFoundException("model.onnx"));
+        var stopping = new TaskCompletionSource();
+        using var _ = lifetime.ApplicationStopping.Register(stopping.SetResult);
+
+        await warmUp.StartAsync(CancellationToken.None);
+        lifetime.NotifyStarted();
+
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private sealed class Work(StartUpLane lane, StartUpWork kind, IHostApplicationLifetime lifetime, Func<Task> work)
+        : StartUpLaneWork(lane, kind, lifetime, NullLogger.Instance)
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => work();
     }
 
     private static void InterlockedMax(ref int most, int value)

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Channels.Slack;
 /// in the background, in its turn on the <see cref="StartUpLane"/>: <see cref="SlackAddress.Read"/> reads both shapes,
 /// so nothing waits for it.
 /// </summary>
-public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts, StartUpLane lane, ILogger<SlackAddressUpgrade> logger) : BackgroundService
+public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> contexts, StartUpLane lane, IHostApplicationLifetime lifetime,
+    ILogger<SlackAddressUpgrade> logger) : StartUpLaneWork(lane, StartUpWork.StoredDataUpgrade, lifetime, logger)
 {
     private const string OldShape = "\"conversation\"";
 
@@ -17,7 +18,7 @@ public sealed class SlackAddressUpgrade(IDbContextFactory<SalesCoachDbContext> c
     {
         try
         {
-            await lane.RunAsync(StartUpWork.StoredDataUpgrade, () => UpgradeAsync(stoppingToken), stoppingToken);
+            await UpgradeAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -17,8 +17,8 @@ namespace SalesCoachBot.Channels.Slack;
 /// once, each round over new connections, of a kind the endpoint acknowledges and does not store (another bot's
 /// message), then closes them — in its turn on the <see cref="StartUpLane"/>.
 /// </summary>
-internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, StartUpLane lane, ILogger<SlackEndpointWarmUp> logger)
-    : BackgroundService
+internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions> options, TimeProvider time, StartUpLane lane, IHostApplicationLifetime lifetime,
+    ILogger<SlackEndpointWarmUp> logger) : StartUpLaneWork(lane, StartUpWork.SlackEndpoint, lifetime, logger)
 {
     public const int Rounds = 3;
     public const int AtOnce = 100;
@@ -30,13 +30,9 @@ internal sealed class SlackEndpointWarmUp(IServer server, IOptions<SlackOptions>
             return;
         try
         {
-            // After the recognizers' warm-up (the lane's order): a rep's first turn needs the sentence model more.
-            await lane.RunAsync(StartUpWork.SlackEndpoint, () => SendRoundsAsync(slack.SigningSecret, stoppingToken), stoppingToken);
+            await SendRoundsAsync(slack.SigningSecret, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning("The Slack endpoint's warm-up stopped early ({Problem}); the first deliveries warm it instead", e.Message); // never stops the host
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Cli;
@@ -207,7 +208,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         }
 
         await new SlackAddressUpgrade(factory.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>(), factory.Services.GetRequiredService<StartUpLane>(),
-            NullLogger<SlackAddressUpgrade>.Instance).UpgradeAsync(CancellationToken.None);
+            factory.Services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<SlackAddressUpgrade>.Instance).UpgradeAsync(CancellationToken.None);
 
         await using var check = factory.Services.CreateAsyncScope();
         var address = (await check.ServiceProvider.GetRequiredService<SalesCoachDbContext>().RepAccounts.SingleAsync()).Address!;
