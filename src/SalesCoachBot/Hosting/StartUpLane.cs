@@ -108,7 +108,7 @@ public abstract class StartUpLaneWork(StartUpLane lane, StartUpWork kind, IHostA
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public virtual async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
         await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
