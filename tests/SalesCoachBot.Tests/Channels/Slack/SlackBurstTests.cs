@@ -32,11 +32,12 @@ public sealed class SlackBurstTests
         await using (var rollback = new SqliteCommand("ROLLBACK", otherWriter))
             await rollback.ExecuteNonQueryAsync();
         var stored = await Task.WhenAll(storing);
+        var burstCommits = commits.Commits; // before the repeat below, which is a write (and a commit) of its own
 
         Assert.Equal(40, stored.Count(s => s)); // the repeat of Ev7 is not stored twice
         Assert.False(await inbox.TryAcceptAsync("slack", "slack:Ev3", "slack:D0REP/slack:Ev3", "{}", CancellationToken.None));
         // One commit each would be 40: the first write takes what had arrived when it began, the next all the rest.
-        Assert.True(commits.Commits <= 2, $"40 deliveries took {commits.Commits} commits:\n{commits.Writes}");
+        Assert.True(burstCommits <= 2, $"40 deliveries took {burstCommits} commits:\n{commits.Writes}");
     }
 
     [Fact]
