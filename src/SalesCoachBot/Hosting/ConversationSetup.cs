@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Dialogs;
@@ -28,8 +27,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new AmountRecognizer(Options(services).DefaultCurrency.ToUpperInvariant()));
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
-        builder.Services.TryAddSingleton<StartUpLane>();
-        builder.Services.AddHostedService<RecognizerWarmUp>();
+        builder.Services.AddStartUpLaneWork<RecognizerWarmUp>();
         builder.Services.AddSingleton(services => TeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace SalesCoachBot.Hosting;
 
 /// <summary>The background start-up work, in the order it runs when several pieces wait: what a rep's first turn needs first.</summary>
@@ -112,5 +114,16 @@ public abstract class StartUpLaneWork(StartUpLane lane, StartUpWork kind, IHostA
     {
         await stopping.CancelAsync();
         await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+}
+
+public static class StartUpLaneSetup
+{
+    /// <summary>Adds <typeparamref name="TWork"/> as a hosted service (and as itself), and the lane it runs on if not there yet.</summary>
+    public static IServiceCollection AddStartUpLaneWork<TWork>(this IServiceCollection services) where TWork : StartUpLaneWork
+    {
+        services.TryAddSingleton<StartUpLane>();
+        services.TryAddSingleton<TWork>();
+        return services.AddHostedService(provider => provider.GetRequiredService<TWork>());
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
@@ -43,8 +42,7 @@ public static class StorageSetup
             .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
             .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
         builder.Services.AddSingleton<SchemaIsCurrent>();
-        builder.Services.TryAddSingleton<StartUpLane>();
-        builder.Services.AddHostedService<StoredMemoryUpgrade>();
+        builder.Services.AddStartUpLaneWork<StoredMemoryUpgrade>();
         return builder;
     }
 

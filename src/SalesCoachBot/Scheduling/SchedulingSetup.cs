@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using SalesCoachBot.Hosting;
@@ -74,9 +73,7 @@ public static class SchedulingSetup
             q.AddJob<FollowUpReminderJob>(j => j.WithIdentity(FollowUpReminderJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
-        builder.Services.TryAddSingleton<StartUpLane>();
-        builder.Services.AddSingleton<SchedulerLifetime>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SchedulerLifetime>());
+        builder.Services.AddStartUpLaneWork<SchedulerLifetime>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using SalesCoachBot.Hosting;
@@ -41,11 +40,10 @@ public static class SlackChannel
         builder.Services.AddSingleton(new AcknowledgementsInFlight(TimeProvider.System)); // the machine's clock: see the class
         builder.Services.AddSingleton<SlackAdapter>();
         builder.Services.AddSingleton<IProactiveSender, SlackProactiveSender>();
-        builder.Services.TryAddSingleton<StartUpLane>();
-        builder.Services.AddHostedService<SlackAddressUpgrade>();
+        builder.Services.AddStartUpLaneWork<SlackAddressUpgrade>();
         builder.Services.AddHostedService<SlackTurnWorker>();
         builder.Services.AddHostedService<SlackSocketMode>();
-        builder.Services.AddHostedService<SlackEndpointWarmUp>();
+        builder.Services.AddStartUpLaneWork<SlackEndpointWarmUp>();
         return builder;
     }
 }
