@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot;
 using System.Diagnostics;
 using SalesCoachBot.Content;
 using SalesCoachBot.Understanding;
@@ -13,7 +15,7 @@ internal static class UnderstandingLoad
 {
     public static void Run(string repository)
     {
-        var content = SalesContentLoader.Load(Path.Combine(repository, "dialogs"));
+        var content = SalesContentLoader.Load(Path.Combine(repository, "dialogs"), SalesCoachCoreServices.BuiltInIntentLabels());
         var cacheFolder = Directory.CreateTempSubdirectory("salescoach-embeddings-").FullName;
         try
         {
@@ -55,9 +57,14 @@ internal static class UnderstandingLoad
 
     private static SentenceSignals Signals(SalesContent content) => new(new StageFinder(content));
 
-    private static UtteranceRecognizer Recognizer(SalesContent content, UnderstandingModel model)
-    {
-        var (amounts, dates) = (new AmountRecognizer("USD"), new DateRecognizer());
-        return new UtteranceRecognizer(amounts, dates, new InteractionParser(dates), new GoalParser(amounts), content, model, new StageFinder(content));
-    }
+    private static UtteranceRecognizer Recognizer(SalesContent content, UnderstandingModel model) => new ServiceCollection()
+        .AddSingleton(content)
+        .AddSingleton(model)
+        .AddSingleton(new AmountRecognizer("USD"))
+        .AddSingleton<DateRecognizer>()
+        .AddSingleton<StageFinder>()
+        .AddSingleton<UtteranceRecognizer>()
+        .AddSalesCoachIntents()
+        .BuildServiceProvider()
+        .GetRequiredService<UtteranceRecognizer>();
 }

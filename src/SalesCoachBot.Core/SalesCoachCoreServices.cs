@@ -7,6 +7,7 @@ using SalesCoachBot.Dialogs;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Import;
+using SalesCoachBot.Intents;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Nudges;
@@ -37,8 +38,6 @@ public static class SalesCoachCoreServices
         services.AddSingleton<TurnsInFlight>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DateRecognizer>();
-        services.AddSingleton<InteractionParser>();
-        services.AddSingleton<GoalParser>();
         services.AddSingleton<UtteranceRecognizer>();
         services.AddSingleton<Understanding.Evaluation.UnderstandingEvaluator>();
         services.TryAddSingleton<ISentenceEmbedder>(MiniLmEmbedder.Shared);
@@ -53,29 +52,16 @@ public static class SalesCoachCoreServices
         services.AddScoped<DealService>();
         services.AddScoped<StallChecks>();
         services.AddScoped<DealReplies>();
-        services.AddScoped<DealCommands>();
         services.AddScoped<DealRecord>();
-        services.AddScoped<DealViews>();
-        services.AddScoped<LastActivityCommands>();
-        services.AddScoped<InteractionService>();
-        services.AddScoped<PipelineCommands>();
-        services.AddScoped<ObjectionCommands>();
-        services.AddScoped<GoalService>();
-        services.AddScoped<GoalCommands>();
         services.AddScoped<Dialog, LogInteractionDialog>();
         services.AddScoped<Dialog, NewDealDialog>();
         services.AddScoped<Dialog, ConfirmSkipDialog>();
         services.AddScoped<Dialog, CloseReasonDialog>();
         services.AddScoped<DialogRunner>();
-        services.AddScoped<NudgeCommands>();
-        services.AddScoped<TeamCommands>();
-        services.AddScoped<TeamRoster>();
-        services.AddScoped<MetricsService>();
         services.AddScoped<StallThresholds>();
         services.TryAddSingleton(StallLearning.Default);
         services.AddScoped<DealImporter>();
         services.AddScoped<DigestPlanner>();
-        services.AddScoped<MetricsCommands>();
         services.AddScoped<NudgePlanner>();
         services.AddScoped<StalledDeals>();
         services.AddScoped<CheckInPlanner>();
@@ -89,9 +75,28 @@ public static class SalesCoachCoreServices
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IScheduleChanges, NoScheduler>();
         services.AddScoped<Conversation>();
+        services.AddSalesCoachIntents();
         services.AddScoped<Telemetry.TurnIntent>();
         return services;
     }
+
+    /// <summary>Everything a rep can ask for, each feature's intents registered by the feature.</summary>
+    public static IServiceCollection AddSalesCoachIntents(this IServiceCollection services) => services
+        .AddSingleton<IntentTable>()
+        .AddConversationIntents()
+        .AddDealIntents()
+        .AddInteractionIntents()
+        .AddObjectionIntents()
+        .AddGoalIntents()
+        .AddPipelineIntents()
+        .AddMetricsIntents()
+        .AddNudgeIntents()
+        .AddSalesTeamIntents()
+        .AddTimeZoneIntents();
+
+    /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
+    public static IReadOnlyCollection<string> BuiltInIntentLabels() =>
+        new ServiceCollection().AddSalesCoachIntents().BuildServiceProvider().GetRequiredService<IntentTable>().Labels;
 
     // Without a scheduler (the terminal chat) schedules are only written; the server picks them up when it syncs.
     private sealed class NoScheduler : IScheduleChanges

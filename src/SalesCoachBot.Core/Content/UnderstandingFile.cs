@@ -1,4 +1,3 @@
-using SalesCoachBot.Understanding;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
@@ -8,17 +7,18 @@ internal static class UnderstandingFile
 {
     public const string Name = "understanding.yaml";
 
-    public static UnderstandingContent Load(string directory)
+    // Every registered intent needs examples, and every example's intent a registration.
+    public static UnderstandingContent Load(string directory, IReadOnlyCollection<string> known)
     {
         var file = YamlContentFile.Open(directory, Name);
-        var intents = ReadList(file, "intents", known: IntentIds.All);
-        var missing = IntentIds.All.Where(id => intents.All(i => i.Id != id)).ToList();
+        var intents = ReadList(file, "intents", known);
+        var missing = known.Where(id => intents.All(i => i.Id != id)).ToList();
         if (missing.Count > 0)
             throw file.Error(file.Root, $"no examples for intent(s): {string.Join(", ", missing)}");
         return new UnderstandingContent(intents, ReadList(file, "lostReasons", known: null));
     }
 
-    private static List<LabelledExamples> ReadList(YamlContentFile file, string key, IReadOnlyList<string>? known)
+    private static List<LabelledExamples> ReadList(YamlContentFile file, string key, IReadOnlyCollection<string>? known)
     {
         var list = file.Required<YamlSequenceNode>(file.Root, key);
         var items = new List<LabelledExamples>();

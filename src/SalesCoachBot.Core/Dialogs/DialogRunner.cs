@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Replies;
 
@@ -8,11 +7,10 @@ namespace SalesCoachBot.Dialogs;
 /// Runs dialogs: starts them, feeds them the rep's answers, re-asks on answers that do not fit, and
 /// handles what works at any step: "cancel", "help" (answers, then asks again) and quiet expiry.
 /// </summary>
-public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answers, DialogSettings settings)
+public sealed class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answers, DialogSettings settings)
 {
     private readonly Dictionary<string, Dialog> byId = dialogs.ToDictionary(d => d.Id);
 
-    public static bool IsCancel(string text) => Cancel().IsMatch(text.Trim());
 
     public Task<Reply> BeginAsync(string dialogId, RepTurn turn, IReadOnlyDictionary<string, string?>? values, CancellationToken cancellationToken)
     {
@@ -43,12 +41,12 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
         frame.LastActiveAt = clock.UtcNow;
         var prompt = frame.Prompt;
 
-        if (IsCancel(text))
+        if (CommandWords.IsCancel(text))
         {
             stack.Frames.Clear();
             return dialog.CancelledReply(new DialogTurn(turn, frame.Values));
         }
-        if (HelpWord().IsMatch(text.Trim()))
+        if (CommandWords.IsHelp(text))
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");
         var valid = answers.TryRead(prompt, text, clock, out var value);
         if ((!valid || PromptAnswers.InWords(prompt, value)) && startsSomethingElse(text, prompt.Kind))
@@ -124,10 +122,4 @@ public sealed partial class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnsw
     }
 
     private static Reply Again(Prompt prompt, string hint) => prompt.Question with { Text = $"{hint}\n{prompt.Question.Text}" };
-
-    [GeneratedRegex(@"^(cancel|never ?mind|stop|forget it|abort|quit)[.!]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Cancel();
-
-    [GeneratedRegex(@"^(help|\?|what\?|huh\?*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex HelpWord();
 }

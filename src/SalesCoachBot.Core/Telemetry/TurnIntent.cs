@@ -11,9 +11,9 @@ public sealed class TurnIntent
 
     public string Id { get; private set; } = NotRead;
 
-    public Reading Noted(Reading reading)
+    public Reading Noted(Reading reading, string label)
     {
-        Id = IntentLabels.IntentOf(IntentLabels.Of(reading.Intent));
+        Id = IntentLabels.IntentOf(label);
         if (reading.Best is { } best)
             BotTelemetry.Confidence.Record(best.Score, new KeyValuePair<string, object?>("intent", Id));
         return reading;

@@ -1,19 +1,21 @@
 using System.Text.RegularExpressions;
+using SalesCoachBot.Conversations;
 
 namespace SalesCoachBot.Understanding;
 
 /// <summary>
 /// Commands in their canonical shape ("cancel", "my deals", "move Acme to proposal", the messages card
 /// buttons send): read exactly, with no model and no doubt. Anything else is for the model.
+/// A shape that names an intent with details has them read by the given reader (the intent's label, the
+/// shape's match); a null reading means the message is not that intent after all, and the next shape is tried.
 /// </summary>
 internal static partial class ExactCommands
 {
-    public static Intent? Read(string message, Func<string, Intent> newDeal, Func<string, Intent> objection, Func<Intent> log, Func<Intent?> goal,
-        Func<string, string, Intent?> move)
+    public static Intent? Read(string message, Func<string, Match, Intent?> read)
     {
-        if (message.Length == 0 || Help().IsMatch(message))
+        if (message.Length == 0 || CommandWords.IsHelp(message))
             return new HelpIntent();
-        if (Cancel().IsMatch(message))
+        if (CommandWords.IsCancel(message))
             return new CancelIntent();
         if (Undo().IsMatch(message))
             return new UndoIntent();
@@ -35,8 +37,8 @@ internal static partial class ExactCommands
             return new SetTimeZoneIntent(zone.Groups["zone"].Value);
         if (SchedulingPhrases.Read(message) is { } scheduling)
             return scheduling;
-        if (NewDeal().Match(message) is { Success: true } create)
-            return newDeal(create.Groups["rest"].Value);
+        if (NewDeal().Match(message) is { Success: true } create && read(IntentIds.NewDeal, create) is { } created)
+            return created;
         if (LastActivity().Match(message) is { Success: true } last)
             return last.Groups["delete"].Success ? new LastActivityIntent(true)
                 : new LastActivityIntent(false)
@@ -46,26 +48,20 @@ internal static partial class ExactCommands
                 };
         if (MoveAlone().IsMatch(message))
             return new MoveDealIntent("", "");
-        if (ReportedTouchPoint().IsMatch(message))
-            return log();
-        if (GoalWords().IsMatch(message) && goal() is { } set)
+        if (ReportedTouchPoint().Match(message) is { Success: true } touchPoint && read(IntentIds.Log, touchPoint) is { } logged)
+            return logged;
+        if (GoalWords().Match(message) is { Success: true } goal && read(IntentIds.GoalSet, goal) is { } set)
             return set;
         if (PromptAnswer().IsMatch(message))
             return new IncompleteIntent(IntentIds.None, "Nothing is waiting for an answer right now (an open question is dropped after a while). What would you like to do?");
-        if (MoveDeal().Match(message) is { Success: true } moving && move(moving.Groups["deal"].Value.Trim(' ', '"', '\''), moving.Groups["stage"].Value.Trim()) is { } moved)
+        if (MoveDeal().Match(message) is { Success: true } moving && read(IntentIds.Move, moving) is { } moved)
             return moved;
-        if (Objection().Match(message) is { Success: true } asked)
-            return objection(asked.Groups["rest"].Value);
+        if (Objection().Match(message) is { Success: true } asked && read(IntentIds.Objection, asked) is { } objection)
+            return objection;
         if (Show().Match(message) is { Success: true } show)
             return new ShowDealIntent(show.Groups["deal"].Value.Trim());
         return null;
     }
-
-    [GeneratedRegex(@"^(help|\?|what can you do\??|commands|/help|/coach)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Help();
-
-    [GeneratedRegex(@"^(cancel|never ?mind|stop|forget it|abort)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Cancel();
 
     [GeneratedRegex(@"^(undo|undo that|take that back)$", RegexOptions.IgnoreCase)]
     private static partial Regex Undo();

@@ -33,6 +33,9 @@ public sealed record MoveDealIntent(string DealQuery, string StageText) : Intent
 {
     public const string NextStage = "next";
 
+    /// <summary>Won or Lost when the move closes the deal.</summary>
+    public DealStage? Outcome => StageNames.TryParse(StageText, out var stage) && stage.IsClosed() ? stage : null;
+
     public CloseReason? Reason { get; init; }
 }
 

@@ -1,6 +1,6 @@
 namespace SalesCoachBot.Understanding;
 
-/// <summary>The intents the bot acts on: the ids <c>dialogs/understanding.yaml</c> gives examples for.</summary>
+/// <summary>The labels of the built-in intents, as <c>dialogs/understanding.yaml</c> gives examples for them.</summary>
 public static class IntentIds
 {
     public const string Log = "log";
@@ -36,13 +36,6 @@ public static class IntentIds
 
     /// <summary>Messages the bot is not for (small talk, weather): learned too, so they are not forced onto an intent.</summary>
     public const string None = "none";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Log, NewDeal, Move, Won, Lost, Objection, ShowDeal, ListDeals, Pipeline, Stalled, Overdue, EditDeal, Reopen,
-        DeleteDeal, GoalSet, GoalShow, Numbers, Snooze, PauseNudges, ResumeNudges, StageTips, Team, DigestSubscribe,
-        DigestStop, TimeZoneSet, TimeZoneShow, Undo, Cancel, Help, Thanks, None,
-    ];
 
     /// <summary>The label of an objection of one category in labelled sets: <c>objection:price</c>.</summary>
     public static string ObjectionOf(string category) => $"{Objection}:{category}";

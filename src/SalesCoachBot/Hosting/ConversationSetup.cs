@@ -22,7 +22,8 @@ public static class ConversationSetup
                 "SalesCoach:Admins must be e-mail addresses: [\"admin@example.com\"].")
             .ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-        builder.Services.AddSingleton(services => SalesContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Resolve()));
+        builder.Services.AddSingleton(services => SalesContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Resolve(),
+            services.GetRequiredService<Intents.IntentTable>().Labels));
         builder.Services.AddSalesCoachCore();
         builder.Services.AddSingleton(services => new AmountRecognizer(Options(services).DefaultCurrency.ToUpperInvariant()));
         builder.Services.AddSingleton(services => new RepClockFactory(

@@ -38,7 +38,7 @@ public sealed class SalesContentLoaderTests : IDisposable
     {
         File.WriteAllText(Path.Combine(folder.FullName, "stages.yaml"), yaml);
 
-        var error = Assert.Throws<ContentException>(() => SalesContentLoader.Load(folder.FullName));
+        var error = Assert.Throws<ContentException>(() => TestContent.Load(folder.FullName));
 
         Assert.Contains("stages.yaml", error.Message);
         Assert.Contains(expected, error.Message);
@@ -52,7 +52,7 @@ public sealed class SalesContentLoaderTests : IDisposable
                              shipped[shipped.IndexOf("  - stage: Follow-up", StringComparison.Ordinal)..];
         File.WriteAllText(Path.Combine(folder.FullName, "stages.yaml"), withoutClosing);
 
-        var error = Assert.Throws<ContentException>(() => SalesContentLoader.Load(folder.FullName));
+        var error = Assert.Throws<ContentException>(() => TestContent.Load(folder.FullName));
 
         Assert.Contains("missing stage(s): Closing", error.Message);
     }
@@ -75,7 +75,7 @@ public sealed class SalesContentLoaderTests : IDisposable
         Assert.Contains(find, text);
         File.WriteAllText(path, ReplaceFirst(text, find, replace));
 
-        Assert.Contains(expected, Assert.Throws<ContentException>(() => SalesContentLoader.Load(folder.FullName)).Message);
+        Assert.Contains(expected, Assert.Throws<ContentException>(() => TestContent.Load(folder.FullName)).Message);
     }
 
     private static string ReplaceFirst(string text, string find, string replace)
@@ -86,5 +86,5 @@ public sealed class SalesContentLoaderTests : IDisposable
 
     [Fact]
     public void AMissingFolderSaysWhichSettingPointsToIt() =>
-        Assert.Contains("Content:Directory", Assert.Throws<ContentException>(() => SalesContentLoader.Load(Path.Combine(folder.FullName, "nope"))).Message);
+        Assert.Contains("Content:Directory", Assert.Throws<ContentException>(() => TestContent.Load(Path.Combine(folder.FullName, "nope"))).Message);
 }

@@ -27,7 +27,8 @@ public sealed class BotHarness : IAsyncDisposable
     public IHost Host { get; }
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -36,6 +37,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddConversations();
         builder.AddSchedulerPlanning();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.PrepareAsync();
         return new BotHarness(host, clock);

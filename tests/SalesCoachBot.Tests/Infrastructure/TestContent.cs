@@ -7,5 +7,10 @@ public static class TestContent
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "dialogs");
 
-    public static SalesContent Shipped { get; } = SalesContentLoader.Load(Folder);
+    public static IReadOnlyCollection<string> Intents { get; } = SalesCoachCoreServices.BuiltInIntentLabels();
+
+    public static SalesContent Shipped { get; } = Load(Folder);
+
+    /// <summary>Content from a folder, checked against the built-in intents as the bot checks it.</summary>
+    public static SalesContent Load(string folder) => SalesContentLoader.Load(folder, Intents);
 }

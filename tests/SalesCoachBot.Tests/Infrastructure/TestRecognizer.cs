@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Understanding.Evaluation;
 using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Tests.Infrastructure;
@@ -8,13 +10,20 @@ public static class TestRecognizer
 {
     public static UtteranceRecognizer Create(string defaultCurrency = "USD") => Create(Model(), defaultCurrency);
 
-    public static UtteranceRecognizer Create(UnderstandingModel model, string defaultCurrency = "USD")
-    {
-        var amounts = new AmountRecognizer(defaultCurrency);
-        var dates = new DateRecognizer();
-        var content = TestContent.Shipped;
-        return new UtteranceRecognizer(amounts, dates, new InteractionParser(dates), new GoalParser(amounts), content, model, new StageFinder(content));
-    }
+    public static UtteranceRecognizer Create(UnderstandingModel model, string defaultCurrency = "USD") =>
+        Services(model, defaultCurrency).GetRequiredService<UtteranceRecognizer>();
+
+    /// <summary>The recognizer's part of the bot: the intents with their readers, nothing that needs a database.</summary>
+    public static IServiceProvider Services(UnderstandingModel model, string defaultCurrency = "USD") => new ServiceCollection()
+        .AddSingleton(TestContent.Shipped)
+        .AddSingleton(model)
+        .AddSingleton(new AmountRecognizer(defaultCurrency))
+        .AddSingleton<DateRecognizer>()
+        .AddSingleton<StageFinder>()
+        .AddSingleton<UtteranceRecognizer>()
+        .AddSingleton<UnderstandingEvaluator>()
+        .AddSalesCoachIntents()
+        .BuildServiceProvider();
 
     public static UnderstandingModel Model()
     {

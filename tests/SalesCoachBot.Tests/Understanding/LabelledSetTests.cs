@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Tests.Infrastructure;
 using SalesCoachBot.Understanding;
 using SalesCoachBot.Understanding.Evaluation;
@@ -12,7 +13,7 @@ namespace SalesCoachBot.Tests.Understanding;
 /// </summary>
 public sealed class LabelledSetTests
 {
-    private static readonly UnderstandingEvaluator Evaluator = new(TestRecognizer.Create());
+    private static readonly UnderstandingEvaluator Evaluator = TestRecognizer.Services(TestRecognizer.Model()).GetRequiredService<UnderstandingEvaluator>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<UnderstandingReport>> Reports = new();
 

@@ -4,7 +4,7 @@ using SalesCoachBot.Deals;
 namespace SalesCoachBot.Understanding.Evaluation;
 
 /// <summary>Reads every message of a labelled set exactly as chat does, and scores the readings.</summary>
-public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
+public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Intents.IntentTable intents)
 {
     public UnderstandingReport Evaluate(LabelledSet set)
     {
@@ -12,9 +12,9 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
         return new UnderstandingReport([.. set.Messages.Select(m => Score(m, recognizer.Read(m.Text, context)))]);
     }
 
-    private static ScoredMessage Score(LabelledMessage message, Reading reading)
+    private ScoredMessage Score(LabelledMessage message, Reading reading)
     {
-        var got = IntentLabels.Of(reading.Intent);
+        var got = intents.LabelOf(reading.Intent);
         var right = got == message.Label;
         return new ScoredMessage(message, got, right, right ? WrongDetails(message.Expected, reading.Intent) : [])
         {
