@@ -1,6 +1,8 @@
 namespace SalesCoachBot.Conversations;
 
 /// <summary>How many chat turns this host is answering right now: background work gives way while there are some.</summary>
+/// <remarks>Exists because the stall sweep over every rep's deals runs on the hosts that answer chat; it can go when
+/// sweeps run on a host of their own.</remarks>
 public sealed class TurnsInFlight
 {
     private int count;

@@ -8,6 +8,7 @@ namespace SalesCoachBot.Work;
 /// after the bot's other threads: it has the CPU to itself when the bot is idle, and gives way to chat turns when
 /// they need it. Every continuation of the work's own awaits comes back to that thread.
 /// </summary>
+/// <remarks>Like <see cref="Conversations.TurnsInFlight"/>, it can go when sweeps run on a host of their own.</remarks>
 public static class LowPriority
 {
     /// <summary>The thread's nice value on Linux: a tenth of a normal thread's share when both want the CPU.</summary>

@@ -1,6 +1,8 @@
 namespace SalesCoachBot.Work;
 
 /// <summary>Wakes a worker as soon as there is something for it, instead of at its next round.</summary>
+/// <remarks>Wakes only this host's workers; other hosts find the row at their next round. A database notification
+/// (PostgreSQL's LISTEN/NOTIFY) would wake them all and could replace it.</remarks>
 public abstract class WorkSignal
 {
     private readonly SemaphoreSlim signal = new(0);

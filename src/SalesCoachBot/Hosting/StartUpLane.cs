@@ -17,6 +17,8 @@ public enum StartUpWork
 /// small host (two cores) they took every core from the first requests; one at a time, a core stays free for them.
 /// No request waits for this work.
 /// </summary>
+/// <remarks>It can go once start-up work no longer competes with requests for the cores: on hosts with cores to spare,
+/// or when the recognizers load a prepared snapshot and the scheduler's schema is provisioned before the host starts.</remarks>
 public sealed class StartUpLane
 {
     private readonly Lock gate = new();
