@@ -1,20 +1,17 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
+using SalesCoachBot.Sqlite;
 using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Hosting;
 
 public static class StorageSetup
 {
-    private static readonly SqliteBusyWait BusyWait = new();
-    private static readonly SqliteWriteTurns WriteTurns = new();
-
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -30,11 +27,7 @@ public static class StorageSetup
             if (storage.IsPostgres)
                 options.UsePostgres(storage.ConnectionString!);
             else
-                // A list in a query is one JSON parameter (json_each), whatever its length: one statement for a sweep's
-                // fifty thousand deals, never SQLite's limit of 32,766 parameters.
-                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(BusyWait, WriteTurns)
-                    // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                options.UseSqliteStorage(storage.ConnectionString!);
         });
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
