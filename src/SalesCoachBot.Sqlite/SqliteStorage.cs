@@ -11,7 +11,7 @@ public static class SqliteStorage
     private static readonly SqliteBusyWait BusyWait = new();
     private static readonly SqliteWriteTurns WriteTurns = new();
 
-    /// <summary>A SQLite file with this assembly's migrations.</summary>
+    /// <summary>A SQLite file with this assembly's migrations and its statements.</summary>
     public static DbContextOptionsBuilder UseSqliteStorage(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
                 // A list in a query is one JSON parameter (json_each), whatever its length: one statement for a sweep's
@@ -19,7 +19,8 @@ public static class SqliteStorage
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(BusyWait, WriteTurns)
             // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
+            .UseDialect(SqliteDialect.Instance);
 }
 
 /// <summary>Lets `dotnet ef migrations add --project src/SalesCoachBot.Sqlite` build the SQLite model without starting the bot.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
@@ -58,31 +55,9 @@ public static class StorageSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
-        if (db.Database.IsPostgres())
-        {
-            await using var startUpLock = await services.TakeStartUpLockAsync(CancellationToken.None);
-            // On a new database EF would first fail to read the migrations history (and log it as an error).
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
-            await MigrateIfBehindAsync(db);
-            await seed(scope.ServiceProvider);
-            services.GetService<SchemaIsCurrent>()?.MarkCurrent();
-            return;
-        }
-        if (db.Database.GetConnectionString() is { } connectionString &&
-            new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
-            Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await MigrateIfBehindAsync(db);
-        // WAL lets readers and the writer work at once; it is a property of the file, set once.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await using var startUpLock = await services.TakeStartUpLockAsync(CancellationToken.None);
+        await db.Dialect().MigrateAsync(db, CancellationToken.None);
         await seed(scope.ServiceProvider);
         services.GetService<SchemaIsCurrent>()?.MarkCurrent();
-    }
-
-    // Reading the migrations history is cheap; Migrate also compares the model with the last migration, which is not.
-    private static async Task MigrateIfBehindAsync(SalesCoachDbContext db)
-    {
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            await db.Database.MigrateAsync();
     }
 }
