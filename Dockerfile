@@ -10,6 +10,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt BotFrameworkPackages.props RecognizersPackages.props ./
 COPY src/SalesCoachBot.Core/SalesCoachBot.Core.csproj src/SalesCoachBot.Core/
 COPY src/SalesCoachBot.PostgreSQL/SalesCoachBot.PostgreSQL.csproj src/SalesCoachBot.PostgreSQL/
+COPY src/SalesCoachBot.Sqlite/SalesCoachBot.Sqlite.csproj src/SalesCoachBot.Sqlite/
 COPY src/SalesCoachBot/SalesCoachBot.csproj src/SalesCoachBot/
 RUN dotnet restore src/SalesCoachBot/SalesCoachBot.csproj -r linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) -p:PublishReadyToRun=true
 COPY src/ src/

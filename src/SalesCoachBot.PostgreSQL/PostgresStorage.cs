@@ -6,10 +6,11 @@ namespace SalesCoachBot.PostgreSQL;
 
 public static class PostgresStorage
 {
-    /// <summary>PostgreSQL with this assembly's migrations.</summary>
+    /// <summary>PostgreSQL with this assembly's migrations and its statements.</summary>
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
-            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)); // a list is one array parameter (= ANY), whatever its length
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)) // a list is one array parameter (= ANY), whatever its length
+            .UseDialect(PostgresDialect.Instance);
 }
 
 /// <summary>Lets `dotnet ef migrations add --project src/SalesCoachBot.PostgreSQL` build the PostgreSQL model without a server.</summary>

@@ -90,34 +90,10 @@ public sealed class OutboxDispatcher(IDbContextFactory<SalesCoachDbContext> cont
             .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    // Leases up to a batch of due messages nobody holds, each the next one for its conversation (so one host
-    // at a time sends to a conversation, in order). PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts claiming at
-    // once take different rows; SQLite: one writer at a time makes the update the claim.
-    private async Task<List<OutboxMessage>> ClaimDueAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
+    private Task<List<OutboxMessage>> ClaimDueAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var until = now + Lease;
-        if (db.Database.IsPostgres())
-        {
-            var utcNow = now.ToUniversalTime();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var ids = await db.Database.SqlQuery<long>($"""
-                SELECT o."Id" AS "Value" FROM "Outbox" AS o
-                WHERE o."SentAt" IS NULL AND o."GaveUpAt" IS NULL AND o."NextAttemptAt" <= {utcNow} AND (o."LeasedUntil" IS NULL OR o."LeasedUntil" < {utcNow})
-                  AND NOT EXISTS (SELECT 1 FROM "Outbox" AS e WHERE e."Address" = o."Address" AND e."SentAt" IS NULL AND e."GaveUpAt" IS NULL AND e."Id" < o."Id")
-                ORDER BY o."Id" LIMIT {batch} FOR UPDATE OF o SKIP LOCKED
-                """).ToListAsync(cancellationToken);
-            await db.Outbox.Where(m => ids.Contains(m.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        }
-        var claimed = await db.Outbox
-            .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .Where(m => !db.Outbox.Any(e => e.Address == m.Address && e.SentAt == null && e.GaveUpAt == null && e.Id < m.Id))
-            .OrderBy(m => m.Id).Take(batch)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, host.Id).SetProperty(m => m.LeasedUntil, until), cancellationToken);
-        return claimed == 0 ? [] : await db.Outbox.Where(m => m.LeasedBy == host.Id && m.LeasedUntil == until && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return db.Dialect().ClaimDueAsync(db, host.Id, now, now + Lease, batch, cancellationToken);
     }
 
     private static async Task<DateTimeOffset?> LastSentAsync(SalesCoachDbContext db, string address, CancellationToken cancellationToken) =>

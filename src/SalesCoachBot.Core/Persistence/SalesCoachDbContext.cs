@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
@@ -31,17 +30,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        if (Database.IsSqlite())
-        {
-            // SQLite has no timestamp type: store UTC ticks so times compare and sort in SQL.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<decimal>().HaveConversion<string>();
-        }
-        else if (Database.IsPostgres())
-        {
-            // timestamptz holds an instant; Npgsql writes only offset-zero values, so every time is stored as UTC.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUniversalTime>();
-        }
+        this.Dialect().ConfigureConventions(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -166,6 +155,4 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             entry.Property(e => e.ETag).HasMaxLength(64).IsConcurrencyToken();
         });
     }
-
-    private sealed class ToUniversalTime() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

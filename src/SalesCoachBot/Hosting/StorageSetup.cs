@@ -1,20 +1,14 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
+using SalesCoachBot.Sqlite;
 using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Hosting;
 
 public static class StorageSetup
 {
-    private static readonly SqliteBusyWait BusyWait = new();
-    private static readonly SqliteWriteTurns WriteTurns = new();
-
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -30,11 +24,7 @@ public static class StorageSetup
             if (storage.IsPostgres)
                 options.UsePostgres(storage.ConnectionString!);
             else
-                // A list in a query is one JSON parameter (json_each), whatever its length: one statement for a sweep's
-                // fifty thousand deals, never SQLite's limit of 32,766 parameters.
-                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(BusyWait, WriteTurns)
-                    // SQLite rebuilds a table to change it; EF warns that part of that runs outside the migration's transaction.
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                options.UseSqliteStorage(storage.ConnectionString!);
         });
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
@@ -65,31 +55,9 @@ public static class StorageSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
-        if (db.Database.IsPostgres())
-        {
-            await using var startUpLock = await services.TakeStartUpLockAsync(CancellationToken.None);
-            // On a new database EF would first fail to read the migrations history (and log it as an error).
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
-            await MigrateIfBehindAsync(db);
-            await seed(scope.ServiceProvider);
-            services.GetService<SchemaIsCurrent>()?.MarkCurrent();
-            return;
-        }
-        if (db.Database.GetConnectionString() is { } connectionString &&
-            new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:" &&
-            Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await MigrateIfBehindAsync(db);
-        // WAL lets readers and the writer work at once; it is a property of the file, set once.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await using var startUpLock = await services.TakeStartUpLockAsync(CancellationToken.None);
+        await db.Dialect().MigrateAsync(db, CancellationToken.None);
         await seed(scope.ServiceProvider);
         services.GetService<SchemaIsCurrent>()?.MarkCurrent();
-    }
-
-    // Reading the migrations history is cheap; Migrate also compares the model with the last migration, which is not.
-    private static async Task MigrateIfBehindAsync(SalesCoachDbContext db)
-    {
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
-            await db.Database.MigrateAsync();
     }
 }

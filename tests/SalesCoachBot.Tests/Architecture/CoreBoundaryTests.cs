@@ -19,6 +19,19 @@ public sealed partial class CoreBoundaryTests
     }
 
     [Fact]
+    public void TheCoreReferencesNoDatabaseProvider()
+    {
+        var references = typeof(SalesCoachBot.Persistence.SalesCoachDbContext).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("Microsoft.EntityFrameworkCore.Relational", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || name.StartsWith("Npgsql", StringComparison.Ordinal));
+        var project = File.ReadAllText(RepositoryRoot.File("src", "SalesCoachBot.Core", "SalesCoachBot.Core.csproj"));
+        Assert.DoesNotContain("Microsoft.EntityFrameworkCore.Sqlite", project);
+        Assert.DoesNotContain("Npgsql", project);
+    }
+
+    [Fact]
     public void NoCoreFileKnowsAChannelByName()
     {
         var core = Path.GetDirectoryName(RepositoryRoot.File("src", "SalesCoachBot.Core", "SalesCoachBot.Core.csproj"))!;

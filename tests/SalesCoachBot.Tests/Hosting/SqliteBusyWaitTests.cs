@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Sqlite;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Hosting;

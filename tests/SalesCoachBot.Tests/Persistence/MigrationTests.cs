@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
+using SalesCoachBot.Sqlite;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Persistence;
@@ -24,7 +25,7 @@ public class MigrationTests : BotTest
         using var db = Bot.Database();
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The EF model changed without a migration: dotnet ef migrations add <Name> --project src/SalesCoachBot.Core -o Persistence/Migrations");
+            "The EF model changed without a migration: dotnet ef migrations add <Name> --project src/SalesCoachBot.Sqlite -o Migrations");
     }
 }
 
@@ -59,7 +60,7 @@ public class UpgradeFromPreviousReleaseTests : IAsyncLifetime
         if (OnPostgres)
             options.UsePostgres(database.ConnectionString);
         else
-            options.UseSqlite(database.ConnectionString);
+            options.UseSqliteStorage(database.ConnectionString);
         await using (var old = new SalesCoachDbContext(options.Options))
         {
             await old.GetService<IMigrator>().MigrateAsync(PreviousRelease);

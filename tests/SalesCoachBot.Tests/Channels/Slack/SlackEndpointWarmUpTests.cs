@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Sqlite;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Channels.Slack;
@@ -25,7 +26,9 @@ public sealed class SlackEndpointWarmUpTests
         await Background.UntilAsync(_ => Task.FromResult(bot.Output.Contains("Slack endpoint warmed up:", StringComparison.Ordinal)), "the warm-up's report");
         Assert.Contains($"Slack endpoint warmed up: {all} of {all} deliveries acknowledged", bot.Output, StringComparison.Ordinal);
 
-        await using var db = new SalesCoachDbContext(new DbContextOptionsBuilder<SalesCoachDbContext>().UseSqlite(database.ConnectionString).Options);
+        var options = new DbContextOptionsBuilder<SalesCoachDbContext>();
+        options.UseSqliteStorage(database.ConnectionString);
+        await using var db = new SalesCoachDbContext(options.Options);
         Assert.Equal(0, await db.Inbox.CountAsync());
         Assert.Empty(slack.Calls);
     }

@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127144119_DeletedDeals")]
-    partial class DeletedDeals
+    [Migration("20261127160442_Audit")]
+    partial class Audit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,10 +163,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConversationId")
-                        .IsUnique();
-
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("ConversationId", "ManagerId")
+                        .IsUnique();
 
                     b.ToTable("DigestSubscriptions");
                 });
@@ -354,6 +354,41 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Persistence.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Audit", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -394,7 +429,50 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NudgesPausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("Reps");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -434,47 +512,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Channel", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("ChannelAccounts");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastCheckInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NudgesPausedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email");
-
-                    b.HasIndex("ManagerId");
-
-                    b.ToTable("Reps");
+                    b.ToTable("ChannelAccounts", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
@@ -580,21 +618,21 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Navigation("Deal");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany("Accounts")
-                        .HasForeignKey("RepId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
                 {
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

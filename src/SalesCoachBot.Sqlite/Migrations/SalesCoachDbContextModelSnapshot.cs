@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127160442_Audit")]
-    partial class Audit
+    partial class SalesCoachDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -331,6 +328,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -349,7 +353,12 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Address", "SentAt");
+
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
+
+                    b.HasIndex(new[] { "Address", "Id" }, "IX_Outbox_Waiting")
+                        .HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
 
                     b.ToTable("Outbox");
                 });
@@ -542,6 +551,61 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Label", "Text");
 
                     b.ToTable("LearnedExamples");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "Lane", "Id");
+
+                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

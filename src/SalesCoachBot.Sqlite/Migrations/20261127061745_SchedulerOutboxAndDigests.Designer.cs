@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127055415_ConversationsFollowUpsAndGoals")]
-    partial class ConversationsFollowUpsAndGoals
+    [Migration("20261127061745_SchedulerOutboxAndDigests")]
+    partial class SchedulerOutboxAndDigests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -54,12 +54,18 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastNudgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SnoozedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
@@ -104,6 +110,55 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("StageChanges");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("DigestSubscriptions");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Goals.Goal", b =>
@@ -228,6 +283,67 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
+
+                    b.ToTable("Outbox");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -252,6 +368,22 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("BotState");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Persistence.ProcessedDelivery", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ProcessedDeliveries");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -263,10 +395,17 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RepId")
                         .HasColumnType("INTEGER");
@@ -274,6 +413,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<string>("TenantId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -303,6 +445,15 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NudgesPausedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -310,6 +461,8 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ManagerId");
 
                     b.ToTable("Reps");
                 });
@@ -330,6 +483,15 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany("StageHistory")
                         .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -380,6 +542,14 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127065653_DealExternalIds")]
-    partial class DealExternalIds
+    [Migration("20261127171915_InboxAndLeases")]
+    partial class InboxAndLeases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -47,6 +47,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
@@ -160,10 +163,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConversationId")
-                        .IsUnique();
-
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("ConversationId", "ManagerId")
+                        .IsUnique();
 
                     b.ToTable("DigestSubscriptions");
                 });
@@ -328,6 +331,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -346,9 +356,46 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Address", "SentAt");
+
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Persistence.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Audit", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
@@ -391,7 +438,50 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NudgesPausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("Reps");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -431,47 +521,91 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Channel", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("ChannelAccounts");
+                    b.ToTable("ChannelAccounts", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+            modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("Label")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastCheckInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NudgesPausedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZone")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Label", "Text");
 
-                    b.HasIndex("ManagerId");
+                    b.ToTable("LearnedExamples");
+                });
 
-                    b.ToTable("Reps");
+            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "Lane", "Id");
+
+                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
@@ -487,11 +621,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Deals.StageChange", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany("StageHistory")
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
@@ -514,7 +650,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Interactions.FollowUp", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -525,11 +661,13 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Interactions.Interaction", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", null)
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -540,15 +678,8 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany("Accounts")
-                        .HasForeignKey("RepId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
@@ -557,6 +688,15 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

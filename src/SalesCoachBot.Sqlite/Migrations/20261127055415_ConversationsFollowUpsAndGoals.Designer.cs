@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127183106_OutboxWaitingIndex")]
-    partial class OutboxWaitingIndex
+    [Migration("20261127055415_ConversationsFollowUpsAndGoals")]
+    partial class ConversationsFollowUpsAndGoals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,20 +48,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("LastActivityAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastNudgedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -72,18 +62,12 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<long>("OwnerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SnoozedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ExternalId")
-                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Stage");
 
@@ -120,55 +104,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("StageChanges");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Day")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ManagerId");
-
-                    b.HasIndex("ConversationId", "ManagerId")
-                        .IsUnique();
-
-                    b.ToTable("DigestSubscriptions");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Goals.Goal", b =>
@@ -293,114 +228,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("Interactions");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("GaveUpAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReplyJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("Address", "SentAt");
-
-                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
-
-                    b.HasIndex(new[] { "Address", "Id" }, "IX_Outbox_Waiting")
-                        .HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
-
-                    b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Persistence.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("Audit", (string)null);
-                });
-
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -425,20 +252,37 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("BotState");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Persistence.ProcessedDelivery", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAt")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RepId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("RepId");
 
-                    b.ToTable("ProcessedDeliveries");
+                    b.HasIndex("Channel", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelAccounts");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
@@ -459,18 +303,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsManager")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastCheckInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NudgesPausedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -479,136 +311,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("ManagerId");
-
                     b.ToTable("Reps");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RepId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TenantId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UnreachableAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RepId");
-
-                    b.HasIndex("Channel", "AccountId")
-                        .IsUnique();
-
-                    b.ToTable("ChannelAccounts", (string)null);
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LearnedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RepId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Label", "Text");
-
-                    b.ToTable("LearnedExamples");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeliveryId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lane")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId")
-                        .IsUnique();
-
-                    b.HasIndex("DoneAt", "Lane", "Id");
-
-                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
@@ -624,20 +327,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Deals.StageChange", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany("StageHistory")
                         .HasForeignKey("DealId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Deal");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany()
-                        .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -653,7 +345,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Interactions.FollowUp", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -664,13 +356,11 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Interactions.Interaction", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -681,19 +371,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Deal");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany()
-                        .HasForeignKey("ManagerId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany("Accounts")

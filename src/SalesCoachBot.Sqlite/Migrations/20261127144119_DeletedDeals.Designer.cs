@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    partial class SalesCoachDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261127144119_DeletedDeals")]
+    partial class DeletedDeals
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -160,10 +163,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ManagerId");
-
-                    b.HasIndex("ConversationId", "ManagerId")
+                    b.HasIndex("ConversationId")
                         .IsUnique();
+
+                    b.HasIndex("ManagerId");
 
                     b.ToTable("DigestSubscriptions");
                 });
@@ -328,13 +331,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -353,49 +349,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Address", "SentAt");
-
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
-                    b.HasIndex(new[] { "Address", "Id" }, "IX_Outbox_Waiting")
-                        .HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
-
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Persistence.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("Audit", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
@@ -438,50 +394,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsManager")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastCheckInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NudgesPausedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email");
-
-                    b.HasIndex("ManagerId");
-
-                    b.ToTable("Reps");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,7 +434,47 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Channel", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("ChannelAccounts", (string)null);
+                    b.ToTable("ChannelAccounts");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NudgesPausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ManagerId");
+
+                    b.ToTable("Reps");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
@@ -551,61 +504,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Label", "Text");
 
                     b.ToTable("LearnedExamples");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeliveryId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lane")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId")
-                        .IsUnique();
-
-                    b.HasIndex("DoneAt", "Lane", "Id");
-
-                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
@@ -682,21 +580,21 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Navigation("Deal");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany()
-                        .HasForeignKey("ManagerId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany("Accounts")
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

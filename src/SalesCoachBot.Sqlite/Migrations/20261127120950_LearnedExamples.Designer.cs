@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127061745_SchedulerOutboxAndDigests")]
-    partial class SchedulerOutboxAndDigests
+    [Migration("20261127120950_LearnedExamples")]
+    partial class LearnedExamples
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -51,6 +51,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -74,6 +78,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Stage");
 
@@ -465,6 +472,35 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("ManagerId");
 
                     b.ToTable("Reps");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Label", "Text");
+
+                    b.ToTable("LearnedExamples");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ConversationsFollowUpsAndGoals : Migration

@@ -8,7 +8,7 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
     [Migration("20261127060937_SlackDeliveries")]

@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SalesCoachBot.Hosting;
+namespace SalesCoachBot.Sqlite;
 
 /// <summary>
 /// SQLite lets one connection write at a time; the others wait inside SQLite's busy handler, each asleep on a

@@ -8,11 +8,11 @@ using SalesCoachBot.Persistence;
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261127171915_InboxAndLeases")]
-    partial class InboxAndLeases
+    [Migration("20261127065653_DealExternalIds")]
+    partial class DealExternalIds
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -47,9 +47,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("TEXT");
@@ -163,10 +160,10 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ManagerId");
-
-                    b.HasIndex("ConversationId", "ManagerId")
+                    b.HasIndex("ConversationId")
                         .IsUnique();
+
+                    b.HasIndex("ManagerId");
 
                     b.ToTable("DigestSubscriptions");
                 });
@@ -331,13 +328,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -356,46 +346,9 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Address", "SentAt");
-
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Persistence.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("Audit", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Persistence.BotStateEntry", b =>
@@ -438,50 +391,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsManager")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastCheckInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ManagerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NudgesPausedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email");
-
-                    b.HasIndex("ManagerId");
-
-                    b.ToTable("Reps");
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,91 +431,47 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                     b.HasIndex("Channel", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("ChannelAccounts", (string)null);
+                    b.ToTable("ChannelAccounts");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Understanding.Learning.LearnedExample", b =>
+            modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Label")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastCheckInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NudgesPausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LearnedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RepId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("Label", "Text");
+                    b.HasIndex("Email");
 
-                    b.ToTable("LearnedExamples");
-                });
+                    b.HasIndex("ManagerId");
 
-            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeliveryId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lane")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeasedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeasedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId")
-                        .IsUnique();
-
-                    b.HasIndex("DoneAt", "Lane", "Id");
-
-                    b.ToTable("Inbox", (string)null);
+                    b.ToTable("Reps");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
@@ -621,13 +487,11 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Deals.StageChange", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany("StageHistory")
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Digests.DigestSubscription", b =>
@@ -650,7 +514,7 @@ namespace SalesCoachBot.Core.Persistence.Migrations
 
             modelBuilder.Entity("SalesCoachBot.Interactions.FollowUp", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -661,13 +525,11 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Interactions.Interaction", b =>
                 {
-                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                    b.HasOne("SalesCoachBot.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -678,8 +540,15 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
-                    b.Navigation("Deal");
+            modelBuilder.Entity("SalesCoachBot.Reps.ChannelAccount", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
@@ -688,15 +557,6 @@ namespace SalesCoachBot.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("SalesCoachBot.Reps.RepAccount", b =>
-                {
-                    b.HasOne("SalesCoachBot.Reps.Rep", null)
-                        .WithMany("Accounts")
-                        .HasForeignKey("RepId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

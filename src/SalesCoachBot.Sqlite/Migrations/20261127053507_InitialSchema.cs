@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SalesCoachBot.Core.Persistence.Migrations
+namespace SalesCoachBot.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialSchema : Migration

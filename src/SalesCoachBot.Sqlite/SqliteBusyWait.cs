@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SalesCoachBot.Hosting;
+namespace SalesCoachBot.Sqlite;
 
 /// <summary>
 /// When two turns write to the SQLite file at once, the second waits for the first. Microsoft.Data.Sqlite
