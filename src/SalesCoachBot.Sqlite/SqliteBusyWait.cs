@@ -12,6 +12,7 @@ namespace SalesCoachBot.Sqlite;
 /// steps of a few milliseconds instead; this turns it on for every connection the bot opens. Other
 /// databases are left alone.
 /// </summary>
+/// <remarks>It can go when Microsoft.Data.Sqlite's own retry waits in short steps.</remarks>
 public sealed class SqliteBusyWait : DbConnectionInterceptor
 {
     /// <summary>How long a statement waits for another writer before the driver's own retries take over.</summary>

@@ -14,6 +14,8 @@ namespace SalesCoachBot.Sqlite;
 /// SQLite's own locking still decides; this only orders the bot's writers before they reach it. A turn not given
 /// within <see cref="SqliteBusyWait.TimeoutMilliseconds"/> is not waited for further (SQLite's wait then applies).
 /// </summary>
+/// <remarks>It can go if Microsoft.Data.Sqlite waits for a busy file asynchronously, or for a deployment that outgrows
+/// one file's writer: PostgreSQL needs neither.</remarks>
 public sealed class SqliteWriteTurns : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(SqliteBusyWait.TimeoutMilliseconds);
