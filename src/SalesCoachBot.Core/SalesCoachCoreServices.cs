@@ -36,7 +36,6 @@ public static class SalesCoachCoreServices
         services.AddSingleton<ConversationMemoryStore>();
         services.AddSingleton<ChatTurns>();
         services.AddSingleton<TurnsInFlight>();
-        services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DateRecognizer>();
         services.AddSingleton<UtteranceRecognizer>();
         services.AddSingleton<Understanding.Evaluation.UnderstandingEvaluator>();

@@ -20,7 +20,6 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
-    public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
@@ -141,12 +140,6 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             entry.Property(e => e.ConversationId).HasMaxLength(300);
             entry.Property(e => e.Change).HasMaxLength(1000);
             entry.HasIndex(e => e.At);
-        });
-        modelBuilder.Entity<ProcessedDelivery>(delivery =>
-        {
-            delivery.HasKey(d => d.Id);
-            delivery.Property(d => d.Id).HasMaxLength(200);
-            delivery.HasIndex(d => d.ReceivedAt);
         });
         modelBuilder.Entity<BotStateEntry>(entry =>
         {

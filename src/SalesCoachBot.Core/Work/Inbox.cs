@@ -88,6 +88,19 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
         return stored;
     }
 
+    /// <summary>
+    /// Records a delivery a channel answers as it arrives (Teams), so a repeat is refused like a stored one; false when
+    /// the id is already recorded. The row is born done: no lane runs it, and the purge forgets it with the others.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string channel, string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        // One statement: a repeat, or another host's claim a moment earlier, inserts nothing.
+        return await db.InsertIfAbsentAsync(new InboxMessage { DeliveryId = deliveryId, Channel = channel, Lane = "", Payload = "", ReceivedAt = now, DoneAt = now },
+            cancellationToken) == 1;
+    }
+
     /// <summary>Leases the first waiting message of a lane no host is running and this host is not already running.</summary>
     public async Task<InboxMessage?> ClaimNextAsync(IReadOnlyCollection<string> lanesRunningHere, CancellationToken cancellationToken)
     {

@@ -442,22 +442,6 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.ToTable("BotState");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Persistence.ProcessedDelivery", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("ProcessedDeliveries");
-                });
-
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
                 {
                     b.Property<long>("Id")

@@ -422,22 +422,6 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.ToTable("BotState");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Persistence.ProcessedDelivery", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("ProcessedDeliveries");
-                });
-
             modelBuilder.Entity("SalesCoachBot.Reps.Rep", b =>
                 {
                     b.Property<long>("Id")

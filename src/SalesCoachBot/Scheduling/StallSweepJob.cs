@@ -1,14 +1,13 @@
 using Quartz;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Nudges;
-using SalesCoachBot.Persistence;
 using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Scheduling;
 
 /// <summary>Looks for stalled deals and queues the nudges worth sending now; also forgets old channel deliveries and deals deleted over a week ago.</summary>
 [DisallowConcurrentExecution]
-public sealed class StallSweepJob(ProactiveRuns runs, DeliveryLog deliveries, Inbox inbox, DealService deals) : IJob
+public sealed class StallSweepJob(ProactiveRuns runs, Inbox inbox, DealService deals) : IJob
 {
     public static readonly JobKey Key = new("stall-sweep");
 
@@ -16,7 +15,6 @@ public sealed class StallSweepJob(ProactiveRuns runs, DeliveryLog deliveries, In
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await LowPriority.RunAsync("stall sweep", async () =>
     {
         await runs.NudgesAsync(cancellationToken);
-        await deliveries.PurgeAsync(TimeSpan.FromDays(2), cancellationToken);
         await inbox.PurgeAsync(TimeSpan.FromDays(2), cancellationToken);
         await deals.PurgeDeletedAsync(TimeSpan.FromDays(7), cancellationToken);
     });

@@ -7,6 +7,7 @@ using SalesCoachBot.Dialogs;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Tests.Infrastructure;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Tests.Persistence;
 
@@ -107,12 +108,13 @@ public class ConversationMemoryStoreTests : BotTest
     [StoreFact]
     public async Task ADeliveryIsClaimedOnceAndForgottenWhenOld()
     {
-        var deliveries = Bot.Host.Services.GetRequiredService<DeliveryLog>();
+        var deliveries = Bot.Host.Services.GetRequiredService<Inbox>();
 
-        Assert.True(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
-        Assert.False(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
+        Assert.True(await deliveries.TryClaimAsync("msteams", "msteams:a:message:1", CancellationToken.None));
+        Assert.False(await deliveries.TryClaimAsync("msteams", "msteams:a:message:1", CancellationToken.None));
+        Assert.Null(await deliveries.ClaimNextAsync([], CancellationToken.None)); // a claim is not a turn to run
         Bot.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(1, await deliveries.PurgeAsync(TimeSpan.FromDays(2), CancellationToken.None));
-        Assert.True(await deliveries.TryClaimAsync("slack:Ev1", CancellationToken.None));
+        Assert.True(await deliveries.TryClaimAsync("msteams", "msteams:a:message:1", CancellationToken.None));
     }
 }

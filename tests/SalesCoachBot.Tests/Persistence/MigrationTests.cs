@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
 using SalesCoachBot.Sqlite;
@@ -87,6 +89,39 @@ public class UpgradeFromPreviousReleaseTests : IAsyncLifetime
         db.Outbox.Add(new SalesCoachBot.Outbox.OutboxMessage { Key = "nudge:2", Kind = SalesCoachBot.Outbox.MessageKind.Nudge, Channel = "test", Address = "rep-1", ReplyJson = queued.ReplyJson });
         await db.SaveChangesAsync();
         Assert.Equal(2, await db.Outbox.CountAsync());
+    }
+
+    [StoreFact]
+    public async Task ATeamsActivityClaimedBeforeTheUpgradeIsNotAnsweredAgainAfterIt()
+    {
+        var options = new DbContextOptionsBuilder<SalesCoachDbContext>();
+        if (OnPostgres)
+            options.UsePostgres(database.ConnectionString);
+        else
+            options.UseSqliteStorage(database.ConnectionString);
+        await using var connector = await FakeBotConnector.StartAsync();
+        var message = TeamsActivities.PersonalMessage(connector.ServiceUrl, "new deal Acme Corp $45,000");
+        var deliveryId = $"msteams:{TeamsActivities.PersonalConversationId}:message:{message["id"]}";
+        await using (var old = new SalesCoachDbContext(options.Options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(PreviousRelease);
+            object at = OnPostgres ? BotHarness.Start : 0L; // SQLite keeps times as numbers
+            // The previous release answered the activity and took its id in its own table.
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "ProcessedDeliveries" ("Id", "ReceivedAt") VALUES ({deliveryId}, {at})""");
+        }
+
+        await using var host = new BotApplicationFactory(database.ConnectionString, settings: database.Settings.ToDictionary(s => s.Key, s => s.Value!));
+        var client = host.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/messages", message)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/messages", message)).StatusCode);
+
+        Assert.Empty(connector.Sent);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        Assert.Empty(await db.Deals.ToListAsync());
+        var claim = await db.Inbox.SingleAsync();
+        Assert.Equal((deliveryId, "msteams", ""), (claim.DeliveryId, claim.Channel, claim.Payload));
+        Assert.NotNull(claim.DoneAt);
     }
 }
 

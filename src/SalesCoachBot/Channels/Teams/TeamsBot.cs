@@ -3,13 +3,13 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Conversations;
-using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Work;
 
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>The Bot Framework side of the bot (Teams, the Emulator, Web Chat): activities in, the core's replies out as cards.</summary>
-public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMemberEmailMiddleware members) : IBot
+public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddleware members) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class TeamsBot(ChatTurns turns, DeliveryLog deliveries, TeamsMembe
         }
         // The bot's own messages come back in some conversations; and Teams may deliver an activity twice.
         if (activity.From?.Id is { } sender && sender == activity.Recipient?.Id ||
-            activity.Id is { Length: > 0 } id && !await deliveries.TryClaimAsync($"{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Type}:{id}", cancellationToken))
+            activity.Id is { Length: > 0 } id && !await inbox.TryClaimAsync(activity.ChannelId ?? "unknown", $"{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Type}:{id}", cancellationToken))
             return;
 
         if (activity.Type == ActivityTypes.Message)

@@ -259,7 +259,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
-        Assert.Empty(await db.ProcessedDeliveries.ToListAsync());
+        Assert.Empty(await db.Inbox.ToListAsync());
         Assert.Empty(await db.Deals.ToListAsync());
     }
 

@@ -73,7 +73,7 @@ public sealed class SlackMalformedRequestTests : IAsyncLifetime
         Assert.Equal((LogLevel.Warning, null), (warning.Level, warning.Exception));
         Assert.Contains("unreadable payload", warning.Message);
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().ProcessedDeliveries.ToListAsync());
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Inbox.ToListAsync());
     }
 
     [Fact]

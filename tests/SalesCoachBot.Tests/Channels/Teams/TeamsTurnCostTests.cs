@@ -42,7 +42,7 @@ public sealed class TeamsTurnCostTests : TeamsHostTest
             await client.PostAsJsonAsync("/api/messages", TeamsActivities.PersonalMessage(Connector.ServiceUrl, "my deals"));
             // Only the claim of the message's id, so a repeated delivery is not answered twice.
             Assert.True(commits.Commits == 1, $"made {commits.Commits} commits:\n{commits.Writes}");
-            Assert.StartsWith("INSERT INTO \"ProcessedDeliveries\"", commits.Writes);
+            Assert.StartsWith("INSERT INTO \"Inbox\"", commits.Writes);
         }
         Assert.Equal(5, Connector.Sent.Count);
     }
