@@ -126,8 +126,8 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         var refusal = intent switch
         {
-            { AddEmail: { } add } => await AddAsync(turn, Normalized(add), cancellationToken),
-            { RemoveEmail: { } remove } => await RemoveAsync(turn, Normalized(remove), cancellationToken),
+            { AddEmail: { } add } => await AddAsync(turn, EmailAddress.Normalize(add), cancellationToken),
+            { RemoveEmail: { } remove } => await RemoveAsync(turn, EmailAddress.Normalize(remove), cancellationToken),
             _ => null,
         };
         if (refusal is not null)
@@ -140,7 +140,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         if (!rules.IsAdmin(turn.Rep))
             return new(intent.Manager ? "Only an admin can make someone a manager." : "Only an admin can take away someone's manager role.");
-        var email = Normalized(intent.Email);
+        var email = EmailAddress.Normalize(intent.Email);
         if (intent.Manager)
         {
             var rep = await FindOrCreateAsync(email, cancellationToken);
@@ -170,7 +170,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         if (!rules.IsAdmin(turn.Rep))
             return new("Only an admin can move a rep between teams.");
-        var (repEmail, managerEmail) = (Normalized(intent.RepEmail), Normalized(intent.ManagerEmail));
+        var (repEmail, managerEmail) = (EmailAddress.Normalize(intent.RepEmail), EmailAddress.Normalize(intent.ManagerEmail));
         if (repEmail == managerEmail)
             return new("Nobody can be on their own team.");
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == managerEmail, cancellationToken) is not { } manager || !await db.IsManagerAsync(manager, cancellationToken))
@@ -243,8 +243,6 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
         var ids = repIds.Distinct().ToList();
         return await db.Reps.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Email ?? r.DisplayName, cancellationToken);
     }
-
-    private static string Normalized(string email) => email.Trim().ToLowerInvariant();
 
     private static string Joined(IEnumerable<string> names) => string.Join(" and ", names);
 }

@@ -39,7 +39,7 @@ public sealed class TeamRoster(SalesCoachDbContext db, TimeProvider time)
 
     private async Task<Rep> FindOrCreateAsync(string email, CancellationToken cancellationToken)
     {
-        var normalized = email.Trim().ToLowerInvariant();
+        var normalized = EmailAddress.Normalize(email);
         var rep = await db.Reps.FirstOrDefaultAsync(r => r.Email == normalized, cancellationToken);
         if (rep is not null)
             return rep;

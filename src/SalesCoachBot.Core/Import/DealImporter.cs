@@ -31,7 +31,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
             var existing = await db.Deals.IgnoreQueryFilters().Include(d => d.StageHistory).Where(d => ids.Contains(d.ExternalId!)).ToDictionaryAsync(d => d.ExternalId!, cancellationToken);
             foreach (var row in batch)
             {
-                var owner = reps.Reps[row.Owner.ToLowerInvariant()];
+                var owner = reps.Reps[row.Owner];
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
                     deal.DeletedAt = null;
@@ -98,15 +98,15 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
         var created = 0;
         foreach (var owner in owners)
         {
-            var key = owner.ToLowerInvariant();
+            var key = EmailAddress.Normalize(owner);
             var rep = known.FirstOrDefault(r => r.Email == key) ?? known.FirstOrDefault(r => string.Equals(r.DisplayName, owner, StringComparison.OrdinalIgnoreCase));
             if (rep is null)
             {
-                rep = db.Reps.Add(new Rep { DisplayName = owner, Email = owner.Contains('@') ? key : null, CreatedAt = time.GetUtcNow() }).Entity;
+                rep = db.Reps.Add(new Rep { DisplayName = owner, Email = EmailAddress.IsAddress(key) ? key : null, CreatedAt = time.GetUtcNow() }).Entity;
                 known.Add(rep);
                 created++;
             }
-            byKey[key] = rep;
+            byKey[owner] = rep;
         }
         await db.SaveChangesAsync(cancellationToken);
         return (byKey, created);

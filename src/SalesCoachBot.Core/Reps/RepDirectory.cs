@@ -18,7 +18,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
             rep = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
         else
         {
-            var email = who.Email?.Trim().ToLowerInvariant();
+            var email = who.Email is null ? null : EmailAddress.Normalize(who.Email);
             rep = (email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken))
                   ?? db.Reps.Add(new Rep
                   {
@@ -69,8 +69,8 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<string> LinkEmailAsync(string name, string email, CancellationToken cancellationToken)
     {
-        var (key, address) = (name.Trim().ToLowerInvariant(), email.Trim().ToLowerInvariant());
-        if (!address.Contains('@'))
+        var (key, address) = (name.Trim().ToLowerInvariant(), EmailAddress.Normalize(email));
+        if (!EmailAddress.IsAddress(address))
             return $"\"{email}\" is not an e-mail address.";
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == address, cancellationToken) is { } owner)
             return owner.DisplayName.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)
