@@ -143,7 +143,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
         var email = EmailAddress.Normalize(intent.Email);
         if (intent.Manager)
         {
-            var rep = await FindOrCreateAsync(email, cancellationToken);
+            var rep = await db.FindOrAddRepAsync(email, time.GetUtcNow(), cancellationToken);
             if (rep.IsManager)
                 return new($"{email} is already a manager.");
             var previous = rep.ManagerId is { } managerId ? (await NamesAsync([managerId], cancellationToken))[managerId] : null;
@@ -175,7 +175,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
             return new("Nobody can be on their own team.");
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == managerEmail, cancellationToken) is not { } manager || !await db.IsManagerAsync(manager, cancellationToken))
             return new($"{managerEmail} is not a manager; first say \"make {managerEmail} a manager\".");
-        var rep = await FindOrCreateAsync(repEmail, cancellationToken);
+        var rep = await db.FindOrAddRepAsync(repEmail, time.GetUtcNow(), cancellationToken);
         if (await db.IsManagerAsync(rep, cancellationToken))
             return new($"{repEmail} is a manager; first say \"{repEmail} is no longer a manager\".");
         if (rep.ManagerId == manager.Id)
@@ -194,7 +194,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
             return "You can't be on your own team, but your own stalled deals are in your digest anyway.";
         if (!admin && await EditingRefusedAsync(turn.Rep, "add reps to a team", cancellationToken) is { } refused)
             return refused;
-        var rep = await FindOrCreateAsync(email, cancellationToken);
+        var rep = await db.FindOrAddRepAsync(email, time.GetUtcNow(), cancellationToken);
         if (rep.ManagerId == turn.Rep.Id)
             return null;
         if (!admin && await db.IsManagerAsync(rep, cancellationToken))
@@ -233,10 +233,6 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
         ConversationId = turn.Place?.ConversationId,
         Change = change,
     });
-
-    private async Task<Rep> FindOrCreateAsync(string email, CancellationToken cancellationToken) =>
-        await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken)
-        ?? db.Reps.Add(new Rep { DisplayName = email, Email = email, CreatedAt = time.GetUtcNow() }).Entity;
 
     private async Task<Dictionary<long, string>> NamesAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
     {

@@ -102,7 +102,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
             var rep = known.FirstOrDefault(r => r.Email == key) ?? known.FirstOrDefault(r => string.Equals(r.DisplayName, owner, StringComparison.OrdinalIgnoreCase));
             if (rep is null)
             {
-                rep = db.Reps.Add(new Rep { DisplayName = owner, Email = EmailAddress.IsAddress(key) ? key : null, CreatedAt = time.GetUtcNow() }).Entity;
+                rep = db.Reps.Add(Rep.Create(owner, EmailAddress.IsAddress(owner) ? owner : null, time.GetUtcNow())).Entity;
                 known.Add(rep);
                 created++;
             }

@@ -18,14 +18,10 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
             rep = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
         else
         {
-            var email = who.Email is null ? null : EmailAddress.Normalize(who.Email);
-            rep = (email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken))
-                  ?? db.Reps.Add(new Rep
-                  {
-                      DisplayName = string.IsNullOrWhiteSpace(who.DisplayName) ? email ?? who.AccountId : who.DisplayName.Trim(),
-                      Email = email,
-                      CreatedAt = now,
-                  }).Entity;
+            var name = string.IsNullOrWhiteSpace(who.DisplayName) ? null : who.DisplayName.Trim();
+            rep = who.Email is { } email
+                ? await db.FindOrAddRepAsync(email, now, cancellationToken, name)
+                : db.Reps.Add(Rep.Create(name ?? who.AccountId, null, now)).Entity;
             account = new RepAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
             rep.Accounts.Add(account);
         }
