@@ -6,6 +6,7 @@ using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Import;
 using SalesCoachBot.Tests.Infrastructure;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Tests.Import;
 
@@ -219,6 +220,17 @@ public sealed class ImportExportTests : BotTest
 
         Assert.Equal(1, exitCode);
         Assert.Contains("line 5: unknown stage 'Qualifying'", output);
+    }
+
+    [Fact]
+    public async Task AnAmountWithARupeeSignIsReadAsChatReadsIt()
+    {
+        var (exitCode, _) = await ImportAsync(Header + "R1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,\"₹2,500\",INR\n");
+
+        Assert.Equal(0, exitCode);
+        await using var db = Bot.Database();
+        Assert.Equal(new AmountRecognizer("INR").ReadAnswer("₹2,500"), Assert.Single(db.Deals).Value);
+        Assert.Equal(new Money(2_500, "INR"), Assert.Single(db.Deals).Value);
     }
 
     [Theory]
