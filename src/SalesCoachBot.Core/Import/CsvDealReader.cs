@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Import;
 
@@ -11,7 +12,7 @@ public static class CsvDealReader
 
     public const int MaxNameLength = 200;
 
-    public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping)
+    public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping, StageFinder stages)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
@@ -75,7 +76,7 @@ public static class CsvDealReader
             if (owner is null)
                 reasons.Add("no owner");
             var stageText = Field(stageAt);
-            var stage = ReadStage(stageText, mapping);
+            var stage = ReadStage(stageText, mapping, stages);
             if (stage is null)
                 reasons.Add(stageText is null ? "no stage" : $"unknown stage '{stageText}' (map it under \"stages\")");
             var created = ReadDate(Field(createdAt), "created", reasons);
@@ -111,13 +112,14 @@ public static class CsvDealReader
     private static IEnumerable<string> Required(ImportColumns columns) =>
         new[] { columns.Id, columns.Name, columns.Owner, columns.Stage }.SelectMany(names => names ?? []).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static DealStage? ReadStage(string? text, ImportMapping mapping)
+    // By the file's own mapping first, else by any name chat knows the stage by.
+    private static DealStage? ReadStage(string? text, ImportMapping mapping, StageFinder stages)
     {
         if (text is null)
             return null;
         if (mapping.Stages.TryGetValue(text, out var mapped))
             text = mapped;
-        return StageNames.TryParse(text, out var stage) ? stage : null;
+        return stages.TryRead(text, out var stage) ? stage : null;
     }
 
     private static DateTimeOffset? ReadDate(string? text, string field, List<string> reasons)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Import;
 
@@ -10,13 +11,13 @@ namespace SalesCoachBot.Import;
 /// id) is updated rather than duplicated, and nothing is written unless every row is good — or, when
 /// asked, the good rows are written and the rest listed.
 /// </summary>
-public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
+public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time, StageFinder stages)
 {
     private const int Batch = 1000;
 
     public async Task<ImportResult> ImportAsync(TextReader csv, ImportMapping mapping, bool skipInvalid, CancellationToken cancellationToken)
     {
-        var (rows, problems) = CsvDealReader.Read(csv, mapping);
+        var (rows, problems) = CsvDealReader.Read(csv, mapping, stages);
         if (problems.Count > 0 && (!skipInvalid || problems.Any(p => p.Line == 1)))
             return new ImportResult(rows.Count + problems.Count, 0, 0, 0, problems, Written: false);
 

@@ -57,6 +57,8 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
 
     public Intent Recognize(string text, RecognitionContext context) => Read(text, context).Intent;
 
+    internal StageFinder Stages => stages;
+
     public Reading Read(string text, RecognitionContext context)
     {
         var message = Clean(text);
@@ -184,10 +186,10 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
     // "push acme close date to March 1" is no move: a date or a deal's field is left to the model.
     private MoveDealIntent? ExactMove(string deal, string stageText, RecognitionContext context)
     {
-        if ((CloseDateWords().IsMatch(deal) && !StageNames.TryParse(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), context.LocalNow, DateLean.Future) is not null)
+        if ((CloseDateWords().IsMatch(deal) && !stages.TryRead(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), context.LocalNow, DateLean.Future) is not null)
             return null;
         var query = DealNameFinder.Find(deal, context.DealNames) ?? deal;
-        if (StageNames.TryParse(stageText, out _))
+        if (stages.TryRead(stageText, out _))
             return new MoveDealIntent(query, stageText);
         return new MoveDealIntent(query, stages.Find(stageText) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage : stageText);
     }
@@ -217,7 +219,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
     private NewDealIntent ReadNewDeal(string rest, RecognitionContext context)
     {
         DealStage? stage = null;
-        if (InStage().Match(rest) is { Success: true } inStage && StageNames.TryParse(inStage.Groups["stage"].Value, out var parsed) && !parsed.IsClosed())
+        if (InStage().Match(rest) is { Success: true } inStage && stages.TryRead(inStage.Groups["stage"].Value, out var parsed) && !parsed.IsClosed())
             (stage, rest) = (parsed, rest.Remove(inStage.Index, inStage.Length));
 
         DateOnly? close = null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding.Evaluation;
 
@@ -12,7 +11,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
         return new UnderstandingReport([.. set.Messages.Select(m => Score(m, recognizer.Read(m.Text, context)))]);
     }
 
-    private static ScoredMessage Score(LabelledMessage message, Reading reading)
+    private ScoredMessage Score(LabelledMessage message, Reading reading)
     {
         var got = IntentLabels.Of(reading.Intent);
         var right = got == message.Label;
@@ -23,7 +22,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
         };
     }
 
-    private static List<string> WrongDetails(IReadOnlyDictionary<string, string> expected, Intent intent)
+    private List<string> WrongDetails(IReadOnlyDictionary<string, string> expected, Intent intent)
     {
         var wrong = new List<string>();
         foreach (var (key, value) in expected)
@@ -44,7 +43,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
         _ => false,
     };
 
-    private static string? Detail(string key, Intent intent) => (key, intent) switch
+    private string? Detail(string key, Intent intent) => (key, intent) switch
     {
         ("deal", LogInteractionIntent log) => log.DealQuery,
         ("deal", MoveDealIntent move) => move.DealQuery.Length > 0 ? move.DealQuery : null,
@@ -55,7 +54,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer)
         ("deal", StageTipsIntent tips) => tips.DealQuery.Length > 0 ? tips.DealQuery : null,
         ("deal", ReopenDealIntent reopen) => reopen.DealQuery,
         ("deal", DeleteDealIntent delete) => delete.DealQuery,
-        ("stage", MoveDealIntent move) => StageNames.TryParse(move.StageText, out var stage) ? stage.ToString() : move.StageText.Length > 0 ? move.StageText : null,
+        ("stage", MoveDealIntent move) => recognizer.Stages.TryRead(move.StageText, out var stage) ? stage.ToString() : move.StageText.Length > 0 ? move.StageText : null,
         ("kind", LogInteractionIntent log) => log.Kind.ToString(),
         ("amount", NewDealIntent { Value: { } value }) => $"{value.Amount.ToString("0.##", CultureInfo.InvariantCulture)} {value.Currency}",
         ("amount", EditDealIntent { Value: { } value }) => $"{value.Amount.ToString("0.##", CultureInfo.InvariantCulture)} {value.Currency}",
