@@ -188,7 +188,7 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
     {
         if ((CloseDateWords().IsMatch(deal) && !stages.TryRead(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), context.LocalNow, DateLean.Future) is not null)
             return null;
-        var query = DealNameFinder.Find(deal, context.DealNames) ?? deal;
+        var query = DealMatcher.FindIn(deal, context.DealNames) ?? deal;
         if (stages.TryRead(stageText, out _))
             return new MoveDealIntent(query, stageText);
         return new MoveDealIntent(query, stages.Find(stageText) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage : stageText);
@@ -241,10 +241,10 @@ public sealed partial class UtteranceRecognizer(AmountRecognizer amounts, DateRe
         return new NewDealIntent(name, found?.Value) { Account = account, ExpectedClose = close, Stage = stage };
     }
 
-    private static string? FindDeal(string message, RecognitionContext context) => DealNameFinder.Find(message, context.DealNames);
+    private static string? FindDeal(string message, RecognitionContext context) => DealMatcher.FindIn(message, context.DealNames);
 
     private static string RemoveName(string message, string deal) =>
-        DealNameFinder.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
+        DealMatcher.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
 
     // A deal that is not among the open ones (a closed deal to reopen): the words after the verb.
     private static string? Subject(string message) =>
