@@ -9,6 +9,9 @@ public static class Currencies
     /// <summary>What may stand before "$" to name a dollar (<see cref="Dollars"/>), for patterns.</summary>
     public const string DollarPrefixes = "US|CA|C|AU|A|NZ|HK";
 
+    /// <summary>The ISO 4217 codes read after a number ("45k EUR"), for patterns and <see cref="Read"/>.</summary>
+    public const string Codes = "USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|SEK|NOK|DKK|PLN|CZK|HUF|SGD|HKD|BRL|MXN|ZAR|AED|SAR|ILS|KRW|IDR|THB|MYR|PHP";
+
     /// <summary>The names of <see cref="Table"/> as written after a number, for patterns.</summary>
     public const string Names = "dollars?|bucks|euros?|pounds?|quid|yen|rupees?";
 
@@ -27,18 +30,14 @@ public static class Currencies
         ["us$"] = "USD", ["c$"] = "CAD", ["ca$"] = "CAD", ["a$"] = "AUD", ["au$"] = "AUD", ["nz$"] = "NZD", ["hk$"] = "HKD",
     };
 
-    private static readonly HashSet<string> Codes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "JPY", "CNY", "INR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
-        "SGD", "HKD", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "KRW", "IDR", "THB", "MYR", "PHP",
-    };
+    private static readonly HashSet<string> CodeSet = new(Codes.Split('|'), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The ISO 4217 code a sign, name or code stands for ("€", "quid", "eur", "A$"); null when it names no currency.</summary>
     public static string? Read(string? written, string defaultCurrency)
     {
         if (written is null)
             return null;
-        if (written.Length == 3 && Codes.Contains(written))
+        if (written.Length == 3 && CodeSet.Contains(written))
             return written.ToUpperInvariant();
         var word = written.ToLowerInvariant().TrimEnd('s');
         if (Dollars.TryGetValue(word, out var dollar))
