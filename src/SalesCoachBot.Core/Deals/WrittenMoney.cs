@@ -16,11 +16,14 @@ public static partial class WrittenMoney
         return problem is null ? new Money(value, currency.ToUpperInvariant()) : null;
     }
 
+    /// <summary>Whether the number groups its thousands with commas ("45,000", "-1,234.5"), so a comma in it is no decimal point.</summary>
+    public static bool GroupedByCommas(string number) => ThousandsGrouped().IsMatch(number);
+
     private static string? Problem(string amount, string currency, out decimal value)
     {
         value = 0;
         // "1.234,56" must not become 1.23456: a comma is only a thousands separator, in groups of three.
-        if (amount.Contains(',') && !ThousandsGrouped().IsMatch(NotANumberOrComma().Replace(amount, "")))
+        if (amount.Contains(',') && !GroupedByCommas(NotANumberOrComma().Replace(amount, "")))
             return $"amount '{amount}' is ambiguous; write it with a decimal point, like 1234.56 or 1,234.56";
         var digits = CurrencySign().Replace(amount, "");
         if (Exponent().IsMatch(digits))

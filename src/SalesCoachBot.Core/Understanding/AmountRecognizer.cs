@@ -122,7 +122,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         public static string Plain(string digits) => Normalize(digits, IsGrouped(digits));
 
         private static bool IsGrouped(string digits) =>
-            ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.')) || digits.Any(IsSpace);
+            WrittenMoney.GroupedByCommas(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.')) || digits.Any(IsSpace);
 
         private static bool IsSpace(char c) => c is ' ' or '\u00A0' or '\u202F';
 
@@ -156,9 +156,6 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         @"(?!\w|[-/:.,]\d)",
         RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
     private static partial Regex Number();
-
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex ThousandsByComma();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{3}){2,}$")]
     private static partial Regex ThousandsByDot();
