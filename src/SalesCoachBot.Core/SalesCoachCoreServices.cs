@@ -28,7 +28,7 @@ public static class SalesCoachCoreServices
     /// <remarks>
     /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>,
     /// the <see cref="AmountRecognizer"/> with its default currency, <see cref="RepClockFactory"/> with the
-    /// default time zone, <see cref="DialogSettings"/> and <see cref="TeamRules"/>.
+    /// default time zone, <see cref="DialogSettings"/>, <see cref="TeamRules"/> and <see cref="StallLearning"/>.
     /// </remarks>
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {
@@ -58,7 +58,6 @@ public static class SalesCoachCoreServices
         services.AddScoped<Dialog, CloseReasonDialog>();
         services.AddScoped<DialogRunner>();
         services.AddScoped<StallThresholds>();
-        services.TryAddSingleton(StallLearning.Default);
         services.AddScoped<DealImporter>();
         services.AddScoped<DigestPlanner>();
         services.AddScoped<NudgePlanner>();

@@ -50,7 +50,7 @@ public sealed class Conversation(
     // A date or amount that cannot be meant as written is asked about before anything is read or stored; a waiting question stays open.
     private Reply? Doubt(string text, RepTurn turn) =>
         amounts.TooLarge(text) is { } huge
-            ? new Reply(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{huge} is too large for an amount (at most {AmountRecognizer.MaxAmount:N0}). Which amount did you mean?"))
+            ? new Reply(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{huge} is too large for an amount (at most {Deals.Money.MaxAmount:N0}). Which amount did you mean?"))
             : dates.Doubt(text, turn.Clock.LocalNow) is { } doubt ? new Reply(doubt) : null;
 
     // The answer to "Did you mean…?": do what was picked, and remember the phrasing for next time.

@@ -7,7 +7,7 @@ using SalesCoachBot.Understanding;
 namespace SalesCoachBot.Conversations;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
-public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallChecks stallChecks)
+public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallChecks stallChecks, StageFinder stages)
 {
     private const int UndoDepth = 5;
 
@@ -66,7 +66,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
                 return new($"{current.Name} is in {current.Stage.DisplayName()}: there is no next stage. Say \"mark {current.Name} won\" or \"lost\" to close it.");
             stage = current.Stage + 1;
         }
-        else if (!StageNames.TryParse(intent.StageText, out stage))
+        else if (!stages.TryRead(intent.StageText, out stage))
             return new($"I don't know the stage \"{intent.StageText}\". The stages are: {StageNames.ListForHumans()}.");
 
         switch (found)

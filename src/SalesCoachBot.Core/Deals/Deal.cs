@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SalesCoachBot.Reps;
 
 namespace SalesCoachBot.Deals;
@@ -28,6 +29,14 @@ public sealed class Deal
 
     /// <summary>When the rep deleted the deal; hidden everywhere from then, restorable by undo, purged after a week.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>
+    /// The one rule for an open deal (neither won nor lost) in a query, so every list, nudge, reminder and metric counts
+    /// the same deals; <see cref="DealStageExtensions.IsClosed"/> is that rule for a stage in memory.
+    /// </summary>
+    public static Expression<Func<Deal, bool>> IsOpen { get; } = d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost;
+
+    public static Expression<Func<Deal, bool>> IsClosed { get; } = Expression.Lambda<Func<Deal, bool>>(Expression.Not(IsOpen.Body), IsOpen.Parameters);
 
     public Money? Value => Amount is { } amount and >= 0 && Currency is { } currency ? new Money(amount, currency) : null;
 

@@ -18,10 +18,10 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
     public MoveDealIntent? ExactMove(IntentText text)
     {
         var (deal, stageText) = (text.Part("deal").Trim(' ', '"', '\''), text.Part("stage").Trim());
-        if ((CloseDateWords().IsMatch(deal) && !StageNames.TryParse(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), text.Context.LocalNow, DateLean.Future) is not null)
+        if ((CloseDateWords().IsMatch(deal) && !stages.TryRead(stageText, out _)) || dates.Find(Shorthand.Expand(stageText), text.Context.LocalNow, DateLean.Future) is not null)
             return null;
-        var query = DealNameFinder.Find(deal, text.Context.DealNames) ?? deal;
-        if (StageNames.TryParse(stageText, out _))
+        var query = DealMatcher.FindIn(deal, text.Context.DealNames) ?? deal;
+        if (stages.TryRead(stageText, out _))
             return new MoveDealIntent(query, stageText);
         return new MoveDealIntent(query, stages.Find(stageText) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage : stageText);
     }
@@ -52,7 +52,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
         if (Rename().Match(message) is { Success: true } rename)
         {
             var named = rename.Groups["old"].Value.Trim();
-            return new EditDealIntent(DealNameFinder.Find(named, context.DealNames) ?? DealNameFinder.Find(message[..rename.Groups["name"].Index], context.DealNames) ?? (named.Length > 0 ? named : null))
+            return new EditDealIntent(DealMatcher.FindIn(named, context.DealNames) ?? DealMatcher.FindIn(message[..rename.Groups["name"].Index], context.DealNames) ?? (named.Length > 0 ? named : null))
             {
                 NewName = rename.Groups["name"].Value.Trim(' ', '"', '\''),
             };
@@ -72,7 +72,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
     private NewDealIntent ReadNewDeal(string rest, RecognitionContext context)
     {
         DealStage? stage = null;
-        if (InStage().Match(rest) is { Success: true } inStage && StageNames.TryParse(inStage.Groups["stage"].Value, out var parsed) && !parsed.IsClosed())
+        if (InStage().Match(rest) is { Success: true } inStage && stages.TryRead(inStage.Groups["stage"].Value, out var parsed) && !parsed.IsClosed())
             (stage, rest) = (parsed, rest.Remove(inStage.Index, inStage.Length));
 
         DateOnly? close = null;
@@ -95,7 +95,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
     }
 
     public static string RemoveName(string message, string deal) =>
-        DealNameFinder.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
+        DealMatcher.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
 
     // A deal that is not among the open ones (a closed deal to reopen): the words after the verb.
     private static string? Subject(string message) =>

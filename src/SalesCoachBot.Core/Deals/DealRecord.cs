@@ -22,7 +22,7 @@ public sealed class DealRecord(SalesCoachDbContext db)
     {
         var rows = await db.FollowUps.AsNoTracking()
             .Where(f => f.RepId == rep.Id && f.DueOn < today)
-            .Join(db.Deals.AsNoTracking().Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost), f => f.DealId, d => d.Id, (f, d) => new { f, d })
+            .Join(db.Deals.AsNoTracking().Where(Deal.IsOpen), f => f.DealId, d => d.Id, (f, d) => new { f, d })
             .ToListAsync(cancellationToken);
         var latestPerDeal = rows.GroupBy(r => r.d.Id).Select(g => g.OrderByDescending(r => r.f.DueOn).ThenByDescending(r => r.f.Id).First());
         return [.. latestPerDeal.Where(r => r.f.DueOn < today && !HasActivitySince(r.d, r.f)).OrderBy(r => r.f.DueOn).Select(r => (r.f, r.d))];

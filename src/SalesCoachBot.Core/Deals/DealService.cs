@@ -132,7 +132,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Deal>> OpenDealsAsync(Rep owner, CancellationToken cancellationToken)
     {
         var deals = await db.Deals
-            .Where(d => d.OwnerId == owner.Id && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+            .Where(d => d.OwnerId == owner.Id).Where(Deal.IsOpen)
             .ToListAsync(cancellationToken);
         return [.. deals.OrderBy(d => d.Stage).ThenBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Id)];
     }
@@ -145,7 +145,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
         if (match is not DealMatch.None)
             return match;
         var closed = await db.Deals
-            .Where(d => d.OwnerId == owner.Id && (d.Stage == DealStage.Won || d.Stage == DealStage.Lost))
+            .Where(d => d.OwnerId == owner.Id).Where(Deal.IsClosed)
             .ToListAsync(cancellationToken);
         return DealMatcher.Match(query, closed);
     }

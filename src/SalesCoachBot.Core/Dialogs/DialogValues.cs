@@ -17,7 +17,5 @@ public static class DialogValues
     };
 
     public static Money? ReadMoney(string? text) =>
-        text?.Split(' ') is [var amount, var currency] && decimal.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? new Money(value, currency)
-            : null;
+        text?.Split(' ') is [var amount, var currency] ? WrittenMoney.Read(amount, currency, out _) : null;
 }

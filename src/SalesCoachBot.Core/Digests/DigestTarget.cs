@@ -9,7 +9,7 @@ namespace SalesCoachBot.Digests;
 public sealed partial record DigestTarget(string? OwnerEmail, DayOfWeek? Day, bool All, string? ChannelName)
 {
     public static DigestTarget Read(string text) => new(
-        EmailPattern().Match(text) is { Success: true } email ? email.Value.ToLowerInvariant() : null,
+        EmailPattern().Match(text) is { Success: true } email ? Reps.EmailAddress.Normalize(email.Value) : null,
         WeekdayPattern().Match(text) is { Success: true } day ? Enum.GetValues<DayOfWeek>().First(d => d.ToString().StartsWith(day.Groups["day"].Value[..3], StringComparison.OrdinalIgnoreCase)) : null,
         AllPattern().IsMatch(text),
         ChannelPattern().Match(text) is { Success: true } channel ? channel.Groups["name"].Value : null);

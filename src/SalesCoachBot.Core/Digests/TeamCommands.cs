@@ -126,8 +126,8 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         var refusal = intent switch
         {
-            { AddEmail: { } add } => await AddAsync(turn, Normalized(add), cancellationToken),
-            { RemoveEmail: { } remove } => await RemoveAsync(turn, Normalized(remove), cancellationToken),
+            { AddEmail: { } add } => await AddAsync(turn, EmailAddress.Normalize(add), cancellationToken),
+            { RemoveEmail: { } remove } => await RemoveAsync(turn, EmailAddress.Normalize(remove), cancellationToken),
             _ => null,
         };
         if (refusal is not null)
@@ -140,10 +140,10 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         if (!rules.IsAdmin(turn.Rep))
             return new(intent.Manager ? "Only an admin can make someone a manager." : "Only an admin can take away someone's manager role.");
-        var email = Normalized(intent.Email);
+        var email = EmailAddress.Normalize(intent.Email);
         if (intent.Manager)
         {
-            var rep = await FindOrCreateAsync(email, cancellationToken);
+            var rep = await db.FindOrAddRepAsync(email, time.GetUtcNow(), cancellationToken);
             if (rep.IsManager)
                 return new($"{email} is already a manager.");
             var previous = rep.ManagerId is { } managerId ? (await NamesAsync([managerId], cancellationToken))[managerId] : null;
@@ -170,12 +170,12 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
     {
         if (!rules.IsAdmin(turn.Rep))
             return new("Only an admin can move a rep between teams.");
-        var (repEmail, managerEmail) = (Normalized(intent.RepEmail), Normalized(intent.ManagerEmail));
+        var (repEmail, managerEmail) = (EmailAddress.Normalize(intent.RepEmail), EmailAddress.Normalize(intent.ManagerEmail));
         if (repEmail == managerEmail)
             return new("Nobody can be on their own team.");
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == managerEmail, cancellationToken) is not { } manager || !await db.IsManagerAsync(manager, cancellationToken))
             return new($"{managerEmail} is not a manager; first say \"make {managerEmail} a manager\".");
-        var rep = await FindOrCreateAsync(repEmail, cancellationToken);
+        var rep = await db.FindOrAddRepAsync(repEmail, time.GetUtcNow(), cancellationToken);
         if (await db.IsManagerAsync(rep, cancellationToken))
             return new($"{repEmail} is a manager; first say \"{repEmail} is no longer a manager\".");
         if (rep.ManagerId == manager.Id)
@@ -194,7 +194,7 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
             return "You can't be on your own team, but your own stalled deals are in your digest anyway.";
         if (!admin && await EditingRefusedAsync(turn.Rep, "add reps to a team", cancellationToken) is { } refused)
             return refused;
-        var rep = await FindOrCreateAsync(email, cancellationToken);
+        var rep = await db.FindOrAddRepAsync(email, time.GetUtcNow(), cancellationToken);
         if (rep.ManagerId == turn.Rep.Id)
             return null;
         if (!admin && await db.IsManagerAsync(rep, cancellationToken))
@@ -234,17 +234,11 @@ public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedu
         Change = change,
     });
 
-    private async Task<Rep> FindOrCreateAsync(string email, CancellationToken cancellationToken) =>
-        await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken)
-        ?? db.Reps.Add(new Rep { DisplayName = email, Email = email, CreatedAt = time.GetUtcNow() }).Entity;
-
     private async Task<Dictionary<long, string>> NamesAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
     {
         var ids = repIds.Distinct().ToList();
         return await db.Reps.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Email ?? r.DisplayName, cancellationToken);
     }
-
-    private static string Normalized(string email) => email.Trim().ToLowerInvariant();
 
     private static string Joined(IEnumerable<string> names) => string.Join(" and ", names);
 }

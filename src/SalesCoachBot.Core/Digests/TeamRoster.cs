@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 
@@ -11,15 +10,17 @@ public sealed class TeamRoster(SalesCoachDbContext db, TimeProvider time)
     {
         foreach (var (managerEmail, repEmails) in teams)
         {
-            var manager = await FindOrCreateAsync(managerEmail, cancellationToken);
+            var manager = await db.FindOrAddRepAsync(managerEmail, time.GetUtcNow(), cancellationToken);
             if (!manager.IsManager)
             {
                 manager.IsManager = true;
                 Audit($"made {manager.Email} a manager");
             }
+            // A new manager needs its id before reps are put on its team.
+            await db.SaveChangesAsync(cancellationToken);
             foreach (var email in repEmails)
             {
-                var rep = await FindOrCreateAsync(email, cancellationToken);
+                var rep = await db.FindOrAddRepAsync(email, time.GetUtcNow(), cancellationToken);
                 if (rep.ManagerId == manager.Id)
                     continue;
                 rep.ManagerId = manager.Id;
@@ -36,15 +37,4 @@ public sealed class TeamRoster(SalesCoachDbContext db, TimeProvider time)
         Channel = "configuration",
         Change = change,
     });
-
-    private async Task<Rep> FindOrCreateAsync(string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.Trim().ToLowerInvariant();
-        var rep = await db.Reps.FirstOrDefaultAsync(r => r.Email == normalized, cancellationToken);
-        if (rep is not null)
-            return rep;
-        rep = db.Reps.Add(new Rep { DisplayName = normalized, Email = normalized, CreatedAt = time.GetUtcNow() }).Entity;
-        await db.SaveChangesAsync(cancellationToken);
-        return rep;
-    }
 }

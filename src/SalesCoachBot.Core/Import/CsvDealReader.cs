@@ -1,19 +1,18 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CsvHelper;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Import;
 
 /// <summary>Reads and checks a CRM export (quoted fields, embedded commas and newlines, a UTF-8 BOM) row by row.</summary>
-public static partial class CsvDealReader
+public static class CsvDealReader
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "M/d/yyyy", "d.M.yyyy"];
 
     public const int MaxNameLength = 200;
-    private const decimal MaxAmount = 1_000_000_000_000_000m;
 
-    public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping)
+    public static (List<ImportRow> Rows, List<ImportProblem> Problems) Read(TextReader text, ImportMapping mapping, StageFinder stages)
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
@@ -77,7 +76,7 @@ public static partial class CsvDealReader
             if (owner is null)
                 reasons.Add("no owner");
             var stageText = Field(stageAt);
-            var stage = ReadStage(stageText, mapping);
+            var stage = ReadStage(stageText, mapping, stages);
             if (stage is null)
                 reasons.Add(stageText is null ? "no stage" : $"unknown stage '{stageText}' (map it under \"stages\")");
             var created = ReadDate(Field(createdAt), "created", reasons);
@@ -113,13 +112,14 @@ public static partial class CsvDealReader
     private static IEnumerable<string> Required(ImportColumns columns) =>
         new[] { columns.Id, columns.Name, columns.Owner, columns.Stage }.SelectMany(names => names ?? []).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static DealStage? ReadStage(string? text, ImportMapping mapping)
+    // By the file's own mapping first, else by any name chat knows the stage by.
+    private static DealStage? ReadStage(string? text, ImportMapping mapping, StageFinder stages)
     {
         if (text is null)
             return null;
         if (mapping.Stages.TryGetValue(text, out var mapped))
             text = mapped;
-        return StageNames.TryParse(text, out var stage) ? stage : null;
+        return stages.TryRead(text, out var stage) ? stage : null;
     }
 
     private static DateTimeOffset? ReadDate(string? text, string field, List<string> reasons)
@@ -136,58 +136,9 @@ public static partial class CsvDealReader
     {
         if (amount is null)
             return null;
-        // "1.234,56" must not become 1.23456: a comma is only a thousands separator, in groups of three.
-        if (amount.Contains(',') && !ThousandsGrouped().IsMatch(NotANumberOrComma().Replace(amount, "")))
-        {
-            reasons.Add($"amount '{amount}' is ambiguous; write it with a decimal point, like 1234.56 or 1,234.56");
-            return null;
-        }
-        var digits = CurrencySymbols().Replace(amount, "");
-        if (Exponent().IsMatch(digits))
-        {
-            reasons.Add($"amount '{amount}' is in exponent notation; write it out, like 100000");
-            return null;
-        }
-        if (LongAmount().IsMatch(digits))
-        {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"amount '{amount}' is too large (more than {MaxAmount:N0})"));
-            return null;
-        }
-        if (!PlainAmount().IsMatch(digits) || !decimal.TryParse(digits.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            reasons.Add($"amount '{amount}' is not a number like 45000 or 45,000.50");
-            return null;
-        }
-        if (value > MaxAmount)
-        {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"amount '{amount}' is too large (more than {MaxAmount:N0})"));
-            return null;
-        }
-        var code = (currency ?? defaultCurrency).ToUpperInvariant();
-        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
-        {
-            reasons.Add($"currency '{currency}' is not a three-letter code such as USD");
-            return null;
-        }
-        return new Money(value, code);
+        var money = WrittenMoney.Read(amount, currency ?? defaultCurrency, out var problem);
+        if (problem is not null)
+            reasons.Add(problem);
+        return money;
     }
-
-    [GeneratedRegex(@"^\s*[$€£¥]?\s*|\s*[$€£¥]?\s*$")]
-    private static partial Regex CurrencySymbols();
-
-    [GeneratedRegex(@"^-?[\d.,]*\d[eE][+-]?\d+$")]
-    private static partial Regex Exponent();
-
-    [GeneratedRegex(@"^[\d,]{17,}(\.\d*)?$")]
-    private static partial Regex LongAmount();
-
-    // Up to 16 whole digits and 12 decimals fit a decimal exactly.
-    [GeneratedRegex(@"^(\d{1,3}(,\d{3}){1,5}|\d{1,16})(\.\d{1,12})?$")]
-    private static partial Regex PlainAmount();
-
-    [GeneratedRegex(@"[^\d.,\-]")]
-    private static partial Regex NotANumberOrComma();
-
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex ThousandsGrouped();
 }

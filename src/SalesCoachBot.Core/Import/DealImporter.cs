@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Import;
 
@@ -10,13 +11,13 @@ namespace SalesCoachBot.Import;
 /// id) is updated rather than duplicated, and nothing is written unless every row is good — or, when
 /// asked, the good rows are written and the rest listed.
 /// </summary>
-public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
+public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time, StageFinder stages)
 {
     private const int Batch = 1000;
 
     public async Task<ImportResult> ImportAsync(TextReader csv, ImportMapping mapping, bool skipInvalid, CancellationToken cancellationToken)
     {
-        var (rows, problems) = CsvDealReader.Read(csv, mapping);
+        var (rows, problems) = CsvDealReader.Read(csv, mapping, stages);
         if (problems.Count > 0 && (!skipInvalid || problems.Any(p => p.Line == 1)))
             return new ImportResult(rows.Count + problems.Count, 0, 0, 0, problems, Written: false);
 
@@ -31,7 +32,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
             var existing = await db.Deals.IgnoreQueryFilters().Include(d => d.StageHistory).Where(d => ids.Contains(d.ExternalId!)).ToDictionaryAsync(d => d.ExternalId!, cancellationToken);
             foreach (var row in batch)
             {
-                var owner = reps.Reps[row.Owner.ToLowerInvariant()];
+                var owner = reps.Reps[row.Owner];
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
                     deal.DeletedAt = null;
@@ -98,15 +99,15 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time)
         var created = 0;
         foreach (var owner in owners)
         {
-            var key = owner.ToLowerInvariant();
+            var key = EmailAddress.Normalize(owner);
             var rep = known.FirstOrDefault(r => r.Email == key) ?? known.FirstOrDefault(r => string.Equals(r.DisplayName, owner, StringComparison.OrdinalIgnoreCase));
             if (rep is null)
             {
-                rep = db.Reps.Add(new Rep { DisplayName = owner, Email = owner.Contains('@') ? key : null, CreatedAt = time.GetUtcNow() }).Entity;
+                rep = db.Reps.Add(Rep.Create(owner, EmailAddress.IsAddress(owner) ? owner : null, time.GetUtcNow())).Entity;
                 known.Add(rep);
                 created++;
             }
-            byKey[key] = rep;
+            byKey[owner] = rep;
         }
         await db.SaveChangesAsync(cancellationToken);
         return (byKey, created);

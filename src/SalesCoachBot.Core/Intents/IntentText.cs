@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SalesCoachBot.Deals;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Intents;
@@ -16,7 +17,7 @@ public sealed record IntentText(string Message, RecognitionContext Context)
     public string? Detail { get; init; }
 
     /// <summary>The rep's open deal the message names, if any.</summary>
-    public string? Deal => DealNameFinder.Find(Message, Context.DealNames);
+    public string? Deal => DealMatcher.FindIn(Message, Context.DealNames);
 
     public string Part(string name) => Exact?.Groups[name].Value ?? "";
 }

@@ -41,7 +41,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallChecks stallChec
         var openByStage = new Dictionary<DealStage, int>();
         var amountByStage = new Dictionary<DealStage, Dictionary<string, decimal>>();
         int openDeals = 0, stalled = 0, openWithoutAmount = 0;
-        await foreach (var d in deals.Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+        await foreach (var d in deals.Where(Deal.IsOpen)
                            .Select(d => new { d.Id, d.Stage, d.Amount, d.Currency, d.LastActivityAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             openDeals++;

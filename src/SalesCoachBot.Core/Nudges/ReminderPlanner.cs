@@ -29,7 +29,7 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
     {
         var oldest = DateOnly.FromDateTime(clocks.UtcNow.UtcDateTime).AddDays(-MaxDaysLate - 1);
         return db.FollowUps.Where(f => f.RemindedAt == null && f.DueOn >= oldest
-            && db.Deals.Any(d => d.Id == f.DealId && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
+            && db.Deals.Where(Deal.IsOpen).Any(d => d.Id == f.DealId)
             && !db.FollowUps.Any(o => o.DealId == f.DealId && o.DueOn == f.DueOn && o.Note.ToLower() == f.Note.ToLower() && o.Id < f.Id));
     }
 

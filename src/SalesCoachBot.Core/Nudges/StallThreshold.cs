@@ -17,7 +17,4 @@ public sealed record StallThreshold(DealStage Stage, int Days, bool Learned, int
 }
 
 /// <summary>When stall thresholds are learned from a team's own won deals, and within which bounds.</summary>
-public sealed record StallLearning(bool Enabled, int MinimumDeals, int FloorDays, int CeilingDays)
-{
-    public static StallLearning Default { get; } = new(true, 20, 2, 60);
-}
+public sealed record StallLearning(bool Enabled, int MinimumDeals, int FloorDays, int CeilingDays);

@@ -34,7 +34,7 @@ public sealed class StalledDeals(SalesCoachDbContext db, StallThresholds thresho
                 .ToListAsync(cancellationToken))
             .ToDictionary(f => f.DealId, f => f.Due);
         var open = (await db.Deals.AsNoTracking()
-                .Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost && owners.Contains(d.OwnerId))
+                .Where(Deal.IsOpen).Where(d => owners.Contains(d.OwnerId))
                 .Select(d => new OpenDeal(d.Id, d.OwnerId, d.Stage, d.LastActivityAt, d.LastNudgedAt, d.SnoozedUntil))
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.OwnerId);

@@ -16,7 +16,7 @@ public sealed partial class ObjectionReader(SalesContent content, UnderstandingM
             return new ObjectionIntent(picked, text.Deal, text.Message);
         var byName = text.Exact is not null;
         var said = byName ? text.Part("rest") : text.Message;
-        var deal = DealNameFinder.Find(said, text.Context.DealNames);
+        var deal = DealMatcher.FindIn(said, text.Context.DealNames);
         var rest = ForDeal().Replace(deal is null ? said : DealReaders.RemoveName(said, deal), " ").Trim();
         if (byName && content.Playbook.ByName(rest.Split(' ', 2)[0]) is { } named)
             return new ObjectionIntent(named.Id, deal, said.Trim());

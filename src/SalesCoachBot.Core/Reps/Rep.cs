@@ -4,6 +4,11 @@ namespace SalesCoachBot.Reps;
 public sealed class Rep
 {
     public long Id { get; set; }
+
+    /// <summary>A new rep, known by e-mail when there is an address: the one way every way in (a channel, a setting, chat, an import) creates one.</summary>
+    public static Rep Create(string displayName, string? email, DateTimeOffset now) =>
+        new() { DisplayName = displayName, Email = email is null ? null : EmailAddress.Normalize(email), CreatedAt = now };
+
     public required string DisplayName { get; set; }
     public string? Email { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -18,14 +18,10 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
             rep = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
         else
         {
-            var email = who.Email?.Trim().ToLowerInvariant();
-            rep = (email is null ? null : await db.Reps.FirstOrDefaultAsync(r => r.Email == email, cancellationToken))
-                  ?? db.Reps.Add(new Rep
-                  {
-                      DisplayName = string.IsNullOrWhiteSpace(who.DisplayName) ? email ?? who.AccountId : who.DisplayName.Trim(),
-                      Email = email,
-                      CreatedAt = now,
-                  }).Entity;
+            var name = string.IsNullOrWhiteSpace(who.DisplayName) ? null : who.DisplayName.Trim();
+            rep = who.Email is { } email
+                ? await db.FindOrAddRepAsync(email, now, cancellationToken, name)
+                : db.Reps.Add(Rep.Create(name ?? who.AccountId, null, now)).Entity;
             account = new RepAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
             rep.Accounts.Add(account);
         }
@@ -69,8 +65,8 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<string> LinkEmailAsync(string name, string email, CancellationToken cancellationToken)
     {
-        var (key, address) = (name.Trim().ToLowerInvariant(), email.Trim().ToLowerInvariant());
-        if (!address.Contains('@'))
+        var (key, address) = (name.Trim().ToLowerInvariant(), EmailAddress.Normalize(email));
+        if (!EmailAddress.IsAddress(address))
             return $"\"{email}\" is not an e-mail address.";
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == address, cancellationToken) is { } owner)
             return owner.DisplayName.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)

@@ -4,7 +4,7 @@ namespace SalesCoachBot.Reps;
 public sealed record TeamRules(IReadOnlySet<string> Admins, bool ManagersEditTeams)
 {
     public static TeamRules From(IEnumerable<string> admins, bool managersEditTeams) =>
-        new(admins.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).ToHashSet(), managersEditTeams);
+        new(admins.Select(EmailAddress.Normalize).Where(a => a.Length > 0).ToHashSet(), managersEditTeams);
 
     public bool IsAdmin(Rep rep) => rep.Email is { } email && Admins.Contains(email);
 }

@@ -13,15 +13,6 @@ namespace SalesCoachBot.Understanding;
 /// </summary>
 public sealed partial class AmountRecognizer(string defaultCurrency)
 {
-    private static readonly HashSet<string> Codes = new(System.StringComparer.OrdinalIgnoreCase)
-    {
-        "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "JPY", "CNY", "INR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
-        "SGD", "HKD", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "KRW", "IDR", "THB", "MYR", "PHP",
-    };
-
-    /// <summary>The largest amount taken; a larger one is refused (<see cref="TooLarge"/>), never rounded.</summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
-
     private readonly CurrencyModel currencies = (CurrencyModel)new NumberWithUnitRecognizer(Culture.English).GetCurrencyModel();
 
     /// <summary>An amount as written, sign included, and where (<see cref="Start"/> to <see cref="End"/>, inclusive).</summary>
@@ -40,7 +31,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
     /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500"; null when negative.</summary>
     public Money? ReadAnswer(string text) => Read(text, wholeAnswer: true)?.Value;
 
-    /// <summary>A number in the text too large to be an amount as written (over <see cref="MaxAmount"/>); null when there is none.</summary>
+    /// <summary>A number in the text too large to be an amount as written (over <see cref="Money.MaxAmount"/>); null when there is none.</summary>
     public string? TooLarge(string text) =>
         Number().Matches(text).FirstOrDefault(Exceeds)?.Value.Trim();
 
@@ -48,7 +39,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
     {
         var (number, scale) = (Written.Plain(m.Groups["number"].Value), Written.Scale(m.Groups["scale"].Value));
         return number.Split('.')[0].TrimStart('0').Length > 16 ||
-               (decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value * scale > MaxAmount);
+               (decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value * scale > Money.MaxAmount);
     }
 
     /// <summary>
@@ -78,7 +69,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         foreach (var result in currencies.Parse(text))
         {
             if (result.Resolution is null || !result.Resolution.TryGetValue("value", out var raw) ||
-                !decimal.TryParse(raw?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || Math.Abs(amount) > MaxAmount)
+                !decimal.TryParse(raw?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || Math.Abs(amount) > Money.MaxAmount)
                 continue;
             var currency = result.Resolution.TryGetValue("isoCurrency", out var iso) && iso is string code && code.Length == 3
                 ? code
@@ -89,22 +80,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         return null;
     }
 
-    // "$" and "£" name no single currency: "$" is the default currency when that is a dollar, and "£" is sterling.
-    private string? CurrencyOf(string? written) => written is { Length: 3 } && Codes.Contains(written) ? written.ToUpperInvariant() : written?.ToLowerInvariant().TrimEnd('s') switch
-    {
-        null => null,
-        "$" or "dollar" or "buck" => defaultCurrency.EndsWith('D') ? defaultCurrency : "USD",
-        "us$" => "USD",
-        "c$" or "ca$" => "CAD",
-        "a$" or "au$" => "AUD",
-        "nz$" => "NZD",
-        "hk$" => "HKD",
-        "€" or "euro" => "EUR",
-        "£" or "pound" or "quid" => "GBP",
-        "¥" or "yen" => "JPY",
-        "₹" or "rupee" => "INR",
-        _ => null,
-    };
+    private string? CurrencyOf(string? written) => Currencies.Read(written, defaultCurrency);
 
     private static bool InNameOrDate(string text, Written w)
     {
@@ -146,7 +122,7 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         public static string Plain(string digits) => Normalize(digits, IsGrouped(digits));
 
         private static bool IsGrouped(string digits) =>
-            ThousandsByComma().IsMatch(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.')) || digits.Any(IsSpace);
+            WrittenMoney.GroupedByCommas(digits) || ThousandsByDot().IsMatch(digits) || (digits.Contains(',') && digits.Contains('.')) || digits.Any(IsSpace);
 
         private static bool IsSpace(char c) => c is ' ' or '\u00A0' or '\u202F';
 
@@ -168,21 +144,18 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
         };
     }
 
-    [GeneratedRegex("""
-        (?<![\w.,/:$€£¥₹-])
-        (?<sign>(minus|negative)\s+|[-−](?=\S))?
-        (?<approx>[~≈]\s?)?
-        ((?<symbol>(US|CA|C|AU|A|NZ|HK)?\$|[€£¥₹])\s?|(?<code>[A-Za-z]{3})\s)?
-        (?<innersign>[-−])?
-        (?<number>\d{1,3}([\u0020\u00A0\u202F]\d{3})+(,\d+)?|\d{1,3}(,\d{3})+(\.\d+)?|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d+([.,]\d+)?)
-        (\s?(?<scale>k|thousand|grand|mio\.?|millions?|mm|mn|m|mrd\.?|bn|billions?)(?!\w))?
-        (\s?(?<after>[$€£¥₹]|dollars?|bucks|euros?|pounds?|quid|yen|rupees?|[A-Za-z]{3})(?!\w))?
-        (?!\w|[-/:.,]\d)
-        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(
+        @"(?<![\w.,/:" + Currencies.Signs + @"-])" +
+        @"(?<sign>(minus|negative)\s+|[-−](?=\S))?" +
+        @"(?<approx>[~≈]\s?)?" +
+        @"((?<symbol>(" + Currencies.DollarPrefixes + @")?\$|[" + Currencies.Signs + @"])\s?|(?<code>[A-Za-z]{3})\s)?" +
+        @"(?<innersign>[-−])?" +
+        @"(?<number>\d{1,3}([\u0020\u00A0\u202F]\d{3})+(,\d+)?|\d{1,3}(,\d{3})+(\.\d+)?|\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d+([.,]\d+)?)" +
+        @"(\s?(?<scale>k|thousand|grand|mio\.?|millions?|mm|mn|m|mrd\.?|bn|billions?)(?!\w))?" +
+        @"(\s?(?<after>[" + Currencies.Signs + @"]|" + Currencies.Names + @"|[A-Za-z]{3})(?!\w))?" +
+        @"(?!\w|[-/:.,]\d)",
+        RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
     private static partial Regex Number();
-
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex ThousandsByComma();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{3}){2,}$")]
     private static partial Regex ThousandsByDot();

@@ -25,7 +25,7 @@ public sealed partial class InteractionParser(DateRecognizer dates)
             head = head[..head.LastIndexOf(inline, StringComparison.Ordinal)];
 
         var when = dates.Find(head, context.LocalNow, DateLean.Past);
-        var deal = DealNameFinder.Find(text, context.DealNames) ?? NameAfterVerb(head, when);
+        var deal = Deals.DealMatcher.FindIn(text, context.DealNames) ?? NameAfterVerb(head, when);
         var intent = new LogInteractionIntent(KindOf(text), deal, when?.Local, summary);
 
         var nextText = tail.Length > 0 ? tail : inline;

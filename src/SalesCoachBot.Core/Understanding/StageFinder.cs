@@ -8,53 +8,40 @@ namespace SalesCoachBot.Understanding;
 public sealed record StageMention(int Start, int Length, DealStage? Stage);
 
 /// <summary>
-/// Finds the stage a sentence moves a deal to, by its name or any other name for it ("qualification",
-/// "legal review", "closed won", "next stage"), anywhere in the sentence. When several are named, the
-/// one after "to" wins ("from discovery to proposal"), else the last.
+/// The one vocabulary of stage names: the built-in ones (<see cref="StageNames.BuiltIn"/>) and each stage's
+/// <c>alsoCalled</c> in <c>dialogs/stages.yaml</c> ("qualification", "legal review"), read alike in chat, in exact
+/// commands and in an import.
 /// </summary>
 public sealed partial class StageFinder
 {
+    private static readonly string[] NextStage = ["next stage", "the next stage", "next step in the pipeline", "next phase"];
+
+    private readonly Dictionary<string, DealStage> byKey;
     private readonly Regex names;
-    private readonly Dictionary<string, DealStage?> byName = new(StringComparer.OrdinalIgnoreCase);
 
     public StageFinder(SalesContent content)
     {
-        foreach (var stage in StageNames.All)
-            Add(stage.DisplayName(), stage);
-        foreach (var (name, stage) in BuiltIn)
-            Add(name, stage);
-        foreach (var stage in StageNames.Open)
-            foreach (var name in content.For(stage).AlsoCalled)
-                Add(name, stage);
-        foreach (var name in NextStage)
-            Add(name, null);
-        var alternatives = byName.Keys.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace(@"\ ", @"[\s-]+").Replace("-", @"[\s-]?"));
+        var all = StageNames.BuiltIn.Concat(StageNames.Open.SelectMany(s => content.For(s).AlsoCalled.Select(name => (name, s)))).ToList();
+        byKey = StageNames.ByKey(all);
+        var alternatives = all.Select(n => n.Item1).Concat(NextStage).Select(n => Spaces().Replace(n.Trim().ToLowerInvariant(), " ")).Distinct()
+            .OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"[\s-]+").Replace("-", @"[\s-]?"));
         names = new Regex($@"(?<![\w-])(?:{string.Join("|", alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
+    /// <summary>The stage the whole text names ("legal review", "the proposal stage"); false for anything else.</summary>
+    public bool TryRead(string text, out DealStage stage) => StageNames.TryRead(text, byKey, out stage);
+
+    /// <summary>
+    /// The stage a sentence moves a deal to, by any of its names or "next stage", anywhere in the sentence. When several
+    /// are named, the one after "to" wins ("from discovery to proposal"), else the last.
+    /// </summary>
     public StageMention? Find(string text)
     {
-        var mentions = names.Matches(text).Select(m => new StageMention(m.Index, m.Length, Lookup(m.Value))).ToList();
+        var mentions = names.Matches(text).Select(m => new StageMention(m.Index, m.Length, byKey.TryGetValue(StageNames.Key(m.Value), out var s) ? s : null)).ToList();
         if (mentions.Count == 0)
             return null;
         return mentions.LastOrDefault(m => Towards().IsMatch(text[..m.Start])) ?? mentions[^1];
     }
-
-    private DealStage? Lookup(string written) =>
-        byName.TryGetValue(Spaces().Replace(written, " "), out var stage) ? stage
-        : byName.FirstOrDefault(p => Spaces().Replace(p.Key, "") == Spaces().Replace(written, "")).Value;
-
-    private void Add(string name, DealStage? stage) => byName[Spaces().Replace(name.Trim().ToLowerInvariant(), " ")] = stage;
-
-    private static readonly (string, DealStage)[] BuiltIn =
-    [
-        ("prospect", DealStage.Prospecting), ("initial", DealStage.InitialContact), ("first contact", DealStage.InitialContact),
-        ("negotiating", DealStage.Negotiation), ("negotiations", DealStage.Negotiation), ("follow up", DealStage.FollowUp),
-        ("closed won", DealStage.Won), ("closed-won", DealStage.Won), ("won", DealStage.Won),
-        ("closed lost", DealStage.Lost), ("closed-lost", DealStage.Lost), ("lost", DealStage.Lost),
-    ];
-
-    private static readonly string[] NextStage = ["next stage", "the next stage", "next step in the pipeline", "next phase"];
 
     [GeneratedRegex(@"(?:\bto|\binto|->|→|=>|>|\bmoved|\bnow in|\bin)\s*(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Towards();

@@ -67,7 +67,7 @@ public static class MetricsCommand
             var (label, reps) = (repName, managerEmail) switch
             {
                 ({ } rep, _) => await RepAsync(db, rep),
-                (_, { } manager) => ($"Team of {manager}", await TeamAsync(db, manager.ToLowerInvariant())),
+                (_, { } manager) => ($"Team of {manager}", await TeamAsync(db, EmailAddress.Normalize(manager))),
                 _ => ("Whole organisation", (List<long>?)null),
             };
             if (reps is { Count: 0 })
@@ -90,10 +90,10 @@ public static class MetricsCommand
     // By e-mail; an argument that is not one names the rep ("Darcel Schlecht", as a CRM import knows them).
     private static async Task<(string Label, List<long>? Reps)> RepAsync(SalesCoachDbContext db, string rep)
     {
-        var key = rep.Trim().ToLowerInvariant();
-        var found = await (key.Contains('@') ? db.Reps.Where(r => r.Email == key) : db.Reps.Where(r => r.DisplayName.ToLower() == key))
+        var key = EmailAddress.Normalize(rep);
+        var found = await (EmailAddress.IsAddress(key) ? db.Reps.Where(r => r.Email == key) : db.Reps.Where(r => r.DisplayName.ToLower() == key))
             .Select(r => new { r.Id, r.DisplayName }).ToListAsync();
-        return ($"Rep {(found is [var one] && !key.Contains('@') ? one.DisplayName : rep)}", [.. found.Select(r => r.Id)]);
+        return ($"Rep {(found is [var one] && !EmailAddress.IsAddress(key) ? one.DisplayName : rep)}", [.. found.Select(r => r.Id)]);
     }
 
     private static async Task<List<long>> TeamAsync(SalesCoachDbContext db, string managerEmail)

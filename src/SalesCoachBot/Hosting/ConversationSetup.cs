@@ -18,7 +18,7 @@ public static class ConversationSetup
                 "SalesCoach:DefaultTimeZone must be a time zone id such as UTC, Europe/Berlin or America/New_York.")
             .Validate(o => o.DialogIdleMinutes is >= 1 and <= 10_080,
                 "SalesCoach:DialogIdleMinutes must be between 1 and 10080 (a week).")
-            .Validate(o => o.Admins.All(a => a.Contains('@')),
+            .Validate(o => o.Admins.All(EmailAddress.IsAddress),
                 "SalesCoach:Admins must be e-mail addresses: [\"admin@example.com\"].")
             .ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);

@@ -7,7 +7,7 @@ public sealed class SchedulerOptions
 {
     public const string Section = "Scheduler";
 
-    /// <summary>Run the scheduled jobs and send from the outbox on this host. Default true.</summary>
+    /// <summary>Run the scheduled jobs and send from the outbox on this host.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>At most this many stalled-deal nudges per rep per day; more are rolled into one summary.</summary>
@@ -18,7 +18,7 @@ public sealed class SchedulerOptions
 
     public string WorkdayEnd { get; set; } = "18:00";
 
-    /// <summary>Send nudges on Saturdays and Sundays too. Default false.</summary>
+    /// <summary>Send nudges on Saturdays and Sundays too.</summary>
     public bool Weekends { get; set; }
 
     /// <summary>Rep-local day and time of the weekly check-in.</summary>
@@ -26,7 +26,7 @@ public sealed class SchedulerOptions
 
     public string CheckInTime { get; set; } = "09:00";
 
-    /// <summary>Minutes between stalled-deal sweeps. Default 15.</summary>
+    /// <summary>Minutes between stalled-deal sweeps.</summary>
     public int SweepMinutes { get; set; } = 15;
 
     public static bool IsTime(string text) => TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);

@@ -6,6 +6,7 @@ using SalesCoachBot.Cli;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Import;
 using SalesCoachBot.Tests.Infrastructure;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Tests.Import;
 
@@ -101,12 +102,12 @@ public sealed class ImportExportTests : BotTest
     {
         var (exitCode, output) = await ImportAsync(Header +
             "B1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,1054,\n" +
-            "B2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n" +
+            "B2,Moses Frase,GTX,Betasoloin,Shortlisted,2026-01-05,,,\n" +
             "B3,,GTX,Isdom,Won,2026-01-05,,abc,\n" +
             "B1,Moses Frase,GTX,Cancity,Won,yesterday,2026-02-01,10,\n");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("line 3: unknown stage 'Qualifying' (map it under \"stages\")", output);
+        Assert.Contains("line 3: unknown stage 'Shortlisted' (map it under \"stages\")", output);
         Assert.Contains("line 4: no owner; a Won deal needs a closed date; amount 'abc' is not a number like 45000 or 45,000.50", output);
         Assert.Contains("line 5: deal id 'B1' appears twice; created date 'yesterday' is not a date like 2026-03-31", output);
         await using var db = Bot.Database();
@@ -118,10 +119,10 @@ public sealed class ImportExportTests : BotTest
     {
         var (exitCode, output) = await ImportAsync(Header +
             "C1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,1054,\n" +
-            "C2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n", "--skip-invalid");
+            "C2,Moses Frase,GTX,Betasoloin,Shortlisted,2026-01-05,,,\n", "--skip-invalid");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("line 3: unknown stage 'Qualifying'", output);
+        Assert.Contains("line 3: unknown stage 'Shortlisted'", output);
         Assert.Contains("Imported 1 deals (1 new, 0 updated), 1 new reps; 1 rows skipped.", output);
     }
 
@@ -204,7 +205,7 @@ public sealed class ImportExportTests : BotTest
     {
         var (rows, problems) = CsvDealReader.Read(new StringReader(
             "\uFEFFid,name,owner,stage\r\nA1,\"Acme, Inc.\",Moses Frase,Discovery\r\nA2,\"Two\nLines\",Moses Frase,Discovery\n\n\"say \"\"hi\"\"\",Globex,,Discovery\n"),
-            new ImportMapping());
+            new ImportMapping(), new StageFinder(TestContent.Shipped));
 
         Assert.Equal([(2, "A1", "Acme, Inc."), (3, "A2", "Two\nLines")], rows.Select(r => (r.Line, r.ExternalId, r.Name)));
         Assert.Equal("line 6: no owner", Assert.Single(problems).ToString());
@@ -215,10 +216,36 @@ public sealed class ImportExportTests : BotTest
     {
         var (exitCode, output) = await ImportAsync(Header +
             "H1,Moses Frase,GTX,\"Cancity\nNorth\nBranch\",Won,2026-01-05,2026-02-01,1054,\n" +
-            "H2,Moses Frase,GTX,Betasoloin,Qualifying,2026-01-05,,,\n");
+            "H2,Moses Frase,GTX,Betasoloin,Shortlisted,2026-01-05,,,\n");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("line 5: unknown stage 'Qualifying'", output);
+        Assert.Contains("line 5: unknown stage 'Shortlisted'", output);
+    }
+
+    [Fact]
+    public async Task AStageByAnotherNameFromStagesYamlIsReadInAnImportAsInChat()
+    {
+        var (exitCode, _) = await ImportAsync(Header + "S1,Moses Frase,GTX,Cancity,Intro call,2026-01-05,,,\n");
+        await Bot.Flow()
+            .Send("new deal Acme Corp $45,000").AssertReply(ReplyAssert.Contains("New deal: Acme Corp"))
+            .Send("move Acme Corp to intro call").AssertReply(ReplyAssert.Contains("Acme Corp"))
+            .StartTestAsync();
+
+        Assert.Equal(0, exitCode);
+        await using var db = Bot.Database();
+        Assert.Equal([("Acme Corp", DealStage.InitialContact), ("Cancity", DealStage.InitialContact)],
+            await db.Deals.OrderBy(d => d.Name).Select(d => ValueTuple.Create(d.Name, d.Stage)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AnAmountWithARupeeSignIsReadAsChatReadsIt()
+    {
+        var (exitCode, _) = await ImportAsync(Header + "R1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,\"₹2,500\",INR\n");
+
+        Assert.Equal(0, exitCode);
+        await using var db = Bot.Database();
+        Assert.Equal(new AmountRecognizer("INR").ReadAnswer("₹2,500"), Assert.Single(db.Deals).Value);
+        Assert.Equal(new Money(2_500, "INR"), Assert.Single(db.Deals).Value);
     }
 
     [Theory]

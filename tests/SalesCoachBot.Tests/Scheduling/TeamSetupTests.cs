@@ -30,6 +30,23 @@ public sealed class TeamSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAddressNamedTwiceInTheSettingsIsOneRep()
+    {
+        await using var factory = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["SalesTeams:0:Manager"] = "carol@example.com",
+            ["SalesTeams:0:Reps:0"] = "erin@example.com",
+            ["SalesTeams:0:Reps:1"] = "Erin@Example.com ",
+        });
+        _ = factory.Server;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        var carol = await db.Reps.SingleAsync(r => r.Email == "carol@example.com");
+        Assert.Equal(carol.Id, (await db.Reps.SingleAsync(r => r.Email == "erin@example.com")).ManagerId);
+    }
+
+    [Fact]
     public async Task AManagerBuildsTheirTeamByChatAndTheDigestIsOnlyOfferedInAChannel()
     {
         await using var connector = await FakeBotConnector.StartAsync();

@@ -1,10 +1,9 @@
 using System.Globalization;
-using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding.Evaluation;
 
 /// <summary>Reads every message of a labelled set exactly as chat does, and scores the readings.</summary>
-public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Intents.IntentTable intents)
+public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Intents.IntentTable intents, StageFinder stages)
 {
     public UnderstandingReport Evaluate(LabelledSet set)
     {
@@ -23,7 +22,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Inten
         };
     }
 
-    private static List<string> WrongDetails(IReadOnlyDictionary<string, string> expected, Intent intent)
+    private List<string> WrongDetails(IReadOnlyDictionary<string, string> expected, Intent intent)
     {
         var wrong = new List<string>();
         foreach (var (key, value) in expected)
@@ -44,7 +43,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Inten
         _ => false,
     };
 
-    private static string? Detail(string key, Intent intent) => (key, intent) switch
+    private string? Detail(string key, Intent intent) => (key, intent) switch
     {
         ("deal", LogInteractionIntent log) => log.DealQuery,
         ("deal", MoveDealIntent move) => move.DealQuery.Length > 0 ? move.DealQuery : null,
@@ -55,7 +54,7 @@ public sealed class UnderstandingEvaluator(UtteranceRecognizer recognizer, Inten
         ("deal", StageTipsIntent tips) => tips.DealQuery.Length > 0 ? tips.DealQuery : null,
         ("deal", ReopenDealIntent reopen) => reopen.DealQuery,
         ("deal", DeleteDealIntent delete) => delete.DealQuery,
-        ("stage", MoveDealIntent move) => StageNames.TryParse(move.StageText, out var stage) ? stage.ToString() : move.StageText.Length > 0 ? move.StageText : null,
+        ("stage", MoveDealIntent move) => stages.TryRead(move.StageText, out var stage) ? stage.ToString() : move.StageText.Length > 0 ? move.StageText : null,
         ("kind", LogInteractionIntent log) => log.Kind.ToString(),
         ("amount", NewDealIntent { Value: { } value }) => $"{value.Amount.ToString("0.##", CultureInfo.InvariantCulture)} {value.Currency}",
         ("amount", EditDealIntent { Value: { } value }) => $"{value.Amount.ToString("0.##", CultureInfo.InvariantCulture)} {value.Currency}",

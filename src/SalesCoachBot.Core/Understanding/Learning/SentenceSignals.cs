@@ -12,7 +12,7 @@ namespace SalesCoachBot.Understanding.Learning;
 public sealed partial class SentenceSignals(StageFinder stages)
 {
     /// <summary>Changes whenever what the signals mean changes, so weights trained on older ones are not reused.</summary>
-    public const string Version = "signals-2";
+    public const string Version = "signals-3";
 
     /// <summary>Kept small beside the unit-length sentence vector.</summary>
     private const float Weight = 0.3f;
@@ -44,7 +44,7 @@ public sealed partial class SentenceSignals(StageFinder stages)
     [GeneratedRegex(@"\b(call(ed|s|ing)?|phone(d)?|rang|voicemail|spoke|talked|e-?mail(ed)?|sent|met|meeting|zoom|lunch|coffee|demo(ed)?|onsite|visit(ed)?|linkedin|texted|pinged)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TouchPoint();
 
-    [GeneratedRegex(@"[$€£¥]\s?\d|\b\d[\d,.]*\s?(k|m|mio|mn|million|thousand|grand)\b|\b\d[\d,.]*\s?(usd|eur|gbp|chf|nok|sek|dkk|jpy|aud|cad|dollars?|euros?|pounds?)\b|\b\d{1,3}(,\d{3})+\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[" + Currencies.Signs + @"]\s?\d|\b\d[\d,.]*\s?(k|m|mio|mn|million|thousand|grand)\b|\b\d[\d,.]*\s?(" + Currencies.Codes + "|" + Currencies.Names + @")\b|\b\d{1,3}(,\d{3})+\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
 
     [GeneratedRegex(@"\b(yesterday|today|tonight|tomorrow|this (morning|afternoon|evening|week|month|quarter)|(last|next|this) (week|month|quarter|year|mon|tue|wed|thu|fri|sat|sun)\w*|(mon|tues|wednes|thurs|fri|satur|sun)day|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2}(st|nd|rd|th)?\b|\d{1,2}/\d{1,2}|end of (day|week|month|quarter|year)|q[1-4]|\d+ (days?|weeks?) ago|in \d+ (days?|weeks?))\b", RegexOptions.IgnoreCase)]

@@ -21,7 +21,7 @@ public sealed class SlackOptions
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
     /// <summary>
-    /// How many conversations this host answers at once (each in order); default 256. A conversation waiting on a
+    /// How many conversations this host answers at once (each in order). A conversation waiting on a
     /// slow Web API call holds no thread, only its place among these; with fewer places than conversations waiting,
     /// the rest wait for a whole slow answer before they start.
     /// </summary>
