@@ -12,7 +12,7 @@ using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Scheduling;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 /// <summary>
 /// How fast the outbox drains with one host and with two sharing the database, on SQLite and on

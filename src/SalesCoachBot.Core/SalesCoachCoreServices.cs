@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Content;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
@@ -15,10 +15,12 @@ using SalesCoachBot.Objections;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Pipeline;
+using SalesCoachBot.Queues;
 using SalesCoachBot.Reps;
-using SalesCoachBot.Understanding;
+using SalesCoachBot.SalesTeams;
+using SalesCoachBot.Scheduling;
 using SalesCoachBot.Understanding.Learning;
-using SalesCoachBot.Work;
+using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot;
 
@@ -28,7 +30,7 @@ public static class SalesCoachCoreServices
     /// <remarks>
     /// The caller registers <see cref="SalesCoachDbContext"/> (with a factory), <see cref="SalesContent"/>,
     /// the <see cref="AmountRecognizer"/> with its default currency, <see cref="RepClockFactory"/> with the
-    /// default time zone, <see cref="DialogSettings"/>, <see cref="TeamRules"/> and <see cref="StallLearning"/>.
+    /// default time zone, <see cref="DialogSettings"/>, <see cref="SalesTeamRules"/> and <see cref="StallLearning"/>.
     /// </remarks>
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services)
     {

@@ -7,6 +7,7 @@ using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
+using SalesCoachBot.SalesTeams;
 
 namespace SalesCoachBot.Digests;
 
@@ -42,7 +43,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
         var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var reply = new Reply(atRisk.Count == 0
             ? "No stalled deals in the team this week."
-            : $"{atRisk.Count} stalled deal{(atRisk.Count == 1 ? "" : "s")} across {facts.Count} rep{(facts.Count == 1 ? "" : "s")}, {Conversations.DealReplies.Totals(atRisk)} at risk.")
+            : $"{atRisk.Count} stalled deal{(atRisk.Count == 1 ? "" : "s")} across {facts.Count} rep{(facts.Count == 1 ? "" : "s")}, {Deals.DealReplies.Totals(atRisk)} at risk.")
         {
             Title = "Stalled-deal digest",
             Facts = facts,

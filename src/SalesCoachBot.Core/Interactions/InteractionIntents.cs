@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Conversations;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Intents;
 using SalesCoachBot.Understanding;

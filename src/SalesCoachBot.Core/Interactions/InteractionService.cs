@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Deals;
-using SalesCoachBot.Nudges;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Interactions;
 

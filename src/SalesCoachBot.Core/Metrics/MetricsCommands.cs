@@ -3,8 +3,8 @@ using SalesCoachBot.Conversations;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
-using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.SalesTeams;
 
 namespace SalesCoachBot.Metrics;
 

@@ -7,6 +7,7 @@ using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Nudges;
 

@@ -4,6 +4,7 @@ using SalesCoachBot.Deals;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.SalesTeams;
 
 namespace SalesCoachBot.Nudges;
 

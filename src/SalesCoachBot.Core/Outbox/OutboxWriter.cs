@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Outbox;
 

@@ -6,7 +6,7 @@ using SalesCoachBot.Interactions;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Understanding.Learning;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Persistence;
 

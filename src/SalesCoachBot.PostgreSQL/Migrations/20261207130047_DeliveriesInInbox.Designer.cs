@@ -566,7 +566,7 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.ToTable("LearnedExamples");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
+            modelBuilder.Entity("SalesCoachBot.Queues.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

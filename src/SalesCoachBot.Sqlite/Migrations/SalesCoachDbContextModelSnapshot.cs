@@ -537,7 +537,7 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.ToTable("LearnedExamples");
                 });
 
-            modelBuilder.Entity("SalesCoachBot.Work.InboxMessage", b =>
+            modelBuilder.Entity("SalesCoachBot.Queues.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,13 +1,13 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Hosting;
-using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Scheduling;
 
 namespace SalesCoachBot.Cli;
 

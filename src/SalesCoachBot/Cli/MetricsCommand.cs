@@ -10,6 +10,7 @@ using SalesCoachBot.Hosting;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
+using SalesCoachBot.SalesTeams;
 
 namespace SalesCoachBot.Cli;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Reps;
+using SalesCoachBot.SalesTeams;
 using SalesCoachBot.Understanding;
 
 namespace SalesCoachBot.Hosting;
@@ -29,7 +30,7 @@ public static class ConversationSetup
         builder.Services.AddSingleton(services => new RepClockFactory(
             services.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(Options(services).DefaultTimeZone)));
         builder.Services.AddStartUpLaneWork<RecognizerWarmUp>();
-        builder.Services.AddSingleton(services => TeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));
+        builder.Services.AddSingleton(services => SalesTeamRules.From(Options(services).Admins, Options(services).ManagersEditTeams));
         builder.Services.AddSingleton(services => new DialogSettings(TimeSpan.FromMinutes(Options(services).DialogIdleMinutes)));
         builder.Services.AddOptions<StallLearningOptions>().BindConfiguration(StallLearningOptions.Section)
             .Validate(o => o.MinimumDeals >= 1 && o.FloorDays >= 1 && o.CeilingDays >= o.FloorDays,

@@ -1,6 +1,5 @@
 using Quartz;
-using SalesCoachBot.Nudges;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Scheduling;
 

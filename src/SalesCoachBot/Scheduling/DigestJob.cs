@@ -1,5 +1,4 @@
 using Quartz;
-using SalesCoachBot.Nudges;
 
 namespace SalesCoachBot.Scheduling;
 

@@ -1,5 +1,5 @@
 using SalesCoachBot.Outbox;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Scheduling;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using SalesCoachBot.Hosting;
-using SalesCoachBot.Nudges;
 
 namespace SalesCoachBot.Scheduling;
 

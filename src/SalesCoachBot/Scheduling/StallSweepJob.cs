@@ -1,7 +1,6 @@
 using Quartz;
 using SalesCoachBot.Deals;
-using SalesCoachBot.Nudges;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Scheduling;
 

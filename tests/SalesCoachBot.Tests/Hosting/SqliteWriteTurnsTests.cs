@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Tests.Infrastructure;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Tests.Hosting;
 

@@ -53,10 +53,10 @@ public sealed class BotHarness : IAsyncDisposable
         Host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContext();
 
     /// <summary>Runs a scheduled job's work once, now on the fake clock.</summary>
-    public async Task<T> RunAsync<T>(Func<SalesCoachBot.Nudges.ProactiveRuns, Task<T>> run)
+    public async Task<T> RunAsync<T>(Func<SalesCoachBot.Scheduling.ProactiveRuns, Task<T>> run)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await run(scope.ServiceProvider.GetRequiredService<SalesCoachBot.Nudges.ProactiveRuns>());
+        return await run(scope.ServiceProvider.GetRequiredService<SalesCoachBot.Scheduling.ProactiveRuns>());
     }
 
     /// <summary>What is in the outbox, oldest first, with the replies read back.</summary>

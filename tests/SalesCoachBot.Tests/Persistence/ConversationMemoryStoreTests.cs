@@ -7,7 +7,7 @@ using SalesCoachBot.Dialogs;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Tests.Infrastructure;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Tests.Persistence;
 

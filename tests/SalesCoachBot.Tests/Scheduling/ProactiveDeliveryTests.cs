@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Scheduling;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.SlackRequests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Channels.Slack;
 

@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Reps;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Channels.Teams;
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Tests.Infrastructure;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Tests.Channels.Slack;
 

@@ -1,10 +1,10 @@
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Digests;
+namespace SalesCoachBot.SalesTeams;
 
 /// <summary>Who manages whom, from configuration: applied at start-up, creating reps by e-mail as needed; changes are audited.</summary>
-public sealed class TeamRoster(SalesCoachDbContext db, TimeProvider time)
+public sealed class SalesTeamRoster(SalesCoachDbContext db, TimeProvider time)
 {
     public async Task ApplyAsync(IEnumerable<(string Manager, IReadOnlyList<string> Reps)> teams, CancellationToken cancellationToken)
     {

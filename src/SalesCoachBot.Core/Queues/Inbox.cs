@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Persistence;
 
-namespace SalesCoachBot.Work;
+namespace SalesCoachBot.Queues;
 
 /// <summary>
 /// The durable inbox every host shares: a delivery is stored once (a retry of a stored one is not),

@@ -1,8 +1,8 @@
 using SalesCoachBot.Content;
-using SalesCoachBot.Deals;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Replies;
 
-namespace SalesCoachBot.Conversations;
+namespace SalesCoachBot.Deals;
 
 /// <summary>One deal at a glance, the stalled deals, and the next steps past due.</summary>
 public sealed class DealViews(DealService deals, DealRecord record, DealReplies replies, Nudges.StallChecks stallChecks, SalesContent content)

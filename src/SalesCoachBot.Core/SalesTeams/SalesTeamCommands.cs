@@ -1,19 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Conversations;
-using SalesCoachBot.Nudges;
+using SalesCoachBot.Digests;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
+using SalesCoachBot.Scheduling;
 using SalesCoachBot.Understanding;
 
-namespace SalesCoachBot.Digests;
+namespace SalesCoachBot.SalesTeams;
 
 /// <summary>
-/// Teams, managers and stalled-deal digests by chat. Admins (<see cref="TeamRules.Admins"/>) decide who manages whom;
-/// managers build their own team (when <see cref="TeamRules.ManagersEditTeams"/>) and own their digests; reps change
+/// Teams, managers and stalled-deal digests by chat. Admins (<see cref="SalesTeamRules.Admins"/>) decide who manages whom;
+/// managers build their own team (when <see cref="SalesTeamRules.ManagersEditTeams"/>) and own their digests; reps change
 /// neither. Every change is written to the audit.
 /// </summary>
-public sealed class TeamCommands(SalesCoachDbContext db, IScheduleChanges schedule, TimeProvider time, TeamRules rules)
+public sealed class SalesTeamCommands(SalesCoachDbContext db, IScheduleChanges schedule, TimeProvider time, SalesTeamRules rules)
 {
     private const string NotAManager = "Only a manager can {0}. Ask an admin to make you one.";
     private const string ManagersMayNotEditTeams = "Only an admin can change teams here.";

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace SalesCoachBot.Work;
+namespace SalesCoachBot.Queues;
 
 /// <summary>
 /// Runs background work (a sweep over every rep's deals) on its own thread that the operating system schedules

@@ -2,14 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Intents;
 using SalesCoachBot.Understanding;
 
-namespace SalesCoachBot.Digests;
+namespace SalesCoachBot.SalesTeams;
 
 /// <summary>Who is on a manager's team, who manages, and where the stalled-deal digest is posted.</summary>
 public static class SalesTeamIntents
 {
     public static IServiceCollection AddSalesTeamIntents(this IServiceCollection services) => services
-        .AddScoped<TeamCommands>()
-        .AddScoped<TeamRoster>()
+        .AddScoped<SalesTeamCommands>()
+        .AddScoped<SalesTeamRoster>()
         .AddIntent(new IntentRegistration<Intent>(IntentIds.Team)
         {
             Read = (_, text) => SchedulingPhrases.ReadTeam(text.Message),
@@ -32,5 +32,5 @@ public static class SalesTeamIntents
             Act = (sp, turn, _, ct) => Commands(sp).StopDigestAsync(turn, ct),
         });
 
-    private static TeamCommands Commands(IServiceProvider services) => services.GetRequiredService<TeamCommands>();
+    private static SalesTeamCommands Commands(IServiceProvider services) => services.GetRequiredService<SalesTeamCommands>();
 }

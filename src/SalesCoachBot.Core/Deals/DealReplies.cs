@@ -1,9 +1,9 @@
 using SalesCoachBot.Content;
-using SalesCoachBot.Deals;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Conversations;
+namespace SalesCoachBot.Deals;
 
 /// <summary>How deals are shown: created, moved, listed.</summary>
 public sealed class DealReplies(SalesContent content, TimeProvider time)

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Content;
-using SalesCoachBot.Digests;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.SalesTeams;
 
 namespace SalesCoachBot.Hosting;
 
-public static class StartupChecks
+public static class StartUpChecks
 {
     /// <summary>
     /// Everything that must hold before the first message: settings valid, sales content readable,
@@ -25,7 +25,7 @@ public static class StartupChecks
         await model;
         // The configured teams are written by one host at a time (two hosts starting together would both add a rep).
         await services.PrepareDatabaseAsync(scoped =>
-            scoped.GetRequiredService<TeamRoster>().ApplyAsync(teams.Select(t => (t.Manager, (IReadOnlyList<string>)t.Reps)), CancellationToken.None));
+            scoped.GetRequiredService<SalesTeamRoster>().ApplyAsync(teams.Select(t => (t.Manager, (IReadOnlyList<string>)t.Reps)), CancellationToken.None));
     }
 
     private static Task BuildDatabaseModelAsync(IServiceProvider services) => Task.Run(async () =>

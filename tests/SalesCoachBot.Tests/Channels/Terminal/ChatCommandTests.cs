@@ -1,7 +1,7 @@
 using SalesCoachBot.Cli;
 using SalesCoachBot.Tests.Infrastructure;
 
-namespace SalesCoachBot.Tests.Channels.Console;
+namespace SalesCoachBot.Tests.Channels.Terminal;
 
 public sealed class ChatCommandTests : IDisposable
 {

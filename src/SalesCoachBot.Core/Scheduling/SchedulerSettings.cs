@@ -1,4 +1,4 @@
-namespace SalesCoachBot.Nudges;
+namespace SalesCoachBot.Scheduling;
 
 /// <summary>Noise control for everything the bot sends unprompted.</summary>
 public sealed record SchedulerSettings(int MaxNudgesPerDay, TimeOnly WorkdayStart, TimeOnly WorkdayEnd, bool Weekends, DayOfWeek CheckInDay, TimeOnly CheckInTime)

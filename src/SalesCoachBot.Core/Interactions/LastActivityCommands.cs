@@ -1,8 +1,8 @@
-using SalesCoachBot.Interactions;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding;
 
-namespace SalesCoachBot.Conversations;
+namespace SalesCoachBot.Interactions;
 
 /// <summary>"delete the last activity", "change the last call to an email", "edit last log: …": fixing what was just logged.</summary>
 public sealed class LastActivityCommands(InteractionService interactions)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
-namespace SalesCoachBot.Tests.Work;
+namespace SalesCoachBot.Tests.Queues;
 
 public class LowPriorityTests
 {

@@ -1,4 +1,4 @@
-namespace SalesCoachBot.Work;
+namespace SalesCoachBot.Queues;
 
 /// <summary>
 /// A message a channel delivered and the bot acknowledged, stored before the acknowledgement and run

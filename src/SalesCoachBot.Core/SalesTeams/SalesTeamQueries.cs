@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Reps;
 
-namespace SalesCoachBot.Reps;
+namespace SalesCoachBot.SalesTeams;
 
 /// <summary>A sales team is a manager and the reps they manage.</summary>
-public static class SalesTeams
+public static class SalesTeamQueries
 {
     /// <summary>The manager of the rep's team: the rep, if they manage anyone, else their manager; null on no team.</summary>
     public static async Task<long?> ManagerOfTeamAsync(this SalesCoachDbContext db, Rep rep, CancellationToken cancellationToken) =>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Digests;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
-using SalesCoachBot.Work;
+using SalesCoachBot.Queues;
 
-namespace SalesCoachBot.Nudges;
+namespace SalesCoachBot.Scheduling;
 
 /// <summary>
 /// One run of each scheduled job: plan what to send, write it to the outbox, and record it as sent so

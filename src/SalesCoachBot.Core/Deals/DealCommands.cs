@@ -1,10 +1,10 @@
-using SalesCoachBot.Deals;
+using SalesCoachBot.Conversations;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Interactions;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding;
 
-namespace SalesCoachBot.Conversations;
+namespace SalesCoachBot.Deals;
 
 /// <summary>The deal commands: new deal, my deals, my pipeline, move, undo.</summary>
 public sealed class DealCommands(DealService deals, InteractionService interactions, DealReplies replies, DialogRunner dialogs, DateRecognizer dates, AmountRecognizer amounts, Nudges.StallChecks stallChecks, StageFinder stages)

@@ -1,6 +1,6 @@
 using SalesCoachBot.Cli;
 
-namespace SalesCoachBot.Tests.Channels.Console;
+namespace SalesCoachBot.Tests.Channels.Terminal;
 
 /// <summary>Relative paths given to import and export are read from where the command was typed, also under <c>dotnet run --project</c>.</summary>
 public sealed class StartDirectoryTests : IDisposable

@@ -1,4 +1,4 @@
-namespace SalesCoachBot.Work;
+namespace SalesCoachBot.Queues;
 
 /// <summary>Wakes a worker as soon as there is something for it, instead of at its next round.</summary>
 /// <remarks>Wakes only this host's workers; other hosts find the row at their next round. A database notification
