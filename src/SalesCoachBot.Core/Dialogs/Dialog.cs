@@ -18,6 +18,9 @@ public abstract class Dialog
     /// <summary>What "cancel" says: what stands and what was not saved.</summary>
     public virtual Reply CancelledReply(DialogTurn turn) => new("OK, cancelled. Nothing was saved.");
 
+    /// <summary>True when <paramref name="text"/> answers <paramref name="waiting"/>, even where it could also be read as a command of its own.</summary>
+    public virtual Task<bool> AnswersAsync(DialogTurn turn, Prompt waiting, string text, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>The line said when the rep leaves <paramref name="waiting"/> for another command, if something goes unsaved.</summary>
     public virtual string? DroppedNote(DialogTurn turn, Prompt waiting) => null;
 

@@ -49,7 +49,8 @@ public sealed class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answ
         if (CommandWords.IsHelp(text))
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");
         var valid = answers.TryRead(prompt, text, clock, out var value);
-        if ((!valid || PromptAnswers.InWords(prompt, value)) && startsSomethingElse(text, prompt.Kind))
+        if ((!valid || PromptAnswers.InWords(prompt, value)) && !await dialog.AnswersAsync(new DialogTurn(turn, frame.Values), prompt, text, cancellationToken)
+            && startsSomethingElse(text, prompt.Kind))
         {
             stack.Frames.Remove(frame);
             stack.SetAside = frame;

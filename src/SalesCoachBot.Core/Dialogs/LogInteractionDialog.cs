@@ -33,6 +33,11 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         ? $"Not saved: the {Kind(turn).ToString().ToLowerInvariant()} on {turn.Text(DialogKeys.DealName)} — say \"log it\" to keep it."
         : null;
 
+    // "Which deal?" is answered by naming one of the rep's deals, however briefly ("kestrel"), not taken for a look-up of it.
+    public override async Task<bool> AnswersAsync(DialogTurn turn, Prompt waiting, string text, CancellationToken cancellationToken) =>
+        (waiting.Key == DialogKeys.DealQuery || (waiting.Key == DialogKeys.Edit && turn.Text(DialogKeys.Field) == "Deal"))
+        && await deals.FindAsync(turn.Rep, text, cancellationToken) is not DealMatch.None;
+
     public override string? Resumes(string text, Prompt waiting) => waiting.Key == ConfirmKey && KeepIt().IsMatch(text.Trim()) ? "Confirm" : null;
 
     private async Task<StepResult> FindDealAsync(DialogTurn turn, CancellationToken ct)
