@@ -83,11 +83,10 @@ public sealed class Conversation(
         reading.Sure && intents.Of(reading.Intent) is { Interrupts: true } registration
         && (reading.Best is null || registration.NamesADeal(reading.Intent));
 
-    // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered;
-    // only a free-text answer takes a number as itself.
+    // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered, whatever the
+    // question: a free-text question that lists choices ("which deal?") means them as much as a choice question does.
     private static string PressedButton(string text, ConversationMemory memory) =>
-        int.TryParse(text.Trim(), out var number) && number >= 1 && number <= memory.LastButtons.Count &&
-        DialogRunner.Waiting(memory)?.Kind is not PromptKind.Text
+        int.TryParse(text.Trim(), out var number) && number >= 1 && number <= memory.LastButtons.Count
             ? memory.LastButtons[number - 1]
             : text;
 }

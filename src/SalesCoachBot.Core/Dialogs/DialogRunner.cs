@@ -19,9 +19,6 @@ public sealed class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answ
         return RunAsync(byId[dialogId], frame, turn, cancellationToken);
     }
 
-    /// <summary>The prompt the running dialog waits on, if any.</summary>
-    public static Prompt? Waiting(ConversationMemory memory) => memory.Dialogs.Active?.Prompt;
-
     /// <summary>
     /// The reply when the message belongs to a running dialog; null when no dialog is running (or it
     /// expired, or the rep clearly started something else), so the message is understood afresh.
