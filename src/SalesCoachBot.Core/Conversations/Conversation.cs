@@ -38,7 +38,7 @@ public sealed class Conversation(
         {
             Reading? reading = null;
             Reading Read() => reading ??= Noted(recognizer.Read(text, context));
-            reply = await dialogs.ContinueAsync(text, turn, (_, _) => Interrupts(Read()), cancellationToken)
+            reply = await dialogs.ContinueAsync(text, turn, (_, kind) => Interrupts(Read(), kind), cancellationToken)
                     ?? dialogs.SayDropped(turn, await ActAsync(turn, Read().Intent, cancellationToken));
         }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
@@ -79,9 +79,10 @@ public sealed class Conversation(
 
     // An answer that does not fit the question, or any answer to a free-text question, gives way only to
     // what is clearly something else: a command in its exact shape, or a sure reading that names a deal.
-    private bool Interrupts(Reading reading) =>
+    // A yes/no question fits nothing but yes or no, so any sure reading is something else there.
+    private bool Interrupts(Reading reading, PromptKind kind) =>
         reading.Sure && intents.Of(reading.Intent) is { Interrupts: true } registration
-        && (reading.Best is null || registration.NamesADeal(reading.Intent));
+        && (reading.Best is null || kind == PromptKind.YesNo || registration.NamesADeal(reading.Intent));
 
     // "2" after a reply with buttons stands for the second button, as the terminal shows them numbered, whatever the
     // question: a free-text question that lists choices ("which deal?") means them as much as a choice question does.

@@ -47,7 +47,7 @@ public sealed class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answ
             return Again(prompt, $"{dialog.Help} {prompt.Hint}");
         var valid = answers.TryRead(prompt, text, clock, out var value);
         if ((!valid || PromptAnswers.InWords(prompt, value)) && !await dialog.AnswersAsync(new DialogTurn(turn, frame.Values), prompt, text, cancellationToken)
-            && startsSomethingElse(text, prompt.Kind))
+            && (startsSomethingElse(text, prompt.Kind) || GivesUp(prompt, frame, valid)))
         {
             stack.Frames.Remove(frame);
             stack.SetAside = frame;
@@ -118,6 +118,9 @@ public sealed class DialogRunner(IEnumerable<Dialog> dialogs, PromptAnswers answ
         stack.Frames.Remove(frame);
         return new Reply("Done.");
     }
+
+    // A yes/no question is asked again once: a second message that is neither is something else, read as such.
+    private static bool GivesUp(Prompt prompt, DialogFrame frame, bool valid) => !valid && prompt.Kind == PromptKind.YesNo && frame.Attempts > 0;
 
     private static Reply Again(Prompt prompt, string hint) => prompt.Question with { Text = $"{hint}\n{prompt.Question.Text}" };
 }

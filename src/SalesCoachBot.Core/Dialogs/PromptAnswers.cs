@@ -29,7 +29,7 @@ public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecogniz
                 value = Choose(prompt.Choices, answer) ?? (prompt.TakesWords && answer.Length > 0 ? answer : null);
                 break;
             case PromptKind.YesNo:
-                value = Yes().IsMatch(answer) ? "yes" : No().IsMatch(answer) ? "no" : null;
+                value = YesNoAnswer.Read(answer) switch { true => "yes", false => "no", null => null };
                 break;
         }
         return value is not null;
@@ -62,10 +62,4 @@ public sealed partial class PromptAnswers(AmountRecognizer amounts, DateRecogniz
 
     [GeneratedRegex(@"^(skip|none|no idea|don't know|dont know|n/a|-)$", RegexOptions.IgnoreCase)]
     private static partial Regex Skip();
-
-    [GeneratedRegex(@"^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|correct|right|do it|go ahead|please do|👍)[.!]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Yes();
-
-    [GeneratedRegex(@"^(n|no|nope|nah|not now|no thanks|don't|dont)[.!]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex No();
 }
