@@ -16,12 +16,22 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
 
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps => [AskAsync, MoveAsync];
 
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting)
+    {
+        var deal = turn.Text(DialogKeys.DealName) ?? "the deal";
+        var to = Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!).DisplayName();
+        return turn.Has(DialogKeys.Delete)
+            ? $"Not deleted: {deal} — say \"delete {deal}\" to delete it."
+            : $"Not moved: {deal} stays where it was — say \"move {deal} to {to}\" to move it.";
+    }
+
     private async Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
     {
         var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         var to = Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!);
         if (deal is null)
             return new StepResult.Done(new Reply("That deal is gone."));
+        turn.Set(DialogKeys.DealName, deal.Name);
         if (turn.Has(DialogKeys.Delete))
             return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"Delete {deal.Name} and everything logged on it? (You can say *undo* afterwards.)"));
         if (deal.Stage.IsClosed())

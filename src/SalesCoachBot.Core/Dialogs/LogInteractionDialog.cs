@@ -29,9 +29,14 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps =>
         [FindDealAsync, AfterDealAnswerAsync, ShowUnderstoodAsync, AfterConfirmAsync, AskForFieldAsync, ApplyEditAsync];
 
-    public override string? DroppedNote(DialogTurn turn, Prompt waiting) => waiting.Key == ConfirmKey
-        ? $"Not saved: the {Kind(turn).ToString().ToLowerInvariant()} on {turn.Text(DialogKeys.DealName)} — say \"log it\" to keep it."
-        : null;
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting)
+    {
+        var kind = Kind(turn).ToString().ToLowerInvariant();
+        var on = turn.Text(DialogKeys.DealName) is { } deal ? $" on {deal}" : "";
+        return waiting.Key == ConfirmKey
+            ? $"Not saved: the {kind}{on} — say \"log it\" to keep it."
+            : $"Not saved: the {kind}{on} — say \"log {(kind is "email" ? "an" : "a")} {kind}\" to start again.";
+    }
 
     // "Which deal?" is answered by naming one of the rep's deals, however briefly ("kestrel"), not taken for a look-up of it.
     public override async Task<bool> AnswersAsync(DialogTurn turn, Prompt waiting, string text, CancellationToken cancellationToken) =>

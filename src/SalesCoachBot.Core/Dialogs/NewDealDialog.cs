@@ -27,6 +27,10 @@ public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dial
     public override IReadOnlyList<Func<DialogTurn, CancellationToken, Task<StepResult>>> Steps =>
         [AskNameAsync, AskAmountAsync, AskCloseAsync, CreateAsync];
 
+    public override string? DroppedNote(DialogTurn turn, Prompt waiting) => turn.Text(DialogKeys.Name) is { } name
+        ? $"Not created: the deal {name.Trim()} — say \"new deal {name.Trim()}\" to create it."
+        : "Not created: the new deal — say \"new deal\" to start again.";
+
     private static Task<StepResult> AskNameAsync(DialogTurn turn, CancellationToken ct) =>
         Task.FromResult(turn.Has(DialogKeys.Name) ? StepResult.Continue : Prompts.Text(DialogKeys.Name, "What's the deal called? (usually the account, e.g. Acme Corp)", title: "New deal"));
 
