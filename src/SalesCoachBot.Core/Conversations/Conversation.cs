@@ -59,6 +59,8 @@ public sealed class Conversation(
         if (turn.Memory.Clarification is not { } open)
             return null;
         turn.Memory.Clarification = null;
+        if (CommandWords.IsCancel(text))
+            return new Reply($"OK, question dropped: nothing was done about “{open.Text}”.");
         if (text.Trim().Equals(ClarifyReplies.SomethingElse, StringComparison.OrdinalIgnoreCase))
             return ClarifyReplies.SaySomethingElse();
         if (open.Choices.FirstOrDefault(c => c.Title.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } picked)
