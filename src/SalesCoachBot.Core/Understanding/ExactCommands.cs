@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding;
 
@@ -60,6 +61,9 @@ internal static partial class ExactCommands
             return objection;
         if (Show().Match(message) is { Success: true } show)
             return new ShowDealIntent(show.Groups["deal"].Value.Trim());
+        if (ShowNamed().Match(message) is { Success: true } look && read(IntentIds.ShowDeal, look) is ShowDealIntent { DealQuery: { } named } shown
+            && DealMatcher.Locate(look.Groups["deal"].Value, named) is (0, var length) && length == look.Groups["deal"].Length)
+            return shown;
         return null;
     }
 
@@ -120,4 +124,9 @@ internal static partial class ExactCommands
 
     [GeneratedRegex(@"^(show|view|open) deal\s+(?<deal>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Show();
+
+    // "show initech": a look-up word and nothing but the name of one of the rep's deals is as exact as "show deal initech";
+    // the sentence model, which has never seen the name, would only be unsure of it.
+    [GeneratedRegex(@"^(show|view|open|pull up)(\s+me)?(\s+the)?\s+(?<deal>.+?)(\s+deal)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShowNamed();
 }
