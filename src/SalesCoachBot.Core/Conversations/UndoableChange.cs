@@ -22,5 +22,6 @@ public abstract record UndoableChange
 
     public sealed record Deleted(long DealId, string DealName) : UndoableChange;
 
-    public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt) : UndoableChange;
+    /// <summary>A logged interaction, and the deal's earlier next steps its own took the place of.</summary>
+    public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt, IReadOnlyList<SavedStep>? Replaced = null) : UndoableChange;
 }

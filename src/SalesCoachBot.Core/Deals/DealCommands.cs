@@ -165,7 +165,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             UndoableChange.Deleted deleted => await deals.RestoreDeletedAsync(turn.Rep, deleted.DealId, cancellationToken) is { } deal
                 ? new($"Undone: {deal.Name} is back in {deal.Stage.DisplayName()}, with everything logged on it.")
                 : new($"{deleted.DealName} can no longer be restored."),
-            UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, cancellationToken) is { } reminders
+            UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, logged.Replaced, cancellationToken) is { } reminders
                 ? new($"Undone: the {logged.Kind.ToString().ToLowerInvariant()} on {logged.DealName} is removed{(reminders > 0 ? ", with its reminder" : "")}.")
                 : new("That interaction is already gone."),
             _ => throw new InvalidOperationException($"Cannot undo {change.GetType().Name}"),

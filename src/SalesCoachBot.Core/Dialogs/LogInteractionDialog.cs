@@ -178,12 +178,14 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
             NextStepDueAt = due is { } at && turn.Has(DialogKeys.NextHasTime) ? turn.Clock.ToInstant(at) : null,
         };
-        var (interaction, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
-        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity));
+        var (interaction, followUp, replaced) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity, replaced));
 
         var text = $"Logged: {logged.Kind.ToString().ToLowerInvariant()} on {deal.Name}, {Dates.Describe(When(turn), turn.Clock)}.";
         if (followUp is not null)
             text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
+        if (replaced.Count > 0)
+            text += $" It replaces the earlier next step ({string.Join("; ", replaced.Select(r => r.Note))}); say \"also\" with a step to keep both.";
         var buttons = new List<ReplyButton> { new("Undo", "undo"), new("My deals", "my deals") };
         if (understanding.ObjectionIn(logged.Summary) is { } id && playbook.Get(id) is { } objection)
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Nudges;
 /// <summary>
 /// Follow-up reminders: a next step logged with a date reminds the rep once, on that morning, with the deal
 /// and the note. One missed while the bot was down goes out later, saying when it was due, for up to a
-/// week; none goes out for a deal already won or lost, and a next step logged twice reminds once.
+/// week; none goes out for a deal already won or lost or a step already done, and a next step logged twice reminds once.
 /// </summary>
 public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory clocks, SchedulerSettings settings)
 {
@@ -51,9 +51,10 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
         {
             var rep = reps[followUp.RepId];
             var clock = clocks.For(rep);
-            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || !reachable.TryGetValue(rep.Id, out var account))
-                continue;
             var deal = deals[followUp.DealId];
+            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || NextSteps.IsDone(followUp, deal.LastActivityAt)
+                || !reachable.TryGetValue(rep.Id, out var account))
+                continue;
             var text = followUp.DueOn == clock.Today
                 ? $"Today's next step on {deal.Name}: {NextSteps.Clean(followUp.Note)}"
                 : $"Next step on {deal.Name}, due {Dates.Describe(followUp.DueOn, clock)}: {NextSteps.Clean(followUp.Note)}";

@@ -21,3 +21,4 @@ public sealed class ReminderTestsOnPostgres : ReminderTests, IOnPostgres;
 public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryStoreTests, IOnPostgres;
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
 public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
+public sealed class CurrentNextStepTestsOnPostgres : CurrentNextStepTests, IOnPostgres;
