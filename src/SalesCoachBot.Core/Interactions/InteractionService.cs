@@ -73,20 +73,50 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         return latest is null ? null : (latest.i, latest.d);
     }
 
-    /// <summary>Removes an interaction (and its reminder); the deal's last activity falls back to what came before it.</summary>
-    public async Task DeleteAsync(Rep rep, Interaction interaction, Deal deal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes an interaction with its reminder, puts back the steps it had replaced, and lets the deal's last
+    /// activity fall back to what came before it. Its own reminders are returned, for undo.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedStep>> DeleteAsync(Rep rep, Interaction interaction, Deal deal, IReadOnlyList<SavedStep> replaced, CancellationToken cancellationToken)
     {
+        var own = await db.FollowUps.AsNoTracking().Where(f => f.InteractionId == interaction.Id).ToListAsync(cancellationToken);
         var before = await db.Interactions.Where(i => i.DealId == deal.Id && i.Id != interaction.Id).Select(i => (DateTimeOffset?)i.OccurredAt).ToListAsync(cancellationToken);
-        await UndoAsync(rep, interaction.Id, before.Max() ?? deal.CreatedAt, null, cancellationToken);
+        await UndoAsync(rep, interaction.Id, before.Max() ?? deal.CreatedAt, replaced, cancellationToken);
+        return [.. own.Select(SavedStep.Of)];
     }
 
-    public async Task ReviseAsync(Interaction interaction, InteractionKind? kind, string? summary, CancellationToken cancellationToken)
+    /// <summary>Brings back a deleted interaction with its reminders, takes away again the steps it replaced, and its deal's last activity. False when its deal is gone or it is back already.</summary>
+    public async Task<bool> RestoreAsync(Rep rep, SavedInteraction saved, IReadOnlyList<SavedStep> steps, IReadOnlyList<SavedStep> replaced, DateTimeOffset lastActivityAt, CancellationToken cancellationToken)
     {
+        if (saved.RepId != rep.Id || await db.Interactions.AnyAsync(i => i.Id == saved.Id, cancellationToken)
+            || await db.Deals.FirstOrDefaultAsync(d => d.Id == saved.DealId, cancellationToken) is not { } deal)
+            return false;
+        db.Interactions.Add(saved.Restore());
+        if (lastActivityAt > deal.LastActivityAt)
+            deal.LastActivityAt = lastActivityAt;
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = replaced.Select(s => s.Id).ToList();
+        await db.FollowUps.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        await PutBackAsync(steps, cancellationToken);
+        schedule.Changed();
+        return true;
+    }
+
+    /// <summary>Gives the last logged interaction another type or summary; what it was before is returned, for undo.</summary>
+    public async Task<(InteractionKind Kind, string Summary)> ReviseAsync(Interaction interaction, InteractionKind? kind, string? summary, CancellationToken cancellationToken)
+    {
+        var before = (interaction.Kind, interaction.Summary);
         db.Interactions.Attach(interaction);
         interaction.Kind = kind ?? interaction.Kind;
         interaction.Summary = summary ?? interaction.Summary;
         await db.SaveChangesAsync(cancellationToken);
+        return before;
     }
+
+    /// <summary>Puts back a revised interaction's type and summary; false when it is gone.</summary>
+    public async Task<bool> UnreviseAsync(Rep rep, long interactionId, InteractionKind kind, string summary, CancellationToken cancellationToken) =>
+        await db.Interactions.Where(i => i.Id == interactionId && i.RepId == rep.Id)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Kind, kind).SetProperty(x => x.Summary, summary), cancellationToken) > 0;
 
     /// <summary>Takes back a logged interaction with the reminder it added, and puts back the steps it replaced. The number of reminders removed, or null when it is gone.</summary>
     public async Task<int?> UndoAsync(Rep rep, long interactionId, DateTimeOffset previousLastActivityAt, IReadOnlyList<SavedStep>? replaced, CancellationToken cancellationToken)

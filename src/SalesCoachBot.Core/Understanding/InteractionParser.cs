@@ -66,11 +66,14 @@ public sealed partial class InteractionParser(DateRecognizer dates)
     private const int MaxStepLength = 160;
 
     /// <summary>What kind of touch point the sentence reports: the earliest word that tells, else a note.</summary>
-    public static InteractionKind KindOf(string text)
+    public static InteractionKind KindOf(string text) => KindIn(text) ?? InteractionKind.Note;
+
+    /// <summary>The kind of touch point a word in the sentence tells, or null when none does.</summary>
+    public static InteractionKind? KindIn(string text)
     {
         var found = Kinds.Select(k => (k.Kind, Match: k.Words.Match(text))).Where(k => k.Match.Success)
             .OrderBy(k => k.Match.Index).FirstOrDefault();
-        return found.Match is null ? InteractionKind.Note : found.Kind;
+        return found.Match is null ? null : found.Kind;
     }
 
     private static readonly (InteractionKind Kind, Regex Words)[] Kinds =

@@ -22,3 +22,4 @@ public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryS
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
 public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
 public sealed class CurrentNextStepTestsOnPostgres : CurrentNextStepTests, IOnPostgres;
+public sealed class LastActivityChangeTestsOnPostgres : LastActivityChangeTests, IOnPostgres;
