@@ -11,6 +11,8 @@ namespace SalesCoachBot.Conversations;
 [JsonDerivedType(typeof(Edited), "edited")]
 [JsonDerivedType(typeof(Deleted), "deleted")]
 [JsonDerivedType(typeof(Logged), "logged")]
+[JsonDerivedType(typeof(Unlogged), "unlogged")]
+[JsonDerivedType(typeof(Revised), "revised")]
 public abstract record UndoableChange
 {
     public sealed record Created(long DealId) : UndoableChange;
@@ -22,5 +24,12 @@ public abstract record UndoableChange
 
     public sealed record Deleted(long DealId, string DealName) : UndoableChange;
 
-    public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt) : UndoableChange;
+    /// <summary>A logged interaction, and the deal's earlier next steps its own took the place of.</summary>
+    public sealed record Logged(long InteractionId, InteractionKind Kind, string DealName, DateTimeOffset PreviousLastActivityAt, IReadOnlyList<SavedStep>? Replaced = null) : UndoableChange;
+
+    /// <summary>A logged interaction deleted, with its reminders, the steps it had replaced (back since), and the deal's last activity before.</summary>
+    public sealed record Unlogged(SavedInteraction Interaction, IReadOnlyList<SavedStep> Steps, IReadOnlyList<SavedStep> Replaced, DateTimeOffset LastActivityAt, string DealName) : UndoableChange;
+
+    /// <summary>The last logged interaction's type and summary before an edit.</summary>
+    public sealed record Revised(long InteractionId, InteractionKind Kind, string Summary, string DealName) : UndoableChange;
 }

@@ -165,9 +165,15 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             UndoableChange.Deleted deleted => await deals.RestoreDeletedAsync(turn.Rep, deleted.DealId, cancellationToken) is { } deal
                 ? new($"Undone: {deal.Name} is back in {deal.Stage.DisplayName()}, with everything logged on it.")
                 : new($"{deleted.DealName} can no longer be restored."),
-            UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, cancellationToken) is { } reminders
+            UndoableChange.Logged logged => await interactions.UndoAsync(turn.Rep, logged.InteractionId, logged.PreviousLastActivityAt, logged.Replaced, cancellationToken) is { } reminders
                 ? new($"Undone: the {logged.Kind.ToString().ToLowerInvariant()} on {logged.DealName} is removed{(reminders > 0 ? ", with its reminder" : "")}.")
                 : new("That interaction is already gone."),
+            UndoableChange.Unlogged unlogged => await interactions.RestoreAsync(turn.Rep, unlogged.Interaction, unlogged.Steps, unlogged.Replaced, unlogged.LastActivityAt, cancellationToken)
+                ? new($"Undone: the {unlogged.Interaction.Kind.ToString().ToLowerInvariant()} on {unlogged.DealName} is back{(unlogged.Steps.Count > 0 ? ", with its reminder" : "")}.")
+                : new($"The {unlogged.Interaction.Kind.ToString().ToLowerInvariant()} on {unlogged.DealName} can no longer be brought back."),
+            UndoableChange.Revised revised => await interactions.UnreviseAsync(turn.Rep, revised.InteractionId, revised.Kind, revised.Summary, cancellationToken)
+                ? new($"Undone: the {revised.Kind.ToString().ToLowerInvariant()} on {revised.DealName} reads as before.")
+                : new("That interaction is gone."),
             _ => throw new InvalidOperationException($"Cannot undo {change.GetType().Name}"),
         };
     }

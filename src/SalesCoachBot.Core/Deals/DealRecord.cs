@@ -12,23 +12,18 @@ public sealed class DealRecord(SalesCoachDbContext db)
         await db.Interactions.AsNoTracking().Where(i => i.DealId == deal.Id)
             .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(count).ToListAsync(cancellationToken);
 
-    /// <summary>The deal's next step still to do: the soonest one not yet done.</summary>
-    public Task<FollowUp?> NextStepAsync(Deal deal, CancellationToken cancellationToken) =>
-        db.FollowUps.AsNoTracking().Where(f => f.DealId == deal.Id).OrderByDescending(f => f.DueOn).ThenByDescending(f => f.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The deal's next step, by <see cref="NextSteps.OfDealsAsync"/>.</summary>
+    public async Task<CurrentStep?> NextStepAsync(Deal deal, CancellationToken cancellationToken) =>
+        (await NextSteps.OfDealsAsync(db, [deal.Id], cancellationToken)).GetValueOrDefault(deal.Id);
 
-    /// <summary>Next steps on open deals that were due before <paramref name="today"/>, oldest first.</summary>
+    /// <summary>Open deals whose next step was due before <paramref name="today"/>, oldest first.</summary>
     public async Task<IReadOnlyList<(FollowUp Step, Deal Deal)>> OverdueAsync(Rep rep, DateOnly today, CancellationToken cancellationToken)
     {
         var rows = await db.FollowUps.AsNoTracking()
             .Where(f => f.RepId == rep.Id && f.DueOn < today)
             .Join(db.Deals.AsNoTracking().Where(Deal.IsOpen), f => f.DealId, d => d.Id, (f, d) => new { f, d })
             .ToListAsync(cancellationToken);
-        var latestPerDeal = rows.GroupBy(r => r.d.Id).Select(g => g.OrderByDescending(r => r.f.DueOn).ThenByDescending(r => r.f.Id).First());
-        return [.. latestPerDeal.Where(r => r.f.DueOn < today && !HasActivitySince(r.d, r.f)).OrderBy(r => r.f.DueOn).Select(r => (r.f, r.d))];
+        var current = rows.GroupBy(r => r.d.Id).Select(g => (Step: NextSteps.Current(g.Select(r => r.f), g.First().d.LastActivityAt), Deal: g.First().d));
+        return [.. current.Where(c => c.Step is not null).OrderBy(c => c.Step!.DueOn).Select(c => (c.Step!, c.Deal))];
     }
-
-    // A step is done when something was logged on the deal after it fell due.
-    private static bool HasActivitySince(Deal deal, FollowUp step) =>
-        DateOnly.FromDateTime(deal.LastActivityAt.UtcDateTime) > step.DueOn;
 }

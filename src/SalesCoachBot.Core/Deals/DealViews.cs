@@ -76,7 +76,9 @@ public sealed class DealViews(DealService deals, DealRecord record, DealReplies 
         foreach (var activity in await record.RecentAsync(deal, 3, cancellationToken))
             facts.Add(new($"{activity.Kind}, {Dates.Describe(TimeZoneInfo.ConvertTime(activity.OccurredAt, turn.Clock.Zone).DateTime, turn.Clock)}", activity.Summary));
         if (await record.NextStepAsync(deal, cancellationToken) is { } next)
-            facts.Add(new(next.DueOn < turn.Clock.Today ? "Next step (overdue)" : "Next step", $"{next.Note} ({Dates.Describe(next.DueOn, turn.Clock)})"));
+            facts.Add(next.DueOn is { } due
+                ? new(due < turn.Clock.Today ? "Next step (overdue)" : "Next step", $"{next.Note} ({Dates.Describe(due, turn.Clock)})")
+                : new("Next step", next.Note));
         return new(deal.Stage.IsClosed() ? "Closed." : $"Next best action: {content.For(deal.Stage).NextBestAction}")
         {
             Title = deal.Name,

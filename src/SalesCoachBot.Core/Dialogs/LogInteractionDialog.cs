@@ -12,7 +12,7 @@ namespace SalesCoachBot.Dialogs;
 /// Logs a call, e-mail, meeting, demo or note: finds the deal (asking when unclear, offering to create
 /// it when unknown), shows what was understood, and saves only on Confirm. Edit changes one field.
 /// </summary>
-public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates, UnderstandingModel understanding) : Dialog
+public sealed partial class LogInteractionDialog(DealService deals, InteractionService interactions, ObjectionPlaybook playbook, DateRecognizer dates, UnderstandingModel understanding, Nudges.ReminderPlanner reminders) : Dialog
 {
     public const string Name = "log-interaction";
     private const string ConfirmKey = "confirm";
@@ -106,7 +106,10 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             new("Summary", turn.Text(DialogKeys.Summary) ?? ""),
         };
         if (NextStep(turn) is { } step)
-            facts.Add(new("Next step", turn.Has(DialogKeys.NextDue) ? $"{step} (reminder {Dates.Describe(turn.LocalDateTime(DialogKeys.NextDue)!.Value, turn.Clock)})" : step));
+        {
+            var due = turn.LocalDateTime(DialogKeys.NextDue) is { } day ? Dates.Describe(day, turn.Clock) : null;
+            facts.Add(new("Next step", due is null ? step : await reminders.CanRemindAsync(turn.Rep, ct) ? $"{step} (reminder {due})" : $"{step} (due {due})"));
+        }
         var question = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text(DialogKeys.Summary) ?? "", RepeatWindow, ct) is { } ago
             ? $"You logged exactly this on {deal.Name} {Math.Max(1, (int)ago.TotalMinutes)} min ago. Log it again?"
             : "Here's what I understood. Save it?";
@@ -188,12 +191,17 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             NextStepDueOn = due is { } day ? DateOnly.FromDateTime(day) : null,
             NextStepDueAt = due is { } at && turn.Has(DialogKeys.NextHasTime) ? turn.Clock.ToInstant(at) : null,
         };
-        var (interaction, followUp) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
-        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity));
+        var (interaction, followUp, replaced) = await interactions.LogAsync(turn.Rep, deal, logged, ct);
+        DealCommands.Remember(turn.Memory, new UndoableChange.Logged(interaction.Id, logged.Kind, deal.Name, lastActivity, replaced));
 
         var text = $"Logged: {logged.Kind.ToString().ToLowerInvariant()} on {deal.Name}, {Dates.Describe(When(turn), turn.Clock)}.";
+        // Only Teams and Slack deliver reminders: a rep reached nowhere else is told where it will come, and when.
         if (followUp is not null)
-            text += $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}.";
+            text += await reminders.CanRemindAsync(turn.Rep, ct)
+                ? $" I'll remind you {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}."
+                : $" Next step {Dates.Describe(followUp.DueOn, turn.Clock)}: {followUp.Note}. I'll remind you in Teams or Slack once you've messaged me there.";
+        if (replaced.Count > 0)
+            text += $" It replaces the earlier next step ({string.Join("; ", replaced.Select(r => r.Note))}); say \"also\" with a step to keep both.";
         var buttons = new List<ReplyButton> { new("Undo", "undo"), new("My deals", "my deals") };
         if (understanding.ObjectionIn(logged.Summary) is { } id && playbook.Get(id) is { } objection)
             buttons.Insert(0, new($"Tips: {objection.Name}", $"objection {objection.Id} for {deal.Name}"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Interactions;
 using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Import;
@@ -13,7 +14,7 @@ public enum ExportFormat
 }
 
 /// <summary>
-/// Every deal with its owner, expected close, close reason, last activity, latest next step and stage
+/// Every deal with its owner, expected close, close reason, last activity, current next step (<see cref="NextSteps"/>) and stage
 /// history; amounts as plain invariant numbers (1234.56). The CSV reads back with <see cref="DealImporter"/>.
 /// </summary>
 public static class DealExporter
@@ -23,7 +24,7 @@ public static class DealExporter
 
     public static async Task WriteAsync(SalesCoachDbContext db, ExportFormat format, TextWriter writer, CancellationToken cancellationToken)
     {
-        var nextSteps = await NextStepsAsync(db, cancellationToken);
+        var nextSteps = await NextSteps.OfDealsAsync(db, null, cancellationToken);
         var deals = db.Deals.AsNoTracking().Include(d => d.Owner).Include(d => d.StageHistory).OrderBy(d => d.Id).AsAsyncEnumerable();
         await using var csv = format == ExportFormat.Csv ? CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = Environment.NewLine }, leaveOpen: true) : null;
         if (csv is null)
@@ -34,7 +35,8 @@ public static class DealExporter
         await foreach (var deal in deals.WithCancellation(cancellationToken))
         {
             var history = deal.StageHistory.OrderBy(c => c.Id).Select(c => new { stage = c.To.ToString(), at = c.At.UtcDateTime.ToString("s", CultureInfo.InvariantCulture) + "Z", reason = c.Reason });
-            var (step, due) = nextSteps.GetValueOrDefault(deal.Id);
+            var next = nextSteps.GetValueOrDefault(deal.Id);
+            var (step, due) = (next?.Note, next?.DueOn);
             // Adding 0.00m gives every amount two decimals, so JSON numbers are written alike too.
             var amount = deal.Amount is { } a ? Math.Round(a, 2) + 0.00m : (decimal?)null;
             if (csv is null)
@@ -59,19 +61,6 @@ public static class DealExporter
         }
         if (csv is null)
             await writer.WriteLineAsync("]");
-    }
-
-    // Each deal's most recently logged next step, with the date it is due when one was given.
-    private static async Task<Dictionary<long, (string? Step, DateOnly? Due)>> NextStepsAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
-    {
-        var steps = await db.Interactions.AsNoTracking().Where(i => i.NextStep != null).OrderBy(i => i.Id)
-            .Select(i => new { i.DealId, i.NextStep }).ToListAsync(cancellationToken);
-        var dues = (await db.FollowUps.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.DealId, f.Note, f.DueOn }).ToListAsync(cancellationToken)).ToLookup(f => f.DealId);
-        return steps.GroupBy(s => s.DealId).ToDictionary(g => g.Key, g =>
-        {
-            var step = g.Last().NextStep;
-            return (step, dues[g.Key].LastOrDefault(f => string.Equals(f.Note, step, StringComparison.OrdinalIgnoreCase))?.DueOn);
-        });
     }
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

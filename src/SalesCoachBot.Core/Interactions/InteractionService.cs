@@ -19,7 +19,8 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         return latest == default ? null : clock.GetUtcNow() - latest;
     }
 
-    public async Task<(Interaction Interaction, FollowUp? FollowUp)> LogAsync(Rep rep, Deal deal, LoggedInteraction logged, CancellationToken cancellationToken)
+    /// <summary>Saves a touch point; a next step on it takes the place of the deal's earlier ones unless it adds to them, and those are returned for undo.</summary>
+    public async Task<(Interaction Interaction, FollowUp? FollowUp, IReadOnlyList<SavedStep> Replaced)> LogAsync(Rep rep, Deal deal, LoggedInteraction logged, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var interaction = new Interaction
@@ -37,27 +38,33 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
             deal.LastActivityAt = logged.OccurredAt > now ? now : logged.OccurredAt;
 
         FollowUp? followUp = null, added = null;
-        if (logged.NextStep is { } step && logged.NextStepDueOn is { } dueOn)
+        var replaced = new List<SavedStep>();
+        if (logged.NextStep is { } step)
         {
+            var earlier = await db.FollowUps.Where(f => f.DealId == deal.Id).ToListAsync(cancellationToken);
             // The same call logged twice keeps one follow-up, so it reminds once.
-            followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.DealId == deal.Id && f.DueOn == dueOn && f.Note.ToLower() == step.ToLower(), cancellationToken);
-            if (followUp is null)
+            if (logged.NextStepDueOn is { } dueOn && (followUp = earlier.FirstOrDefault(f => f.DueOn == dueOn && string.Equals(f.Note, step, StringComparison.OrdinalIgnoreCase))) is null)
                 db.FollowUps.Add(followUp = added = new FollowUp { DealId = deal.Id, RepId = rep.Id, Note = step, DueOn = dueOn, DueAt = logged.NextStepDueAt, CreatedAt = now });
+            if (!NextSteps.Adds(step))
+            {
+                foreach (var old in earlier.Where(f => f != followUp && !NextSteps.IsDone(f, deal.LastActivityAt)))
+                {
+                    replaced.Add(SavedStep.Of(old));
+                    db.FollowUps.Remove(old);
+                }
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         if (added is not null)
         {
             added.InteractionId = interaction.Id;
             await db.SaveChangesAsync(cancellationToken);
-            schedule.Changed();
         }
-        return (interaction, followUp);
+        if (added is not null || replaced.Count > 0)
+            schedule.Changed();
+        return (interaction, followUp, replaced);
     }
 
-    /// <summary>
-    /// Removes an interaction logged by mistake with the reminder it added, and puts the deal's last
-    /// activity back if the interaction was what moved it. The number of reminders removed, or null when it is gone.
-    /// </summary>
     /// <summary>The rep's most recently logged interaction, with its deal.</summary>
     public async Task<(Interaction Interaction, Deal Deal)?> LatestAsync(Rep rep, CancellationToken cancellationToken)
     {
@@ -66,22 +73,53 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
         return latest is null ? null : (latest.i, latest.d);
     }
 
-    /// <summary>Removes an interaction (and its reminder); the deal's last activity falls back to what came before it.</summary>
-    public async Task DeleteAsync(Rep rep, Interaction interaction, Deal deal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes an interaction with its reminder, puts back the steps it had replaced, and lets the deal's last
+    /// activity fall back to what came before it. Its own reminders are returned, for undo.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedStep>> DeleteAsync(Rep rep, Interaction interaction, Deal deal, IReadOnlyList<SavedStep> replaced, CancellationToken cancellationToken)
     {
+        var own = await db.FollowUps.AsNoTracking().Where(f => f.InteractionId == interaction.Id).ToListAsync(cancellationToken);
         var before = await db.Interactions.Where(i => i.DealId == deal.Id && i.Id != interaction.Id).Select(i => (DateTimeOffset?)i.OccurredAt).ToListAsync(cancellationToken);
-        await UndoAsync(rep, interaction.Id, before.Max() ?? deal.CreatedAt, cancellationToken);
+        await UndoAsync(rep, interaction.Id, before.Max() ?? deal.CreatedAt, replaced, cancellationToken);
+        return [.. own.Select(SavedStep.Of)];
     }
 
-    public async Task ReviseAsync(Interaction interaction, InteractionKind? kind, string? summary, CancellationToken cancellationToken)
+    /// <summary>Brings back a deleted interaction with its reminders, takes away again the steps it replaced, and its deal's last activity. False when its deal is gone or it is back already.</summary>
+    public async Task<bool> RestoreAsync(Rep rep, SavedInteraction saved, IReadOnlyList<SavedStep> steps, IReadOnlyList<SavedStep> replaced, DateTimeOffset lastActivityAt, CancellationToken cancellationToken)
     {
+        if (saved.RepId != rep.Id || await db.Interactions.AnyAsync(i => i.Id == saved.Id, cancellationToken)
+            || await db.Deals.FirstOrDefaultAsync(d => d.Id == saved.DealId, cancellationToken) is not { } deal)
+            return false;
+        db.Interactions.Add(saved.Restore());
+        if (lastActivityAt > deal.LastActivityAt)
+            deal.LastActivityAt = lastActivityAt;
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = replaced.Select(s => s.Id).ToList();
+        await db.FollowUps.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        await PutBackAsync(steps, cancellationToken);
+        schedule.Changed();
+        return true;
+    }
+
+    /// <summary>Gives the last logged interaction another type or summary; what it was before is returned, for undo.</summary>
+    public async Task<(InteractionKind Kind, string Summary)> ReviseAsync(Interaction interaction, InteractionKind? kind, string? summary, CancellationToken cancellationToken)
+    {
+        var before = (interaction.Kind, interaction.Summary);
         db.Interactions.Attach(interaction);
         interaction.Kind = kind ?? interaction.Kind;
         interaction.Summary = summary ?? interaction.Summary;
         await db.SaveChangesAsync(cancellationToken);
+        return before;
     }
 
-    public async Task<int?> UndoAsync(Rep rep, long interactionId, DateTimeOffset previousLastActivityAt, CancellationToken cancellationToken)
+    /// <summary>Puts back a revised interaction's type and summary; false when it is gone.</summary>
+    public async Task<bool> UnreviseAsync(Rep rep, long interactionId, InteractionKind kind, string summary, CancellationToken cancellationToken) =>
+        await db.Interactions.Where(i => i.Id == interactionId && i.RepId == rep.Id)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Kind, kind).SetProperty(x => x.Summary, summary), cancellationToken) > 0;
+
+    /// <summary>Takes back a logged interaction with the reminder it added, and puts back the steps it replaced. The number of reminders removed, or null when it is gone.</summary>
+    public async Task<int?> UndoAsync(Rep rep, long interactionId, DateTimeOffset previousLastActivityAt, IReadOnlyList<SavedStep>? replaced, CancellationToken cancellationToken)
     {
         if (await db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId && i.RepId == rep.Id, cancellationToken) is not { } interaction)
             return null;
@@ -94,8 +132,19 @@ public sealed class InteractionService(SalesCoachDbContext db, TimeProvider cloc
             deal.LastActivityAt = previousLastActivityAt;
         db.Entry(interaction).State = EntityState.Detached;
         await db.SaveChangesAsync(cancellationToken);
-        if (reminders > 0)
+        var putBack = await PutBackAsync(replaced ?? [], cancellationToken);
+        if (reminders + putBack > 0)
             schedule.Changed();
         return reminders;
+    }
+
+    private async Task<int> PutBackAsync(IReadOnlyList<SavedStep> steps, CancellationToken cancellationToken)
+    {
+        var ids = steps.Select(s => s.Id).ToList();
+        var there = await db.FollowUps.Where(f => ids.Contains(f.Id)).Select(f => f.Id).ToListAsync(cancellationToken);
+        var missing = steps.Where(s => !there.Contains(s.Id)).ToList();
+        db.FollowUps.AddRange(missing.Select(s => s.Restore()));
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
     }
 }

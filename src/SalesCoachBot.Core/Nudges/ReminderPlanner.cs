@@ -13,7 +13,7 @@ namespace SalesCoachBot.Nudges;
 /// <summary>
 /// Follow-up reminders: a next step logged with a date reminds the rep once, on that morning, with the deal
 /// and the note. One missed while the bot was down goes out later, saying when it was due, for up to a
-/// week; none goes out for a deal already won or lost, and a next step logged twice reminds once.
+/// week; none goes out for a deal already won or lost or a step already done, and a next step logged twice reminds once.
 /// </summary>
 public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory clocks, SchedulerSettings settings)
 {
@@ -35,7 +35,19 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
     }
 
     /// <summary>Reminders due by now and not yet sent; one follow-up only when <paramref name="followUpId"/> is given.</summary>
-    public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(long? followUpId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(long? followUpId, CancellationToken cancellationToken) =>
+        [.. (await DueAsync(followUpId, cancellationToken)).Select(d => d.Plan).OfType<PlannedMessage>()];
+
+    /// <summary>Reminders due by now that no channel can deliver, and why: shown by a preview, kept until the rep can be reached.</summary>
+    public async Task<IReadOnlyList<HeldMessage>> HeldAsync(CancellationToken cancellationToken)
+    {
+        var held = (await DueAsync(null, cancellationToken)).Where(d => d.Plan is null).ToList();
+        var why = await Recipients.WhyUnreachableAsync(db, [.. held.Select(d => d.Rep.Id).Distinct()], cancellationToken);
+        return [.. held.Select(d => new HeldMessage(MessageKind.Reminder, d.Rep.DisplayName, why[d.Rep.Id], d.Reply))];
+    }
+
+    /// <summary>The reminders due by now, each planned for the rep's channel, or not when none can reach them.</summary>
+    private async Task<List<(Rep Rep, Reply Reply, PlannedMessage? Plan)>> DueAsync(long? followUpId, CancellationToken cancellationToken)
     {
         var reachable = await Recipients.ReachableAsync(db, cancellationToken);
         // Due today somewhere on earth at the latest; the rep's own morning is checked below.
@@ -46,14 +58,14 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
         var dealIds = candidates.Select(f => f.DealId).Distinct().ToList();
         var reps = await db.Reps.Where(r => repIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var deals = await db.Deals.Where(d => dealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
-        var plans = new List<PlannedMessage>();
+        var due = new List<(Rep, Reply, PlannedMessage?)>();
         foreach (var followUp in candidates)
         {
             var rep = reps[followUp.RepId];
             var clock = clocks.For(rep);
-            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || !reachable.TryGetValue(rep.Id, out var account))
-                continue;
             var deal = deals[followUp.DealId];
+            if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || NextSteps.IsDone(followUp, deal.LastActivityAt))
+                continue;
             var text = followUp.DueOn == clock.Today
                 ? $"Today's next step on {deal.Name}: {NextSteps.Clean(followUp.Note)}"
                 : $"Next step on {deal.Name}, due {Dates.Describe(followUp.DueOn, clock)}: {NextSteps.Clean(followUp.Note)}";
@@ -63,10 +75,15 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
                 Facts = followUp.DueAt is { } at ? [new("When", Dates.Describe(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, withTime: true))] : [],
                 Buttons = [new("Log it", $"log call with {deal.Name}"), new("Snooze 3 days", $"snooze {deal.Name} 3 days")],
             };
-            plans.Add(new PlannedMessage($"reminder:{followUp.Id}", MessageKind.Reminder, rep.Id, rep.DisplayName, account.Channel, account.Address!, reply));
+            due.Add((rep, reply, reachable.TryGetValue(rep.Id, out var account)
+                ? new PlannedMessage($"reminder:{followUp.Id}", MessageKind.Reminder, rep.Id, rep.DisplayName, account.Channel, account.Address!, reply)
+                : null));
         }
-        return plans;
+        return due;
     }
+
+    /// <summary>Whether reminders can reach the rep now, so the bot promises only what will happen.</summary>
+    public Task<bool> CanRemindAsync(Rep rep, CancellationToken cancellationToken) => Recipients.CanReachAsync(db, rep.Id, cancellationToken);
 
     public async Task MarkRemindedAsync(IEnumerable<PlannedMessage> plans, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -87,4 +87,7 @@ public sealed class ProactiveRuns(NudgePlanner nudges, CheckInPlanner checkIns, 
         }
         return plans;
     }
+
+    /// <summary>What is due now that no channel can deliver, with why (for "jobs preview").</summary>
+    public Task<IReadOnlyList<HeldMessage>> HeldAsync(CancellationToken cancellationToken) => reminders.HeldAsync(cancellationToken);
 }

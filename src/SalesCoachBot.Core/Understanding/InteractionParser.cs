@@ -31,23 +31,49 @@ public sealed partial class InteractionParser(DateRecognizer dates)
         var nextText = tail.Length > 0 ? tail : inline;
         if (nextText is null)
             return intent;
-        var due = dates.Find(nextText, context.LocalNow, DateLean.Future);
-        if (!NextStepWords().IsMatch(nextText) && due is null)
+        var (step, due) = StepIn(nextText, context);
+        if (!NextStepWords().IsMatch(step) && due is null)
             return intent;
         return intent with
         {
-            NextStep = char.ToUpperInvariant(nextText[0]) + nextText[1..].TrimEnd('.', '!'),
+            NextStep = char.ToUpperInvariant(step[0]) + step[1..].TrimEnd('.', '!'),
             NextStepDue = due?.Local,
             NextStepHasTime = due?.HasTime ?? false,
         };
     }
 
+    /// <summary>
+    /// The next step in what follows the touch point: the action and its date, at most a sentence. A note of
+    /// several sentences ends with what comes next, so its last dated sentence is the step, else its last
+    /// that names one; a clause of it when the sentence runs on.
+    /// </summary>
+    private (string Step, DateMention? Due) StepIn(string text, RecognitionContext context)
+    {
+        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var dated = sentences.Select(s => (Text: s, Due: dates.Find(s, context.LocalNow, DateLean.Future))).LastOrDefault(s => s.Due is not null);
+        var (step, due) = dated.Text is not null ? dated
+            : (sentences.LastOrDefault(s => NextStepWords().IsMatch(s)) ?? sentences.FirstOrDefault() ?? text.Trim(), null);
+        if (step.Length <= MaxStepLength)
+            return (step, due);
+        var clause = ClauseEnd().Split(step).Select(c => c.Trim()).Where(c => c.Length > 0)
+            .LastOrDefault(c => due is null ? NextStepWords().IsMatch(c) : dates.Find(c, context.LocalNow, DateLean.Future) is not null) ?? step;
+        if (clause.Length <= MaxStepLength)
+            return (clause, due);
+        var cut = clause.LastIndexOf(' ', MaxStepLength - 1);
+        return (clause[..(cut > 0 ? cut : MaxStepLength)] + "…", due);
+    }
+
+    private const int MaxStepLength = 160;
+
     /// <summary>What kind of touch point the sentence reports: the earliest word that tells, else a note.</summary>
-    public static InteractionKind KindOf(string text)
+    public static InteractionKind KindOf(string text) => KindIn(text) ?? InteractionKind.Note;
+
+    /// <summary>The kind of touch point a word in the sentence tells, or null when none does.</summary>
+    public static InteractionKind? KindIn(string text)
     {
         var found = Kinds.Select(k => (k.Kind, Match: k.Words.Match(text))).Where(k => k.Match.Success)
             .OrderBy(k => k.Match.Index).FirstOrDefault();
-        return found.Match is null ? InteractionKind.Note : found.Kind;
+        return found.Match is null ? null : found.Kind;
     }
 
     private static readonly (InteractionKind Kind, Regex Words)[] Kinds =
@@ -80,6 +106,12 @@ public sealed partial class InteractionParser(DateRecognizer dates)
 
     [GeneratedRegex(@"^(?:with|to|at|for)?\s*(?<name>[\p{L}\p{N}&.'-]+(?:\s+(?!(?:about|re|and|on|at|today|yesterday|this|last|next|for|to|they|we|he|she|it|regarding|around|in)\b)[\p{L}\p{N}&.'-]+){0,3})", RegexOptions.IgnoreCase)]
     private static partial Regex NameWords();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\s*[\r\n]+\s*|;\s*")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@",\s+|\s+[-–—]\s+|:\s+")]
+    private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\b(want|wants|wanted|need|needs|asked|follow|send|sending|next|will|schedule|book|booked|plan|expect|promised|waiting|awaiting|decide|decision|review|meet|call back|get back)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NextStepWords();

@@ -13,7 +13,8 @@ namespace SalesCoachBot.Cli;
 
 /// <summary>
 /// <c>jobs preview --at 2026-12-07T09:00:00Z</c>: prints every nudge, check-in, reminder and digest that
-/// would go out at that moment and to whom, without sending or recording anything.
+/// would go out at that moment and to whom, and what is due but held because no channel can deliver it,
+/// without sending or recording anything.
 /// </summary>
 public static class JobsPreviewCommand
 {
@@ -29,7 +30,7 @@ public static class JobsPreviewCommand
             Required = true,
             CustomParser = Moment,
         };
-        var command = new Command("preview", "Print every nudge, check-in, reminder and digest that would go out at a moment, and to whom, without sending anything") { at };
+        var command = new Command("preview", "Print every nudge, check-in, reminder and digest that would go out at a moment, and to whom, and what is held and why, without sending anything") { at };
         command.SetAction(result => PreviewAsync(tools, result.GetRequiredValue(at), output));
         return command;
     }
@@ -51,10 +52,17 @@ public static class JobsPreviewCommand
             using var host = builder.Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
-            var plans = await scope.ServiceProvider.GetRequiredService<ProactiveRuns>().PreviewAsync(CancellationToken.None);
-            await output.WriteLineAsync($"At {moment.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {plans.Count} message{(plans.Count == 1 ? "" : "s")} would go out:");
+            var runs = scope.ServiceProvider.GetRequiredService<ProactiveRuns>();
+            var plans = await runs.PreviewAsync(CancellationToken.None);
+            var held = await runs.HeldAsync(CancellationToken.None);
+            await output.WriteLineAsync($"At {moment.UtcDateTime:yyyy-MM-dd HH:mm} UTC, " + (plans.Count == 0 ? "nothing would go out."
+                : $"{plans.Count} message{(plans.Count == 1 ? "" : "s")} would go out:"));
             foreach (var plan in plans)
                 await output.WriteLineAsync($"\n— {plan.Kind.Name()} to {plan.RecipientName} ({plan.Channel})\n{ReplyText.Render(plan.Reply)}");
+            if (held.Count > 0)
+                await output.WriteLineAsync($"\n{held.Count} more due that no channel can deliver:");
+            foreach (var message in held)
+                await output.WriteLineAsync($"\n— {message.Kind.Name()} to {message.RecipientName}, held: {message.Why}\n{ReplyText.Render(message.Reply)}");
             return 0;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)

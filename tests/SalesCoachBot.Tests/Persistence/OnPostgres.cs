@@ -21,3 +21,5 @@ public sealed class ReminderTestsOnPostgres : ReminderTests, IOnPostgres;
 public sealed class ConversationMemoryStoreTestsOnPostgres : ConversationMemoryStoreTests, IOnPostgres;
 public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
 public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
+public sealed class CurrentNextStepTestsOnPostgres : CurrentNextStepTests, IOnPostgres;
+public sealed class LastActivityChangeTestsOnPostgres : LastActivityChangeTests, IOnPostgres;
