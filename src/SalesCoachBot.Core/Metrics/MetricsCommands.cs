@@ -28,7 +28,7 @@ public sealed class MetricsCommands(SalesCoachDbContext db, MetricsService metri
             (start, end) = GoalPeriods.Containing(intent.Period, start.AddDays(-1));
         var label = $"{who}, {(intent.Previous ? "last" : "this")} {intent.Period.ToString().ToLowerInvariant()}";
         var report = await metrics.ComputeAsync(label, reps,
-            turn.Clock.ToInstant(start.ToDateTime(TimeOnly.MinValue)), turn.Clock.ToInstant(end.ToDateTime(TimeOnly.MinValue)), cancellationToken);
+            turn.Clock.ToInstant(start.ToDateTime(TimeOnly.MinValue)), turn.Clock.ToInstant(end.ToDateTime(TimeOnly.MinValue)), turn.Clock.Zone, cancellationToken);
         return MetricsText.Card(report);
     }
 }
