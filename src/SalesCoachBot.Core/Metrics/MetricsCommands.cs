@@ -19,7 +19,7 @@ public sealed class MetricsCommands(SalesCoachDbContext db, MetricsService metri
         if (intent.Team)
         {
             if (await db.ManagerOfTeamAsync(rep, cancellationToken) is not { } managerId)
-                return new("You're not on a team yet. A manager can add you with \"add you@example.com to my team\".");
+                return new($"You're not on a team yet. A manager can add you with \"add {rep.Email ?? "alice@example.com"} to my team\".");
             reps = await db.TeamOf(managerId).Select(r => r.Id).ToListAsync(cancellationToken);
             who = "Team numbers";
         }

@@ -26,4 +26,11 @@ public sealed class NumbersByChatTests : BotTest
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task ARepWithoutATeamIsToldToBeAddedByTheirOwnAddress()
+    {
+        await Bot.Flow(BotHarness.User("dana") with { Email = "dana@example.com" })
+            .Send("team numbers").AssertReply(Contains("You're not on a team yet. A manager can add you with \"add dana@example.com to my team\"."))
+            .StartTestAsync();
+    }
 }
