@@ -1,3 +1,4 @@
+using SalesCoachBot.Replies;
 using SalesCoachBot.Tests.Infrastructure;
 using static SalesCoachBot.Tests.Infrastructure.ReplyAssert;
 
@@ -5,6 +6,19 @@ namespace SalesCoachBot.Tests.Conversations;
 
 public sealed class SaidOnceTests : BotTest
 {
+    [Fact]
+    public async Task TheLogCardAsksOneQuestion()
+    {
+        await Bot.Flow()
+            .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
+            .Send("called acme today").AssertReply(reply =>
+            {
+                Assert.StartsWith("Log this call?\n", ReplyText.Render(reply));
+                Assert.Single(ReplyText.Render(reply).Split('\n'), line => line.EndsWith('?'));
+            })
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task AClosedDealSaysItsOutcomeOnce()
     {
