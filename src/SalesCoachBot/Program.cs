@@ -13,7 +13,6 @@ return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tool
         "e.g. --urls http://localhost:5000 --Slack:BotToken=xoxb-...; a command takes settings written --Section:Key=value, " +
         "e.g. --ConnectionStrings:SalesCoach=\"Data Source=deals.db\".")
     {
-        new Argument<string[]>("host settings") { Arity = ArgumentArity.ZeroOrMore, Hidden = true },
         ChatCommand.Create(tools, Console.In, Console.Out, Console.IsInputRedirected),
         ImportCommand.Create(tools, Console.Out),
         ExportCommand.Create(tools, Console.Out),
@@ -23,6 +22,7 @@ return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tool
         UnderstandingCommand.Create(tools, Console.Out),
         new Command("jobs", "The scheduled messages") { JobsPreviewCommand.Create(tools, Console.Out) },
     };
+    root.Add(HostSettingsArgument.For(root));
     root.SetAction(_ => RunBotAsync(args));
     return root;
 });

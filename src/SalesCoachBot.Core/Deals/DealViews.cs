@@ -65,7 +65,11 @@ public sealed class DealViews(DealService deals, DealRecord record, DealReplies 
             new("Owner", deal.Owner?.DisplayName ?? turn.Rep.DisplayName),
         };
         if (deal.Stage.IsClosed())
-            facts.Add(new("Closed", deal.CloseReason is { } reason ? $"{deal.Stage.DisplayName()}: {reason}" : deal.Stage.DisplayName()));
+        {
+            // The stage above already says won or lost; a lost reason often says it again ("Lost to a competitor").
+            if (deal.CloseReason is { } reason)
+                facts.Add(new("Why", reason));
+        }
         else
         {
             var rule = stalls.RuleFor(deal.Stage);

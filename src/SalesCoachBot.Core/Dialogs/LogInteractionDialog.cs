@@ -110,10 +110,11 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
             var due = turn.LocalDateTime(DialogKeys.NextDue) is { } day ? Dates.Describe(day, turn.Clock) : null;
             facts.Add(new("Next step", due is null ? step : await reminders.CanRemindAsync(turn.Rep, ct) ? $"{step} (reminder {due})" : $"{step} (due {due})"));
         }
-        var question = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text(DialogKeys.Summary) ?? "", RepeatWindow, ct) is { } ago
-            ? $"You logged exactly this on {deal.Name} {Math.Max(1, (int)ago.TotalMinutes)} min ago. Log it again?"
-            : "Here's what I understood. Save it?";
-        return Prompts.Choice(ConfirmKey, new Reply(question) { Title = $"Log this {kind.ToString().ToLowerInvariant()}?", Facts = facts }, ConfirmChoices);
+        var header = $"Log this {kind.ToString().ToLowerInvariant()}?";
+        var card = await interactions.SameLoggedWithinAsync(deal.Id, turn.Text(DialogKeys.Summary) ?? "", RepeatWindow, ct) is { } ago
+            ? new Reply($"You logged exactly this on {deal.Name} {Math.Max(1, (int)ago.TotalMinutes)} min ago. Log it again?") { Title = header }
+            : new Reply(header);
+        return Prompts.Choice(ConfirmKey, card with { Facts = facts }, ConfirmChoices);
     }
 
     private async Task<StepResult> AfterConfirmAsync(DialogTurn turn, CancellationToken ct)

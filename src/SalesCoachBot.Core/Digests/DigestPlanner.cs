@@ -37,9 +37,8 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
                 $"{d.Name} ({d.Stage.DisplayName()}, {d.DaysSinceLastActivity(now)} days idle{(d.Value is { } v ? $", {v}" : "")})"))));
         }
 
-        var week = await metrics.ComputeAsync("The week", [.. team.Select(r => r.Id)], now.AddDays(-7), now, cancellationToken);
-
         var zone = RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc);
+        var week = await metrics.ComputeAsync("The week", [.. team.Select(r => r.Id)], now.AddDays(-7), now, zone, cancellationToken);
         var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var reply = new Reply(atRisk.Count == 0
             ? "No stalled deals in the team this week."

@@ -90,7 +90,7 @@ public static class CsvDealReader
             if (reasons.Count > 0)
                 problems.Add(new ImportProblem(line, string.Join("; ", reasons)));
             else
-                rows.Add(new ImportRow(line, id!, name!, account ?? name!, owner!, stage!.Value, created, closed, value));
+                rows.Add(new ImportRow(line, id!, name!, account ?? "", owner!, stage!.Value, created, closed, value));
         }
         return (rows, problems);
     }

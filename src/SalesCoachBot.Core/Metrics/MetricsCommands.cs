@@ -19,7 +19,7 @@ public sealed class MetricsCommands(SalesCoachDbContext db, MetricsService metri
         if (intent.Team)
         {
             if (await db.ManagerOfTeamAsync(rep, cancellationToken) is not { } managerId)
-                return new("You're not on a team yet. A manager can add you with \"add you@example.com to my team\".");
+                return new($"You're not on a team yet. A manager can add you with \"add {rep.Email ?? "alice@example.com"} to my team\".");
             reps = await db.TeamOf(managerId).Select(r => r.Id).ToListAsync(cancellationToken);
             who = "Team numbers";
         }
@@ -28,7 +28,7 @@ public sealed class MetricsCommands(SalesCoachDbContext db, MetricsService metri
             (start, end) = GoalPeriods.Containing(intent.Period, start.AddDays(-1));
         var label = $"{who}, {(intent.Previous ? "last" : "this")} {intent.Period.ToString().ToLowerInvariant()}";
         var report = await metrics.ComputeAsync(label, reps,
-            turn.Clock.ToInstant(start.ToDateTime(TimeOnly.MinValue)), turn.Clock.ToInstant(end.ToDateTime(TimeOnly.MinValue)), cancellationToken);
+            turn.Clock.ToInstant(start.ToDateTime(TimeOnly.MinValue)), turn.Clock.ToInstant(end.ToDateTime(TimeOnly.MinValue)), turn.Clock.Zone, cancellationToken);
         return MetricsText.Card(report);
     }
 }

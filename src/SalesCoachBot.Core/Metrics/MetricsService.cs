@@ -12,8 +12,11 @@ namespace SalesCoachBot.Metrics;
 /// </summary>
 public sealed class MetricsService(SalesCoachDbContext db, StallChecks stallChecks)
 {
-    /// <summary>The report for these reps (null: the whole organisation) over [from, until), instants in UTC.</summary>
-    public async Task<MetricsReport> ComputeAsync(string label, IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report for these reps (null: the whole organisation) over [from, until), instants in UTC; its first and last
+    /// day are named as they are in <paramref name="zone"/>, where the range was drawn.
+    /// </summary>
+    public async Task<MetricsReport> ComputeAsync(string label, IReadOnlyCollection<long>? repIds, DateTimeOffset from, DateTimeOffset until, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var deals = repIds is null ? db.Deals.AsNoTracking() : db.Deals.AsNoTracking().Where(d => repIds.Contains(d.OwnerId));
         var days = new List<double>();
@@ -73,7 +76,7 @@ public sealed class MetricsService(SalesCoachDbContext db, StallChecks stallChec
 
         var stages = (await StagesAsync(repIds, from, until, openByStage, cancellationToken))
             .Select(s => s with { OpenAmount = amountByStage.GetValueOrDefault(s.Stage) ?? [] }).ToList();
-        return new MetricsReport(label, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
+        return new MetricsReport(label, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime).AddDays(-1),
             won, lost, winRate, meanDays, Statistics.Median(days), openDeals, stalled, currencies, stages, [.. stalls.Rules]);
     }
 

@@ -27,11 +27,17 @@ public sealed class StallChecks(SalesCoachDbContext db, StallThresholds threshol
     public async Task<StallCheck> ForRepAsync(Rep rep, RepClock clock, CancellationToken cancellationToken) =>
         new(await thresholds.ForRepAsync(rep, cancellationToken), await NextStepsAheadAsync([rep.Id], clock.Today, cancellationToken), clock.UtcNow);
 
-    /// <summary>For a team (all reps when null), the day taken in UTC.</summary>
+    /// <summary>
+    /// For a team (all reps when null), the day taken in UTC. A single rep gets the rule their nudges use (their team's,
+    /// else the organisation's), not one learned from their own deals alone.
+    /// </summary>
     public async Task<StallCheck> ForTeamAsync(IReadOnlyCollection<long>? team, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return new(await thresholds.ForTeamAsync(team, cancellationToken), await NextStepsAheadAsync(team, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken), now);
+        var rules = team is { Count: 1 } && await db.Reps.FindAsync([team.Single()], cancellationToken) is { } rep
+            ? await thresholds.ForRepAsync(rep, cancellationToken)
+            : await thresholds.ForTeamAsync(team, cancellationToken);
+        return new(rules, await NextStepsAheadAsync(team, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken), now);
     }
 
     private async Task<IReadOnlySet<long>> NextStepsAheadAsync(IReadOnlyCollection<long>? owners, DateOnly today, CancellationToken cancellationToken) =>

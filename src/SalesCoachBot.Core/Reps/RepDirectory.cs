@@ -61,23 +61,23 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
     /// <summary>
     /// Gives a rep known only by name (as a CRM import knows them) their e-mail address, so their deals are
     /// theirs when they first message the bot. A message saying why not when the name is not one such rep,
-    /// or the address is already someone's.
+    /// or the address is already someone's. Linked is true when the rep has that address now, also when they had it before.
     /// </summary>
-    public async Task<string> LinkEmailAsync(string name, string email, CancellationToken cancellationToken)
+    public async Task<(bool Linked, string Message)> LinkEmailAsync(string name, string email, CancellationToken cancellationToken)
     {
         var (key, address) = (name.Trim().ToLowerInvariant(), EmailAddress.Normalize(email));
         if (!EmailAddress.IsAddress(address))
-            return $"\"{email}\" is not an e-mail address.";
+            return (false, $"\"{email}\" is not an e-mail address.");
         if (await db.Reps.FirstOrDefaultAsync(r => r.Email == address, cancellationToken) is { } owner)
             return owner.DisplayName.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)
-                ? $"{owner.DisplayName} is already linked to {address}."
-                : $"{address} already belongs to {owner.DisplayName}; nothing changed.";
+                ? (true, $"{owner.DisplayName} is already linked to {address}.")
+                : (false, $"{address} already belongs to {owner.DisplayName}; nothing changed.");
         var named = await db.Reps.Where(r => r.DisplayName.ToLower() == key && r.Email == null).ToListAsync(cancellationToken);
         if (named is not [var rep])
-            return named.Count == 0 ? $"No rep without an e-mail address is called {name.Trim()}." : $"{named.Count} reps are called {name.Trim()}; nothing changed.";
+            return (false, named.Count == 0 ? $"No rep without an e-mail address is called {name.Trim()}." : $"{named.Count} reps are called {name.Trim()}; nothing changed.");
         rep.Email = address;
         await db.SaveChangesAsync(cancellationToken);
-        return $"Linked {rep.DisplayName} to {address}.";
+        return (true, $"Linked {rep.DisplayName} to {address}.");
     }
 
     /// <summary>Sets the rep's time zone ("Asia/Jakarta"); null when no such zone is known.</summary>

@@ -19,10 +19,14 @@ public static partial class TimeZoneIntents
         .AddIntent(new IntentRegistration<ShowTimeZoneIntent>(IntentIds.TimeZoneShow)
         {
             Read = (_, _) => new ShowTimeZoneIntent(),
-            Act = IntentRegistration<ShowTimeZoneIntent>.Answer((turn, _) => new Reply(
-                $"Your time zone is {turn.Clock.Zone.Id}; it's {turn.Clock.LocalNow:ddd HH:mm} there now. Change it with \"set my timezone to Europe/Berlin\" (or a city).")),
+            Act = IntentRegistration<ShowTimeZoneIntent>.Answer((turn, _) => Show(turn.Clock)),
             Risk = IntentRisk.LookUp,
         });
+
+    // The example names a zone other than the rep's own, or it would suggest changing nothing.
+    private static Reply Show(RepClock clock) => new(
+        $"Your time zone is {clock.Zone.Id}; it's {clock.LocalNow:ddd HH:mm} there now. " +
+        $"Change it with \"set my timezone to {(clock.Zone.Id == "Europe/Berlin" ? "America/New_York" : "Europe/Berlin")}\" (or a city).");
 
     private static async Task<Reply> SetAsync(IServiceProvider services, Conversations.RepTurn turn, SetTimeZoneIntent intent, CancellationToken cancellationToken) =>
         await services.GetRequiredService<RepDirectory>().SetTimeZoneAsync(turn.Rep, intent.Zone, cancellationToken) is { } set

@@ -33,9 +33,9 @@ public static class LinkCommand
             using var host = tools.CreateBuilder().Build();
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
-            var message = await scope.ServiceProvider.GetRequiredService<RepDirectory>().LinkEmailAsync(words[..to], words[(to + 4)..], CancellationToken.None);
+            var (linked, message) = await scope.ServiceProvider.GetRequiredService<RepDirectory>().LinkEmailAsync(words[..to], words[(to + 4)..], CancellationToken.None);
             await output.WriteLineAsync(message);
-            return message.StartsWith("Linked ", StringComparison.Ordinal) ? 0 : 1;
+            return linked ? 0 : 1;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)
         {

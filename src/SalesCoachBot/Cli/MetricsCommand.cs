@@ -77,7 +77,7 @@ public static class MetricsCommand
                 return await UsageAsync($"{reps.Count} reps are called {named}; give the e-mail address of the one you mean.");
 
             var report = await scope.ServiceProvider.GetRequiredService<MetricsService>().ComputeAsync(label, reps,
-                new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), CancellationToken.None);
+                new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), TimeZoneInfo.Utc, CancellationToken.None);
             await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, Json) : Table(report));
             return 0;
         }

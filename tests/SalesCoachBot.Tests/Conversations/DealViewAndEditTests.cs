@@ -123,13 +123,13 @@ public class DealViewAndEditTests : BotTest
     {
         await Bot.Flow()
             .Send("new deal Acme Corp").AssertReply(Contains("New deal"))
-            .Send("called acme, they want pricing").AssertReply(Contains("Here's what I understood. Save it?"))
+            .Send("called acme, they want pricing").AssertReply(Contains("Log this call?"))
             .Send("confirm").AssertReply(Contains("Logged"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromMinutes(4)))
             .Send("called acme, they want pricing").AssertReply(Contains("You logged exactly this on Acme Corp 4 min ago. Log it again?"))
             .Send("cancel").AssertReply(Contains("cancelled"))
             .Do(() => Bot.Clock.Advance(TimeSpan.FromHours(1)))
-            .Send("called acme, they want pricing").AssertReply(Contains("Here's what I understood. Save it?"))
+            .Send("called acme, they want pricing").AssertReply(Contains("Log this call?"))
             .StartTestAsync();
 
         await using var db = Bot.Database();

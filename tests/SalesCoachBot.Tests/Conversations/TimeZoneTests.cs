@@ -41,6 +41,17 @@ public sealed class TimeZoneTests : BotTest
     }
 
     [Fact]
+    public async Task TheExampleForAChangeIsAnotherZone()
+    {
+        await Bot.Flow()
+            .Send("set my timezone to Europe/Berlin").AssertReply(Contains("Time zone set to Europe/Berlin."))
+            .Send("what's my timezone?").AssertReply(Contains("Your time zone is Europe/Berlin", "Change it with \"set my timezone to America/New_York\""))
+            .Send("set my timezone to Asia/Jakarta").AssertReply(Contains("Time zone set to Asia/Jakarta."))
+            .Send("what's my timezone?").AssertReply(Contains("Your time zone is Asia/Jakarta", "Change it with \"set my timezone to Europe/Berlin\""))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AnUnknownZoneIsExplained()
     {
         await Bot.Flow().Send("set my timezone to Mars/Olympus").AssertReply(Contains("I don't know the time zone \"Mars/Olympus\"")).StartTestAsync();

@@ -82,6 +82,23 @@ public sealed class ImportExportTests : BotTest
     }
 
     [Fact]
+    public async Task ADealWithoutAnAccountIsImportedWithItsAccountLeftEmpty()
+    {
+        var file = Path.Combine(Folder, "deals.csv");
+        await File.WriteAllTextAsync(file, "opportunity_id,account,owner,stage\nHAXMC4IX,,Moses Frase,Discovery\n");
+        var mapping = Path.Combine(Folder, "id-mapping.json");
+        await File.WriteAllTextAsync(mapping, """{ "columns": { "id": "opportunity_id", "name": ["account", "opportunity_id"], "account": "account" } }""");
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+
+        var exitCode = await ImportCommand.RunAsync([file, "--mapping", mapping], new StringWriter(), b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString);
+
+        Assert.Equal(0, exitCode);
+        await using var db = Bot.Database();
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal(("HAXMC4IX", ""), (deal.Name, deal.Account));
+    }
+
+    [Fact]
     public async Task AMappingColumnThatIsNotInTheFileIsNamedEvenInAList()
     {
         var file = Path.Combine(Folder, "deals.csv");

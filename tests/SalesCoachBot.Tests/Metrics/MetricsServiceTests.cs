@@ -41,7 +41,7 @@ public sealed class MetricsServiceTests : BotTest
     {
         Bot.Clock.Advance(April.AddHours(1) - Bot.Clock.GetUtcNow());
         await using var scope = Bot.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MetricsService>().ComputeAsync("March", reps, from, until, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<MetricsService>().ComputeAsync("March", reps, from, until, TimeZoneInfo.Utc, CancellationToken.None);
     }
 
     [Fact]

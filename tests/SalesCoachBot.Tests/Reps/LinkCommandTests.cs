@@ -20,7 +20,7 @@ public sealed class LinkCommandTests : BotTest
         }
 
         Assert.Equal((0, "Linked Darcel Schlecht to darcel@example.com."), await RunAsync("link", "darcel", "schlecht", "to", "Darcel@Example.com"));
-        Assert.Equal((1, "Darcel Schlecht is already linked to darcel@example.com."), await RunAsync("link", "Darcel", "Schlecht", "to", "darcel@example.com"));
+        Assert.Equal((0, "Darcel Schlecht is already linked to darcel@example.com."), await RunAsync("link", "Darcel", "Schlecht", "to", "darcel@example.com"));
         Assert.Equal((1, "No rep without an e-mail address is called Nobody."), await RunAsync("link", "Nobody", "to", "nobody@example.com"));
 
         await Bot.Flow(BotHarness.User("darcel-teams-id") with { Email = "darcel@example.com" }).Send("my deals").AssertReply(Contains("Your open deals (1)", "Isdom")).StartTestAsync();

@@ -63,7 +63,7 @@ public class NudgeTests : BotTest
         Assert.Equal(["Acme Corp has gone quiet"], Nudges());
         await using var scope = Bot.Host.Services.CreateAsyncScope();
         var metrics = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Metrics.MetricsService>()
-            .ComputeAsync("now", null, BotHarness.Start, Bot.Clock.GetUtcNow(), CancellationToken.None);
+            .ComputeAsync("now", null, BotHarness.Start, Bot.Clock.GetUtcNow(), TimeZoneInfo.Utc, CancellationToken.None);
         Assert.Equal(1, metrics.StalledDeals);
         var rep = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Persistence.SalesCoachDbContext>().Reps.SingleAsync();
         var digest = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Digests.DigestPlanner>().PlanAsync(

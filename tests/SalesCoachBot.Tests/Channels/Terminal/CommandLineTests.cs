@@ -49,6 +49,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(File.Exists(database.Path));
     }
 
+    [Theory]
+    [InlineData("frobnicate", "unknown command 'frobnicate'. The commands are: chat, import, export")]
+    [InlineData("exprot", "unknown command 'exprot'. Did you mean 'export'?")]
+    public async Task AnUnknownVerbIsAUsageErrorNotABotStart(string verb, string error)
+    {
+        var result = await BotProcess.RunAsync(database.Folder, "", null, verb, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(error, result.Error);
+        Assert.False(File.Exists(database.Path));
+    }
+
     [Fact]
     public async Task AMissingOptionIsNamed()
     {
