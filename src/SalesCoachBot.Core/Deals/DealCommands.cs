@@ -59,14 +59,22 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             {
                 Buttons = [.. StageNames.All.Where(s => s != unstaged.Stage).Select(s => new ReplyButton(s.DisplayName(), $"move {unstaged.Name} to {s.DisplayName()}"))],
             };
-        DealStage stage;
-        if (intent.StageText == MoveDealIntent.NextStage && found is DealMatch.One { Deal: var current })
+        if (intent.StageText is MoveDealIntent.NextStage or MoveDealIntent.PreviousStage)
         {
-            if (current.Stage.IsClosed() || current.Stage == DealStage.FollowUp)
-                return new($"{current.Name} is in {current.Stage.DisplayName()}: there is no next stage. Say \"mark {current.Name} won\" or \"lost\" to close it.");
-            stage = current.Stage + 1;
+            if (found is DealMatch.Several counted)
+                return new($"More than one deal matches \"{intent.DealQuery}\". Which one do you mean?")
+                {
+                    Buttons = [.. counted.Deals.Select(d => new ReplyButton(d.Name, $"move {d.Name} to the {intent.StageText} stage"))],
+                };
+            if (found is not DealMatch.One { Deal: var current })
+                return await NoSuchDealAsync(turn, intent.DealQuery, cancellationToken);
+            if (Neighbour(current, intent.StageText) is not { } neighbour)
+                return new(current.Stage.IsClosed() ? $"{current.Name} is closed ({current.Stage.DisplayName()}). Say \"reopen {current.Name}\" to put it back in the pipeline."
+                    : intent.StageText == MoveDealIntent.NextStage ? $"{current.Name} is in {current.Stage.DisplayName()}: there is no next stage. Say \"mark {current.Name} won\" or \"lost\" to close it."
+                    : $"{current.Name} is in {current.Stage.DisplayName()}, the first stage: there is none before it.");
+            intent = intent with { StageText = neighbour.DisplayName() };
         }
-        else if (!stages.TryRead(intent.StageText, out stage))
+        if (!stages.TryRead(intent.StageText, out var stage))
             return new($"I don't know the stage \"{intent.StageText}\". The stages are: {StageNames.ListForHumans()}.");
 
         switch (found)
@@ -198,6 +206,12 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
         values[DialogKeys.Intro] = intro;
         return dialogs.BeginAsync(CloseReasonDialog.Name, turn, values, cancellationToken);
     }
+
+    // The open stage after or before the deal's own; none past either end of the cycle, or for a closed deal.
+    private static DealStage? Neighbour(Deal deal, string step) =>
+        deal.Stage.IsClosed() ? null
+        : step == MoveDealIntent.NextStage ? (deal.Stage == DealStage.FollowUp ? null : deal.Stage + 1)
+        : deal.Stage == DealStage.Prospecting ? null : deal.Stage - 1;
 
     private static Dictionary<string, string?> Values(Deal deal, DealStage stage) =>
         new() { [DialogKeys.DealId] = DialogValues.Write(deal.Id), [DialogKeys.Stage] = stage.ToString() };

@@ -26,7 +26,7 @@ public static class DealIntents
             TitleOf = (_, intent) => intent switch
             {
                 { DealQuery.Length: 0 } or { StageText.Length: 0 } => null,
-                { StageText: MoveDealIntent.NextStage } => $"Move {intent.DealQuery} to the next stage",
+                { StageText: MoveDealIntent.NextStage or MoveDealIntent.PreviousStage } => $"Move {intent.DealQuery} to the {intent.StageText} stage",
                 _ => $"Move {intent.DealQuery} to {intent.StageText}",
             },
             Deal = NamesDealAndStage,

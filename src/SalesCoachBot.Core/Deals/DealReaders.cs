@@ -23,7 +23,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
         var query = DealMatcher.FindIn(deal, text.Context.DealNames) ?? deal;
         if (stages.TryRead(stageText, out _))
             return new MoveDealIntent(query, stageText);
-        return new MoveDealIntent(query, stages.Find(stageText) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage : stageText);
+        return new MoveDealIntent(query, stages.Find(stageText)?.Named ?? stageText);
     }
 
     public MoveDealIntent Move(IntentText text, DealStage? closedAs)
@@ -32,8 +32,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
         var deal = text.Deal;
         var withoutDeal = deal is null ? message : RemoveName(message, deal);
         var stage = closedAs is { } outcome ? outcome.ToString().ToLowerInvariant()
-            : stages.Find(withoutDeal) is { } mention ? mention.Stage?.DisplayName() ?? MoveDealIntent.NextStage
-            : "";
+            : stages.Find(withoutDeal)?.Named ?? "";
         var intent = new MoveDealIntent(deal ?? Subject(message) ?? "", stage);
         if (closedAs != DealStage.Lost || Words().Matches(withoutDeal).Count < 4)
             return intent;

@@ -11,10 +11,33 @@ public sealed record Reply(string Text)
     public string? Title { get; init; }
     public IReadOnlyList<Fact> Facts { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
-    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    /// <summary>
+    /// The buttons, each title and each message once (the first of two alike stays): a rep shown two alike cannot
+    /// tell which to press, and the numbers the terminal gives them would count one choice twice.
+    /// </summary>
+    public IReadOnlyList<ReplyButton> Buttons
+    {
+        get;
+        init => field = Distinct(value);
+    } = [];
 
     [JsonIgnore]
     public bool IsPlain => Title is null && Facts.Count == 0 && Notes.Count == 0 && Buttons.Count == 0;
+
+    private static List<ReplyButton> Distinct(IEnumerable<ReplyButton> buttons)
+    {
+        var (titles, messages, kept) = (new HashSet<string>(StringComparer.OrdinalIgnoreCase), new HashSet<string>(StringComparer.OrdinalIgnoreCase), new List<ReplyButton>());
+        foreach (var button in buttons)
+        {
+            if (titles.Contains(button.Title) || messages.Contains(button.Message))
+                continue;
+            titles.Add(button.Title);
+            messages.Add(button.Message);
+            kept.Add(button);
+        }
+        return kept;
+    }
 }
 
 public sealed record Fact(string Label, string Value);

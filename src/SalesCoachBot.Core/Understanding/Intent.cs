@@ -27,11 +27,13 @@ public sealed record NewDealIntent(string Name, Money? Value) : Intent
 
 /// <summary>
 /// "move Acme to discovery", "signed Acme"; the stage is kept as typed so a wrong one can be explained
-/// ("next" is the stage after the deal's own, "" means none was named). A loss may come with its reason.
+/// ("next" and "previous" are counted from the deal's own, "" means none was named). A loss may come with its reason.
 /// </summary>
 public sealed record MoveDealIntent(string DealQuery, string StageText) : Intent
 {
     public const string NextStage = "next";
+
+    public const string PreviousStage = "previous";
 
     /// <summary>Won or Lost when the move closes the deal.</summary>
     public DealStage? Outcome => StageNames.TryParse(StageText, out var stage) && stage.IsClosed() ? stage : null;

@@ -4,8 +4,17 @@ using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding;
 
-/// <summary>A stage named in a sentence: where it was written, and which stage (null: "the next one").</summary>
-public sealed record StageMention(int Start, int Length, DealStage? Stage);
+/// <summary>
+/// A stage named in a sentence: where it was written, and which stage; null for one counted from the deal's own
+/// ("the next stage", "back a stage"), <see cref="Step"/> stages on.
+/// </summary>
+public sealed record StageMention(int Start, int Length, DealStage? Stage)
+{
+    public int Step { get; init; }
+
+    /// <summary>The stage as a move keeps it: its name, or <see cref="MoveDealIntent.NextStage"/> / <see cref="MoveDealIntent.PreviousStage"/>.</summary>
+    public string Named => Stage?.DisplayName() ?? (Step < 0 ? MoveDealIntent.PreviousStage : MoveDealIntent.NextStage);
+}
 
 /// <summary>
 /// The one vocabulary of stage names: the built-in ones (<see cref="StageNames.BuiltIn"/>) and each stage's
@@ -14,7 +23,10 @@ public sealed record StageMention(int Start, int Length, DealStage? Stage);
 /// </summary>
 public sealed partial class StageFinder
 {
-    private static readonly string[] NextStage = ["next stage", "the next stage", "next step in the pipeline", "next phase"];
+    // A stage counted from the deal's own: "the next stage", "one stage forward", "up a stage"; "back a stage", "the previous stage".
+    private const string OneStage = @"(?:one|a|1)[\s-]+(?:stage|phase)";
+    private const string Next = @"(?:the\s+)?next\s+(?:stage|phase|step\s+in\s+the\s+pipeline)|" + OneStage + @"\s+(?:forward|further|ahead|up|on)|(?:forward|ahead|up)\s+" + OneStage;
+    private const string Previous = @"(?:the\s+)?(?:previous|prior)\s+(?:stage|phase)|" + OneStage + @"\s+(?:back|backwards?|down)|(?:back|backwards?|down)\s+" + OneStage;
 
     private readonly Dictionary<string, DealStage> byKey;
     private readonly Regex names;
@@ -23,25 +35,31 @@ public sealed partial class StageFinder
     {
         var all = StageNames.BuiltIn.Concat(StageNames.Open.SelectMany(s => content.For(s).AlsoCalled.Select(name => (name, s)))).ToList();
         byKey = StageNames.ByKey(all);
-        var alternatives = all.Select(n => n.Item1).Concat(NextStage).Select(n => Spaces().Replace(n.Trim().ToLowerInvariant(), " ")).Distinct()
-            .OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"[\s-]+").Replace("-", @"[\s-]?"));
-        names = new Regex($@"(?<![\w-])(?:{string.Join("|", alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        var alternatives = all.Select(n => Spaces().Replace(n.Item1.Trim().ToLowerInvariant(), " ")).Distinct()
+            .OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"[\s-]+"));
+        names = new Regex($@"(?<![\w-])(?:(?<next>{Next})|(?<previous>{Previous})|{string.Join("|", alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
     /// <summary>The stage the whole text names ("legal review", "the proposal stage"); false for anything else.</summary>
     public bool TryRead(string text, out DealStage stage) => StageNames.TryRead(text, byKey, out stage);
 
     /// <summary>
-    /// The stage a sentence moves a deal to, by any of its names or "next stage", anywhere in the sentence. When several
+    /// The stage a sentence moves a deal to, by any of its names or counted from the deal's own, anywhere in the sentence. When several
     /// are named, the one after "to" wins ("from discovery to proposal"), else the last.
     /// </summary>
     public StageMention? Find(string text)
     {
-        var mentions = names.Matches(text).Select(m => new StageMention(m.Index, m.Length, byKey.TryGetValue(StageNames.Key(m.Value), out var s) ? s : null)).ToList();
+        var mentions = names.Matches(text).Select(Mention).OfType<StageMention>().ToList();
         if (mentions.Count == 0)
             return null;
         return mentions.LastOrDefault(m => Towards().IsMatch(text[..m.Start])) ?? mentions[^1];
     }
+
+    private StageMention? Mention(Match match) =>
+        match.Groups["next"].Success ? new(match.Index, match.Length, null) { Step = 1 }
+        : match.Groups["previous"].Success ? new(match.Index, match.Length, null) { Step = -1 }
+        : byKey.TryGetValue(StageNames.Key(match.Value), out var stage) ? new(match.Index, match.Length, stage)
+        : null;
 
     [GeneratedRegex(@"(?:\bto|\binto|->|→|=>|>|\bmoved|\bnow in|\bin)\s*(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Towards();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SalesCoachBot.Content;
+using SalesCoachBot.Deals;
 using SalesCoachBot.Intents;
 using SalesCoachBot.Understanding.Learning;
 
@@ -42,6 +43,12 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
     /// <summary>Below this, nothing fits: the bot says it is not sure what was meant.</summary>
     public const float Plausible = 0.22f;
 
+    /// <summary>
+    /// A message mostly in words no example uses (a keyboard mash, random letters) has no reading worth a question:
+    /// unless the model is sure of one, the bot says it is not sure what was meant.
+    /// </summary>
+    public const float KnownWords = 0.5f;
+
     // A touch point that mentions what the prospect pushed back on is still a touch point, and the log keeps
     // their words: a log ahead of an objection is not a close call.
     private static bool LogOverObjection(LabelScore best, LabelScore second) =>
@@ -68,7 +75,7 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
             return new Reading(Interpret(best.Label, message, context, vector), true) { Best = best, Second = second };
 
         var choices = Choices(ranked, message, context, vector);
-        return best.Score >= Plausible
+        return best.Score >= Plausible && model.Words.KnownShare(message, DealMatcher.FindIn(message, context.DealNames)) >= KnownWords
             ? new Reading(new UnsureIntent(message, choices), false) { Best = best, Second = second }
             : new Reading(new UnknownIntent(message) { Closest = choices }, false) { Best = best, Second = second };
     }
@@ -88,11 +95,15 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
         return SlashCommand().Replace(message, "");
     }
 
-    // The top readings within reach of the best, each with its details, for the rep to pick from.
+    // The top readings within reach of the best, each with its details, for the rep to pick from. Closing, reopening or
+    // deleting a deal is offered only to a message that gave a sign of it, a deal named or a word of its own: a reading
+    // near it by chance (a mash reads a little like everything) would put a destructive button in front of the rep.
     private List<IntentChoice> Choices(IReadOnlyList<LabelScore> ranked, string message, RecognitionContext context, float[] vector)
     {
         var choices = new List<IntentChoice>();
-        foreach (var score in ranked.Where(s => s.Label != IntentIds.None && s.Score >= ranked[0].Score - 0.12f).Take(3))
+        var namesADeal = DealMatcher.FindIn(message, context.DealNames) is not null;
+        bool Signalled(string label) => intents.Find(label)?.Risk != IntentRisk.Closes || namesADeal || model.Words.PointsAt(label, message);
+        foreach (var score in ranked.Where(s => s.Label != IntentIds.None && s.Score >= ranked[0].Score - 0.12f && Signalled(s.Label)).Take(3))
         {
             var intent = Interpret(score.Label, message, context, vector);
             var registration = intents.Of(intent);

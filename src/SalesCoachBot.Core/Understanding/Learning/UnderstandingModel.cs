@@ -1,4 +1,5 @@
 using SalesCoachBot.Content;
+using SalesCoachBot.Deals;
 
 namespace SalesCoachBot.Understanding.Learning;
 
@@ -18,7 +19,16 @@ public sealed class UnderstandingModel(SalesContent content, ISentenceEmbedder e
 
     private readonly Lazy<Indexes> indexes = new(() => Build(content, cache, signals));
 
+    private readonly Lazy<ExampleWords> words = new(() => new ExampleWords(
+        content.Understanding.Intents.SelectMany(i => i.Examples.Select(e => (i.Id, e)))
+            .Concat(content.Playbook.Categories.SelectMany(c => c.Examples.Select(e => (IntentIds.Objection, e)))),
+        [.. StageNames.BuiltIn.Select(s => s.Name), .. StageNames.Open.SelectMany(s => content.For(s).AlsoCalled),
+            .. content.Understanding.LostReasons.SelectMany(r => r.Examples.Append(r.Label))]));
+
     public UnderstandingContent Content => content.Understanding;
+
+    /// <summary>The words the examples are written in (see <see cref="ExampleWords"/>).</summary>
+    public ExampleWords Words => words.Value;
 
     public void Warm() => _ = indexes.Value;
 
