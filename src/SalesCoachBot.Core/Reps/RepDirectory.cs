@@ -19,7 +19,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         else
         {
             var name = string.IsNullOrWhiteSpace(who.DisplayName) ? null : who.DisplayName.Trim();
-            rep = who.Email is { } email
+            rep = who.VerifiedEmail is { } email
                 ? await db.FindOrAddRepAsync(email, now, cancellationToken, name)
                 : db.Reps.Add(Rep.Create(name ?? who.AccountId, null, now)).Entity;
             account = new RepAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
