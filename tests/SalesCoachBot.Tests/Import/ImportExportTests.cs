@@ -462,6 +462,16 @@ public sealed class ImportExportTests : BotTest
         Assert.Equal((name, 2500.50m, "EUR", DealStage.Won), (deal.Name, deal.Amount!.Value, deal.Currency!, deal.Stage));
     }
 
+    [Fact]
+    public async Task AnImportedNameIsStoredComposedAndWithoutInvisibleCharacters()
+    {
+        await ImportAsync(Header + "Z1,Moses Frase,GTX,\u202EGlo\u200Bbex Cafe\u0301\u202C,Won,2026-01-05,2026-02-01,,\n");
+
+        await using var db = Bot.Database();
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal(("Globex Caf\u00E9", "Globex Caf\u00E9"), (deal.Name, deal.Account));
+    }
+
     private static List<string[]> Records(string csv)
     {
         using var reader = CsvReader.FromText(csv, CsvReaderOptions.Default with { Separator = ',', HasHeader = false });
