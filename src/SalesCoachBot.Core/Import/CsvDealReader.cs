@@ -58,7 +58,7 @@ public static class CsvDealReader
                 problems.Add(new ImportProblem(line, $"column '{column}' holds a control character; remove it"));
                 continue;
             }
-            string? Field(int[] columns) => columns.Select(at => csv.GetString(at).Trim()).FirstOrDefault(value => value.Length > 0);
+            string? Field(int[] columns) => columns.Select(at => SpreadsheetCell.Restore(csv.GetString(at).Trim())).FirstOrDefault(value => value.Length > 0);
             var reasons = new List<string>();
 
             var id = Field(idAt);

@@ -463,6 +463,30 @@ public sealed class ImportExportTests : BotTest
     }
 
     [Fact]
+    public async Task ExportWritesCellsThatStartLikeAFormulaAsTextAndImportsThemBackUnchanged()
+    {
+        await ImportAsync(Header +
+            "F1,Moses Frase,GTX,\"\t=1+2\",Won,2026-01-05,2026-02-01,,\n" +
+            "F2,@mallory,GTX,+SUM(A1),Won,2026-01-05,2026-02-01,,\n" +
+            "F3,Moses Frase,GTX,-2+3,Won,2026-01-05,2026-02-01,,\n" +
+            "F4,Moses Frase,GTX,Plain = fine,Won,2026-01-05,2026-02-01,,\n");
+        var csv = (await ExportAsync("csv")).ToString();
+
+        var rows = Records(csv);
+        Assert.Equal(["'=1+2", "'+SUM(A1)", "'-2+3", "Plain = fine"], rows.Skip(1).Select(r => r[2]));
+        Assert.Equal("'@mallory", rows[2][4]);
+        var file = Path.Combine(Folder, "formulas.csv");
+        await File.WriteAllTextAsync(file, csv);
+        var mapping = Path.Combine(Folder, "formulas.json");
+        await File.WriteAllTextAsync(mapping, """{ "columns": { "id": "external_id" } }""");
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        Assert.Equal(0, await ImportCommand.RunAsync([file, "--mapping", mapping], new StringWriter(), b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        await using var db = Bot.Database();
+        Assert.Equal(["=1+2", "+SUM(A1)", "-2+3", "Plain = fine"], await db.Deals.OrderBy(d => d.ExternalId).Select(d => d.Name).ToListAsync());
+        Assert.Equal(2, await db.Reps.CountAsync());
+    }
+
+    [Fact]
     public async Task AnImportedNameIsStoredComposedAndWithoutInvisibleCharacters()
     {
         await ImportAsync(Header + "Z1,Moses Frase,GTX,\u202EGlo\u200Bbex Cafe\u0301\u202C,Won,2026-01-05,2026-02-01,,\n");
