@@ -496,6 +496,35 @@ public sealed class ImportExportTests : BotTest
         Assert.Equal(("Globex Caf\u00E9", "Globex Caf\u00E9"), (deal.Name, deal.Account));
     }
 
+    [Fact]
+    public async Task WithSkipInvalidTheRowsAfterAnUnclosedQuoteAreStillReadAndEveryRowIsCounted()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "Q1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,,\n" +
+            "Q2,Moses Frase,GTX,\"Isdom,Won,2026-01-05,2026-02-01,,\n" +
+            "Q3,Moses Frase,GTX,Betasoloin,Won,2026-01-05,2026-02-01,,\n" +
+            "Q4,Moses Frase,GTX,Zoomit,Shortlisted,2026-01-05,,,\n", "--skip-invalid");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("line 3: unclosed quote starting at line 3", output);
+        Assert.Contains("line 5: unknown stage 'Shortlisted'", output);
+        Assert.Contains("Imported 2 deals (2 new, 0 updated), 1 new reps; 2 rows skipped.", output);
+        await using var db = Bot.Database();
+        Assert.Equal(["Betasoloin", "Cancity"], await db.Deals.OrderBy(d => d.Name).Select(d => d.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AColumnNamedTwiceIsRefusedWithItsColumnNumbers()
+    {
+        var (exitCode, output) = await ImportAsync(Header.TrimEnd('\n') + ",Account\n" +
+            "D1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,,,Other\n", "--skip-invalid");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("column 'account' appears 2 times (columns 4, 10)", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
     private static List<string[]> Records(string csv)
     {
         using var reader = CsvReader.FromText(csv, CsvReaderOptions.Default with { Separator = ',', HasHeader = false });
