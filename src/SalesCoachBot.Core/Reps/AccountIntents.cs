@@ -24,16 +24,8 @@ public static class AccountIntents
     {
         var accounts = await services.GetRequiredService<SalesCoachDbContext>().RepAccounts.AsNoTracking()
             .Where(a => a.RepId == turn.Rep.Id).OrderBy(a => a.Channel).ThenBy(a => a.AccountId).ToListAsync(cancellationToken);
-        var lines = accounts.Select(a => $"{ChannelName(a.Channel)} {a.AccountId}" + (a.LastSeenAt is { } seen ? $", last seen {TimeZoneInfo.ConvertTime(seen, turn.Clock.Zone):d MMM yyyy}" : ""));
+        var lines = accounts.Select(a => $"{a.Channel} {a.AccountId}" + (a.LastSeenAt is { } seen ? $", last seen {TimeZoneInfo.ConvertTime(seen, turn.Clock.Zone):d MMM yyyy}" : ""));
         return new Reply($"Your accounts ({accounts.Count}), all one rep{(turn.Rep.Email is { } email ? $" ({email})" : "")}:\n" + string.Join("\n", lines) +
-                         $"\nOne that isn't yours? Ask an admin to unlink it: unlink {accounts.FirstOrDefault()?.Channel ?? "slack"} ACCOUNT.");
+                         "\nOne that isn't yours? Ask an admin to unlink it: unlink CHANNEL ACCOUNT, as listed here.");
     }
-
-    private static string ChannelName(string channel) => channel switch
-    {
-        "msteams" => "Teams",
-        "slack" => "Slack",
-        "console" => "Terminal",
-        _ => channel,
-    };
 }
