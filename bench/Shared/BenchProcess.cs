@@ -11,6 +11,9 @@ internal sealed class BenchProcess
 
     public string Name { get; }
 
+    /// <summary>The operating system's id of the process, to read its memory and open sockets from /proc.</summary>
+    public int ProcessId => process.Id;
+
     public Uri BaseAddress { get; }
 
     /// <summary>From the process starting to the first /healthz 200.</summary>

@@ -92,7 +92,8 @@ public static class SalesCoachCoreServices
         .AddMetricsIntents()
         .AddNudgeIntents()
         .AddSalesTeamIntents()
-        .AddTimeZoneIntents();
+        .AddTimeZoneIntents()
+        .AddAccountIntents();
 
     /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
     public static IReadOnlyCollection<string> BuiltInIntentLabels() =>

@@ -18,6 +18,7 @@ return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tool
         ExportCommand.Create(tools, Console.Out),
         MetricsCommand.Create(tools, Console.Out),
         LinkCommand.Create(tools, Console.Out),
+        UnlinkCommand.Create(tools, Console.Out),
         AuditCommand.Create(tools, Console.Out),
         UnderstandingCommand.Create(tools, Console.Out),
         new Command("jobs", "The scheduled messages") { JobsPreviewCommand.Create(tools, Console.Out) },

@@ -5,12 +5,17 @@ namespace SalesCoachBot.Deals;
 
 public sealed class Deal
 {
+    private string name = "";
+    private string account = "";
+
     public long Id { get; set; }
-    public required string Name { get; set; }
+
+    /// <summary>Kept in <see cref="NameText"/>'s one form, however it arrives (chat, import, rename, undo).</summary>
+    public required string Name { get => name; set => name = NameText.Clean(value); }
 
     /// <summary>The deal's id in the CRM it was imported from, so a second import updates instead of duplicating.</summary>
     public string? ExternalId { get; set; }
-    public required string Account { get; set; }
+    public required string Account { get => account; set => account = NameText.Clean(value); }
     public decimal? Amount { get; set; }
     public string? Currency { get; set; }
     public DealStage Stage { get; set; }

@@ -15,7 +15,7 @@ public static partial class DealMatcher
     /// <summary>The deal a name means: exactly, else every deal whose name contains it, else the nearest spellings.</summary>
     public static DealMatch Match(string query, IReadOnlyCollection<Deal> deals)
     {
-        var wanted = query.Trim();
+        var wanted = NameText.Clean(query).Trim();
         if (wanted.Length == 0 || deals.Count == 0)
             return new DealMatch.None();
 

@@ -9,7 +9,7 @@ public sealed class DealService(SalesCoachDbContext db, TimeProvider clock)
 {
     public async Task<Deal?> FindOpenByExactNameAsync(Rep owner, string name, CancellationToken cancellationToken) =>
         (await OpenDealsAsync(owner, cancellationToken))
-            .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(d => string.Equals(d.Name, NameText.Clean(name), StringComparison.OrdinalIgnoreCase));
 
     public async Task<Deal> CreateAsync(Rep owner, NewDeal details, CancellationToken cancellationToken)
     {

@@ -16,6 +16,20 @@ public static class CsvDealReader
     {
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
+        // An unclosed quote runs to the end of the file, taking every row after it into one field; so the rows after its
+        // line are read again on their own, and each is reported or imported rather than silently lost.
+        var lines = text.ReadToEnd().Split('\n');
+        var (from, offset, ids) = (1, 0, new HashSet<string>(StringComparer.Ordinal));
+        while (ReadFrom(string.Join('\n', [lines[0], .. lines[from..]]), offset, mapping, stages, ids, rows, problems) is { } unclosed)
+            (from, offset) = (unclosed, unclosed - 1);
+        return (rows, problems);
+    }
+
+    // Reads the rows of one stretch of the file (its first line the header, its lines numbered from offset); returns
+    // the file's line of an unclosed quote, after which nothing more of this stretch could be read.
+    private static int? ReadFrom(string text, int offset, ImportMapping mapping, StageFinder stages, HashSet<string> ids, List<ImportRow> rows,
+        List<ImportProblem> problems)
+    {
         var unclosedQuotes = new HashSet<long>();
         var options = CsvReaderOptions.Default with
         {
@@ -27,38 +41,42 @@ public static class CsvDealReader
                     unclosedQuotes.Add(record.LineNumber);
             },
         };
-        using var csv = CsvReader.Create(text, options, leaveOpen: true);
+        using var csv = CsvReader.Create(new StringReader(text), options);
         if (csv.Headers.Count == 0)
         {
             problems.Add(new ImportProblem(1, "the file is empty; the first line must name the columns"));
-            return (rows, problems);
+            return null;
+        }
+        if (offset == 0 && Duplicates(csv.Headers) is { Count: > 0 } duplicates)
+        {
+            problems.Add(new ImportProblem(1, string.Join("; ", duplicates) + "; a column must be named once, so rename or remove the others"));
+            return null;
         }
         var missing = Required(mapping.Columns).Where(c => !csv.TryGetFieldIndex(c, out _)).ToList();
         if (missing.Count > 0)
         {
             problems.Add(new ImportProblem(1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} (columns: {string.Join(", ", csv.Headers.Select(h => h.Trim()))}); map them in the mapping file"));
-            return (rows, problems);
+            return null;
         }
 
         int[] Indexes(string[]? columns) => (columns ?? []).Select(c => csv.TryGetFieldIndex(c, out var at) ? at : -1).Where(at => at >= 0).ToArray();
         var (idAt, nameAt, accountAt, ownerAt, stageAt, createdAt, closedAt, amountAt, currencyAt) = (Indexes(mapping.Columns.Id), Indexes(mapping.Columns.Name),
             Indexes(mapping.Columns.Account), Indexes(mapping.Columns.Owner), Indexes(mapping.Columns.Stage), Indexes(mapping.Columns.Created),
             Indexes(mapping.Columns.Closed), Indexes(mapping.Columns.Amount), Indexes(mapping.Columns.Currency));
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            var line = (int)csv.LineNumber;
-            if (unclosedQuotes.Contains(line))
+            var line = (int)csv.LineNumber + offset;
+            if (unclosedQuotes.Contains(csv.LineNumber))
             {
                 problems.Add(new ImportProblem(line, $"unclosed quote starting at line {line}"));
-                continue;
+                return line;
             }
             if (ControlCharacterColumn(csv) is { } column)
             {
                 problems.Add(new ImportProblem(line, $"column '{column}' holds a control character; remove it"));
                 continue;
             }
-            string? Field(int[] columns) => columns.Select(at => csv.GetString(at).Trim()).FirstOrDefault(value => value.Length > 0);
+            string? Field(int[] columns) => columns.Select(at => SpreadsheetCell.Restore(csv.GetString(at).Trim())).FirstOrDefault(value => value.Length > 0);
             var reasons = new List<string>();
 
             var id = Field(idAt);
@@ -92,8 +110,14 @@ public static class CsvDealReader
             else
                 rows.Add(new ImportRow(line, id!, name!, account ?? "", owner!, stage!.Value, created, closed, value));
         }
-        return (rows, problems);
+        return null;
     }
+
+    // A column named twice would be read from one of its copies and the other ignored without a word.
+    private static List<string> Duplicates(IReadOnlyList<string> headers) =>
+        [.. headers.Select((name, at) => (Name: name.Trim(), Column: at + 1)).Where(h => h.Name.Length > 0)
+            .GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"column '{g.Key}' appears {g.Count()} times (columns {string.Join(", ", g.Select(h => h.Column))})")];
 
     private static string? ControlCharacterColumn(CsvReader csv)
     {

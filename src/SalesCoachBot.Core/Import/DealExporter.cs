@@ -51,9 +51,11 @@ public static class DealExporter
             }
             else
             {
-                string[] fields = [deal.Id.ToString(CultureInfo.InvariantCulture), deal.ExternalId ?? "", deal.Name, deal.Account, deal.Owner?.DisplayName ?? "", deal.Owner?.Email ?? "",
-                    deal.Stage.ToString(), amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", deal.Currency ?? "", Date(deal.CreatedAt), Date(deal.ExpectedCloseDate),
-                    deal.ClosedAt is { } c ? Date(c) : "", Date(deal.LastActivityAt), deal.CloseReason ?? "", step ?? "", Date(due),
+                // Text a rep or a CRM wrote can start like a formula; numbers, dates and stages are written here and cannot.
+                string Text(string? text) => SpreadsheetCell.Neutralise(text ?? "");
+                string[] fields = [deal.Id.ToString(CultureInfo.InvariantCulture), Text(deal.ExternalId), Text(deal.Name), Text(deal.Account), Text(deal.Owner?.DisplayName),
+                    Text(deal.Owner?.Email), deal.Stage.ToString(), amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", deal.Currency ?? "", Date(deal.CreatedAt),
+                    Date(deal.ExpectedCloseDate), deal.ClosedAt is { } c ? Date(c) : "", Date(deal.LastActivityAt), Text(deal.CloseReason), Text(step), Date(due),
                     string.Join(";", history.Select(h => $"{h.stage}@{h.at}"))];
                 await csv.WriteRecordAsync(fields);
             }

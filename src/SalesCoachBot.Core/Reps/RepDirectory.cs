@@ -19,7 +19,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         else
         {
             var name = string.IsNullOrWhiteSpace(who.DisplayName) ? null : who.DisplayName.Trim();
-            rep = who.Email is { } email
+            rep = who.VerifiedEmail is { } email
                 ? await db.FindOrAddRepAsync(email, now, cancellationToken, name)
                 : db.Reps.Add(Rep.Create(name ?? who.AccountId, null, now)).Entity;
             account = new RepAccount { Channel = who.Channel, AccountId = who.AccountId, TenantId = who.TenantId };
@@ -78,6 +78,23 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         rep.Email = address;
         await db.SaveChangesAsync(cancellationToken);
         return (true, $"Linked {rep.DisplayName} to {address}.");
+    }
+
+    /// <summary>
+    /// Takes a channel account away from its rep, audited in <paramref name="actor"/>'s name: its next message makes it a rep
+    /// of its own, or joins it to whoever its channel then vouches for by e-mail. A message saying what happened.
+    /// </summary>
+    public async Task<(bool Done, string Message)> UnlinkAsync(string channel, string accountId, string actor, CancellationToken cancellationToken)
+    {
+        (channel, accountId) = (channel.Trim().ToLowerInvariant(), accountId.Trim());
+        if (await db.RepAccounts.FirstOrDefaultAsync(a => a.Channel == channel && a.AccountId == accountId, cancellationToken) is not { } account)
+            return (false, $"No {channel} account {accountId} belongs to a rep; nothing changed.");
+        var rep = await db.Reps.SingleAsync(r => r.Id == account.RepId, cancellationToken);
+        var change = $"unlinked {channel} account {accountId} from {rep.Email ?? rep.DisplayName}";
+        db.RepAccounts.Remove(account);
+        db.Audit.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Channel = "command line", Change = change });
+        await db.SaveChangesAsync(cancellationToken);
+        return (true, char.ToUpperInvariant(change[0]) + change[1..] + ".");
     }
 
     /// <summary>Sets the rep's time zone ("Asia/Jakarta"); null when no such zone is known.</summary>

@@ -29,6 +29,7 @@ public static class IntentIds
     public const string DigestStop = "digest-stop";
     public const string TimeZoneSet = "timezone-set";
     public const string TimeZoneShow = "timezone-show";
+    public const string AccountsShow = "accounts-show";
     public const string Undo = "undo";
     public const string Cancel = "cancel";
     public const string Help = "help";

@@ -479,6 +479,69 @@ public sealed class ImportExportTests : BotTest
         Assert.Equal((name, 2500.50m, "EUR", DealStage.Won), (deal.Name, deal.Amount!.Value, deal.Currency!, deal.Stage));
     }
 
+    [Fact]
+    public async Task ExportWritesCellsThatStartLikeAFormulaAsTextAndImportsThemBackUnchanged()
+    {
+        await ImportAsync(Header +
+            "F1,Moses Frase,GTX,\"\t=1+2\",Won,2026-01-05,2026-02-01,,\n" +
+            "F2,@mallory,GTX,+SUM(A1),Won,2026-01-05,2026-02-01,,\n" +
+            "F3,Moses Frase,GTX,-2+3,Won,2026-01-05,2026-02-01,,\n" +
+            "F4,Moses Frase,GTX,Plain = fine,Won,2026-01-05,2026-02-01,,\n");
+        var csv = (await ExportAsync("csv")).ToString();
+
+        var rows = Records(csv);
+        Assert.Equal(["'=1+2", "'+SUM(A1)", "'-2+3", "Plain = fine"], rows.Skip(1).Select(r => r[2]));
+        Assert.Equal("'@mallory", rows[2][4]);
+        var file = Path.Combine(Folder, "formulas.csv");
+        await File.WriteAllTextAsync(file, csv);
+        var mapping = Path.Combine(Folder, "formulas.json");
+        await File.WriteAllTextAsync(mapping, """{ "columns": { "id": "external_id" } }""");
+        var connectionString = Bot.Database().Database.GetConnectionString()!;
+        Assert.Equal(0, await ImportCommand.RunAsync([file, "--mapping", mapping], new StringWriter(), b => b.Configuration["ConnectionStrings:SalesCoach"] = connectionString));
+        await using var db = Bot.Database();
+        Assert.Equal(["=1+2", "+SUM(A1)", "-2+3", "Plain = fine"], await db.Deals.OrderBy(d => d.ExternalId).Select(d => d.Name).ToListAsync());
+        Assert.Equal(2, await db.Reps.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnImportedNameIsStoredComposedAndWithoutInvisibleCharacters()
+    {
+        await ImportAsync(Header + "Z1,Moses Frase,GTX,\u202EGlo\u200Bbex Cafe\u0301\u202C,Won,2026-01-05,2026-02-01,,\n");
+
+        await using var db = Bot.Database();
+        var deal = await db.Deals.SingleAsync();
+        Assert.Equal(("Globex Caf\u00E9", "Globex Caf\u00E9"), (deal.Name, deal.Account));
+    }
+
+    [Fact]
+    public async Task WithSkipInvalidTheRowsAfterAnUnclosedQuoteAreStillReadAndEveryRowIsCounted()
+    {
+        var (exitCode, output) = await ImportAsync(Header +
+            "Q1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,,\n" +
+            "Q2,Moses Frase,GTX,\"Isdom,Won,2026-01-05,2026-02-01,,\n" +
+            "Q3,Moses Frase,GTX,Betasoloin,Won,2026-01-05,2026-02-01,,\n" +
+            "Q4,Moses Frase,GTX,Zoomit,Shortlisted,2026-01-05,,,\n", "--skip-invalid");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("line 3: unclosed quote starting at line 3", output);
+        Assert.Contains("line 5: unknown stage 'Shortlisted'", output);
+        Assert.Contains("Imported 2 deals (2 new, 0 updated), 1 new reps; 2 rows skipped.", output);
+        await using var db = Bot.Database();
+        Assert.Equal(["Betasoloin", "Cancity"], await db.Deals.OrderBy(d => d.Name).Select(d => d.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AColumnNamedTwiceIsRefusedWithItsColumnNumbers()
+    {
+        var (exitCode, output) = await ImportAsync(Header.TrimEnd('\n') + ",Account\n" +
+            "D1,Moses Frase,GTX,Cancity,Won,2026-01-05,2026-02-01,,,Other\n", "--skip-invalid");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("column 'account' appears 2 times (columns 4, 10)", output);
+        await using var db = Bot.Database();
+        Assert.Empty(db.Deals);
+    }
+
     private static List<string[]> Records(string csv)
     {
         using var reader = CsvReader.FromText(csv, CsvReaderOptions.Default with { Separator = ',', HasHeader = false });

@@ -136,7 +136,7 @@ public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddl
             activity.ChannelId ?? "unknown",
             from.AadObjectId ?? from.Id,
             from.Name,
-            TeamsMemberEmailMiddleware.EmailOf(turn),
+            TeamsMemberEmailMiddleware.VerifiedEmailOf(turn),
             activity.Conversation?.TenantId)
         {
             TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone,

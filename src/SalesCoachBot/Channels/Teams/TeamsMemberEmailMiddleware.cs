@@ -2,7 +2,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
-using Newtonsoft.Json.Linq;
 
 namespace SalesCoachBot.Channels.Teams;
 
@@ -17,9 +16,12 @@ public sealed class TeamsMemberEmailMiddleware(IMemoryCache cache, ILogger<Teams
     private static readonly TimeSpan KnownFor = TimeSpan.FromHours(12);
     private static readonly TimeSpan UnknownFor = TimeSpan.FromMinutes(10);
 
-    /// <summary>The sender's e-mail address: as Teams gave it, or as another Bot Framework client put it on the sender.</summary>
-    public static string? EmailOf(ITurnContext turn) =>
-        turn.TurnState.Get<string>(EmailKey) ?? turn.Activity.From?.Properties?["email"]?.Value<string>();
+    /// <summary>
+    /// The sender's e-mail address as the Teams roster gives it, or null. An address on the activity itself (Direct Line,
+    /// Web Chat, the Emulator) is whatever the client typed, so it is never taken: such a sender is a rep of their own
+    /// until an admin links them.
+    /// </summary>
+    public static string? VerifiedEmailOf(ITurnContext turn) => turn.TurnState.Get<string>(EmailKey);
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
