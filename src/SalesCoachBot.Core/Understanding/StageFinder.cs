@@ -49,10 +49,21 @@ public sealed partial class StageFinder
     /// </summary>
     public StageMention? Find(string text)
     {
-        var mentions = names.Matches(text).Select(Mention).OfType<StageMention>().ToList();
+        var mentions = names.Matches(text).Select(Mention).OfType<StageMention>()
+            .Where(m => !AnActivity(text, m)).ToList();
         if (mentions.Count == 0)
             return null;
         return mentions.LastOrDefault(m => Towards().IsMatch(text[..m.Start])) ?? mentions[^1];
+    }
+
+    // "follow up with Acme", "a discovery call on Friday": a stage's word for something the rep does, not where the deal is;
+    // after "to", only following up with someone ("need to follow up with Acme"), as "move Acme to discovery on Friday" is a move.
+    private static bool AnActivity(string text, StageMention mention)
+    {
+        var after = text[(mention.Start + mention.Length)..];
+        return Towards().IsMatch(text[..mention.Start])
+            ? mention.Stage == DealStage.FollowUp && WithSomeone().IsMatch(after)
+            : ActivityWords().IsMatch(after);
     }
 
     private StageMention? Mention(Match match) =>
@@ -66,4 +77,10 @@ public sealed partial class StageFinder
 
     [GeneratedRegex(@"[\s-]+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^\s*(?:w/|(?:with|on|re|about|regarding|call|calls|meeting|session|email|e-mail|next|tomorrow|tmrw)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ActivityWords();
+
+    [GeneratedRegex(@"^\s*(?:w/|(?:with|re|about|regarding)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WithSomeone();
 }

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Understanding.Learning;
 public sealed partial class SentenceSignals(StageFinder stages)
 {
     /// <summary>Changes whenever what the signals mean changes, so weights trained on older ones are not reused.</summary>
-    public const string Version = "signals-4";
+    public const string Version = "signals-5";
 
     /// <summary>Kept small beside the unit-length sentence vector.</summary>
     private const float Weight = 0.3f;
