@@ -23,8 +23,9 @@ public sealed partial class StageFinder
     {
         var all = StageNames.BuiltIn.Concat(StageNames.Open.SelectMany(s => content.For(s).AlsoCalled.Select(name => (name, s)))).ToList();
         byKey = StageNames.ByKey(all);
+        // Hyphens are replaced before spaces: what stands for a space holds a hyphen of its own.
         var alternatives = all.Select(n => n.Item1).Concat(NextStage).Select(n => Spaces().Replace(n.Trim().ToLowerInvariant(), " ")).Distinct()
-            .OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"[\s-]+").Replace("-", @"[\s-]?"));
+            .OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace("-", @"[\s-]?").Replace(@"\ ", @"[\s-]+"));
         names = new Regex($@"(?<![\w-])(?:{string.Join("|", alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
