@@ -90,7 +90,7 @@ internal static partial class ExactCommands
     [GeneratedRegex(@"^(set |change |update )?(my )?(time ?zone|tz)( is| to| =)?:? (?<zone>[\w/+-]+( [\w/+-]+){0,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeZone();
 
-    [GeneratedRegex(@"^(new|create|add)( a)?( new)? deal\b:?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(new|create|add)( a| an)?( new)? (deal|opp|oppty|opportunity|lead|prospect)\b:?(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NewDeal();
 
     // The deal name is greedy so that a name containing "to" still splits at the last "to".
