@@ -102,7 +102,7 @@ public sealed partial class NewDealReader(AmountRecognizer amounts, DateRecogniz
     private static partial Regex Spaces();
 
     // Emoji, pictographs and arrows separate parts of a message; they are never part of a name.
-    [GeneratedRegex(@"[\p{So}\p{Cs}\p{Sm}\u200D\uFE0F]+|->|=>|<-")]
+    [GeneratedRegex(@"[\p{So}\p{Cs}\u200D\uFE0F\u2190-\u21FF\u27F0-\u27FF\u2900-\u297F]+|->|=>|<-")]
     private static partial Regex Symbols();
 
     // A comma before a company suffix ("Acme, Inc.") is part of the name.
