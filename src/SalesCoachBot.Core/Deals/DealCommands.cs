@@ -24,6 +24,8 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             return replies.AlreadyExists(existing);
         if (intent.ExpectedClose is { } close && Dates.HasPassed(close, turn.Text, turn.Clock, dates))
             return await dialogs.BeginAsync(NewDealDialog.Name, turn, NewDealDialog.AskCloseAgain(intent), cancellationToken);
+        if (intent.NameInDoubt)
+            return await dialogs.BeginAsync(NewDealDialog.Name, turn, NewDealDialog.ShowReading(intent), cancellationToken);
 
         var deal = await deals.CreateAsync(turn.Rep, new NewDeal(intent.Name, intent.Value)
         {

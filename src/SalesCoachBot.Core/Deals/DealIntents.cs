@@ -9,6 +9,7 @@ namespace SalesCoachBot.Deals;
 public static class DealIntents
 {
     public static IServiceCollection AddDealIntents(this IServiceCollection services) => services
+        .AddSingleton<NewDealReader>()
         .AddSingleton<DealReaders>()
         .AddScoped<DealCommands>()
         .AddScoped<DealViews>()

@@ -6,13 +6,11 @@ using SalesCoachBot.Understanding.Learning;
 namespace SalesCoachBot.Deals;
 
 /// <summary>How a deal's details are read from a message: its name, amount, close date and stage, wherever they are said.</summary>
-public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer dates, StageFinder stages, UnderstandingModel model)
+public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer dates, StageFinder stages, UnderstandingModel model, NewDealReader newDeals)
 {
     private const float LostReasonFits = 0.4f;
 
-    public NewDealIntent NewDeal(IntentText text) =>
-        ReadNewDeal(text.Exact is not null ? text.Part("rest")
-            : NewDealLead().Match(text.Message) is { Success: true } lead ? text.Message[(lead.Index + lead.Length)..] : text.Message, text.Context);
+    public NewDealIntent NewDeal(IntentText text) => newDeals.Read(text.Message, text.Context);
 
     /// <summary>"move Acme to proposal" as typed: null when the second part is a date or a field, not a stage.</summary>
     public MoveDealIntent? ExactMove(IntentText text)
@@ -68,31 +66,6 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
         return new EditDealIntent(deal);
     }
 
-    private NewDealIntent ReadNewDeal(string rest, RecognitionContext context)
-    {
-        DealStage? stage = null;
-        if (InStage().Match(rest) is { Success: true } inStage && stages.TryRead(inStage.Groups["stage"].Value, out var parsed) && !parsed.IsClosed())
-            (stage, rest) = (parsed, rest.Remove(inStage.Index, inStage.Length));
-
-        DateOnly? close = null;
-        var expanded = Shorthand.Expand(rest);
-        if (dates.Find(expanded, context.LocalNow, DateLean.Future) is { } date)
-        {
-            close = DateOnly.FromDateTime(date.Local);
-            rest = expanded.Remove(date.Start, date.End - date.Start + 1);
-        }
-        rest = CloseWords().Replace(rest, " ");
-
-        var found = amounts.Find(rest);
-        var name = found is { } amount ? rest.Remove(amount.Start, amount.End - amount.Start + 1) : rest;
-        name = Whitespace().Replace(DanglingWords().Replace(name.Trim(' ', ',', '-', ':', '~', ';').Trim(), "").Trim(' ', ',', '-', ':', '"', '\'', '~', ';'), " ");
-
-        string? account = null;
-        if (AccountPart().Match(name) is { Success: true } at)
-            (name, account) = (name[..at.Index].Trim(), at.Groups["account"].Value.Trim());
-        return new NewDealIntent(name, found?.Value) { Account = account, ExpectedClose = close, Stage = stage };
-    }
-
     public static string RemoveName(string message, string deal) =>
         DealMatcher.Locate(message, deal) is { } span ? message.Remove(span.Start, span.Length) : message;
 
@@ -103,14 +76,8 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
     private static string? QuotedName(string message) =>
         Quoted().Match(message) is { Success: true } quoted ? quoted.Groups["name"].Value : null;
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();
-
-    [GeneratedRegex(@"\b(new|fresh|another)\s+(deal|opp|oppty|opportunity|lead|prospect|account|logo)s?\b\s*(?:(?:for|called|named|with|at|is|from)\b)?\s*:?|^(?:create|add|open|start(?:ed)? tracking|track|log|set up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:deal|opp|oppty|opportunity|lead)?\s*(?:(?:for|called|named|with|at)\b)?\s*:?", RegexOptions.IgnoreCase)]
-    private static partial Regex NewDealLead();
 
     [GeneratedRegex(@"^(?:move|push|bump|advance|put|set|mark|signed|closed|lost|won|reopen|delete|remove|show)\s+(?:the\s+)?(?<deal>[\p{L}\p{N}&.' -]+?)(?:\s+(?:deal|opp|opportunity))?(?:\s+(?:to|into|as|in|back|->|is|was|forward|along|up)\b.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MoveSubject();
@@ -123,16 +90,4 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
 
     [GeneratedRegex(@"[""“'‘](?<name>[^""”'’]{2,60})[""”'’]")]
     private static partial Regex Quoted();
-
-    [GeneratedRegex(@"\s+in\s+(the\s+)?(?<stage>[a-z-]+(\s(contact|up))?)(\s+stage)?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex InStage();
-
-    [GeneratedRegex(@"\b(closing|closes|close date|expected to close|expected close|close by|to close|target close)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CloseWords();
-
-    [GeneratedRegex(@"\s+(at|with|account:?)\s+(?<account>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex AccountPart();
-
-    [GeneratedRegex(@"(\s+|^)(for|worth|at|of|valued at|with a value of|amount|about|around|approximately)$", RegexOptions.IgnoreCase)]
-    private static partial Regex DanglingWords();
 }

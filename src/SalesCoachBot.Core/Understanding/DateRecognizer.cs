@@ -107,9 +107,16 @@ public sealed partial class DateRecognizer
     }
 
     // The recognizer's "last Tuesday" is the previous week's; a rep means the most recent one.
-    // As a close date, "next month" means by the end of it, not its first day.
+    // As a close date, "next month" means by the end of it, not its first day; a month named without a day or a year
+    // ("by june", "december") means the end of its next occurrence, this month's when said in it.
     private static DateTime Adjust(string text, DateTime local, DateOnly today, DateLean lean)
     {
+        if (lean == DateLean.Future && MonthAlone().Match(text) is { Success: true } month)
+        {
+            var number = Array.FindIndex(MonthPrefixes, p => month.Groups["monthname"].Value.StartsWith(p, StringComparison.OrdinalIgnoreCase)) + 1;
+            var first = new DateTime(number >= today.Month ? today.Year : today.Year + 1, number, 1);
+            return first.AddMonths(1).AddDays(-1);
+        }
         if (LastWeekday().Match(text) is { Success: true } last)
         {
             var weekday = (int)Enum.Parse<DayOfWeek>(Weekdays.First(d => d.StartsWith(last.Groups["day"].Value, StringComparison.OrdinalIgnoreCase)));
@@ -177,6 +184,9 @@ public sealed partial class DateRecognizer
 
     [GeneratedRegex(@"^last\s+(?<day>mon|tue|wed|thu|fri|sat|sun)", RegexOptions.IgnoreCase)]
     private static partial Regex LastWeekday();
+
+    [GeneratedRegex(@"^((by|in|for|before|until|till|around)\s+)?((the\s+)?end\s+of\s+)?" + MonthName + "$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex MonthAlone();
 
     [GeneratedRegex(@"^((by|in)\s+)?next\s+month$", RegexOptions.IgnoreCase)]
     private static partial Regex NextMonth();

@@ -94,7 +94,7 @@ internal static partial class ExactCommands
     [GeneratedRegex(@"^(set |change |update )?(my )?(time ?zone|tz)( is| to| =)?:? (?<zone>[\w/+-]+( [\w/+-]+){0,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeZone();
 
-    [GeneratedRegex(@"^(new|create|add)( a)?( new)? deal\b:?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(new|create|add)( a| an)?( new)? (deal|opp|oppty|opportunity|lead|prospect)\b:?(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NewDeal();
 
     // The deal name is greedy so that a name containing "to" still splits at the last "to".
@@ -116,7 +116,8 @@ internal static partial class ExactCommands
     [GeneratedRegex(@"^(?:(?:log(?:ged)?|record|add)\s+(?:a\s+|an\s+)?(?:call|email|e-mail|meeting|demo|note)\b|note\b|(?:(?:i|we|just)\s+)*(?:called|phoned|rang|spoke (?:to|with)|talked (?:to|with)|emailed|e-mailed|mailed|met with|visited|demoed|demo'd|had (?:a |an )?(?:call|meeting|demo|lunch|coffee)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ReportedTouchPoint();
 
-    [GeneratedRegex(@"^(my |new |set (my |a )?)?(goal|target|quota)s?\b|^(close|win|make|book|do|send|run|get|hit)\s+\d+\s+(new\s+|more\s+)?(deals?|calls?|e-?mails?|meetings?|demos?)\b", RegexOptions.IgnoreCase)]
+    // "set my weekly email target to 20", said the way a move is ("set X to Y"): a goal word in X makes it a goal.
+    [GeneratedRegex(@"^((set|change|update|raise|lower|put|make)\s+)?((my|a|the|our|new)\s+)*((weekly|monthly|quarterly|annual|yearly|daily|e-?mail|call|meeting|demo|deal|revenue|sales|activity)\s+)*(goal|target|quota)s?\b|^(close|win|make|book|do|send|run|get|hit)\s+\d+\s+(new\s+|more\s+)?(deals?|calls?|e-?mails?|meetings?|demos?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalWords();
 
     [GeneratedRegex(@"^(objection|objections)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]

@@ -19,6 +19,9 @@ public sealed partial class GoalParser(AmountRecognizer amounts)
             return new SetGoalIntent(MetricOf(count.Groups["what"].Value), decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), period ?? GoalPeriod.Month, null);
         if (amounts.Find(body) is { } money && (mentionsGoal || Revenue().IsMatch(message) || body.Trim().Length <= money.End - money.Start + 12))
             return new SetGoalIntent(GoalMetric.Revenue, money.Value.Amount, period ?? GoalPeriod.Month, money.Value.Currency);
+        // The thing counted may be named apart from the number: "my email target: 20 a week".
+        if (mentionsGoal && Counted().Match(message) is { Success: true } what && Number().Match(body) is { Success: true } number)
+            return new SetGoalIntent(MetricOf(what.Groups["what"].Value), decimal.Parse(number.Value, CultureInfo.InvariantCulture), period ?? GoalPeriod.Month, null);
         return null;
     }
 
@@ -36,7 +39,7 @@ public sealed partial class GoalParser(AmountRecognizer amounts)
         };
     }
 
-    private static GoalMetric MetricOf(string what) => what.ToLowerInvariant().TrimEnd('s') switch
+    private static GoalMetric MetricOf(string what) => what.ToLowerInvariant().Replace("-", "").TrimEnd('s') switch
     {
         "call" => GoalMetric.Calls,
         "email" => GoalMetric.Emails,
@@ -53,6 +56,12 @@ public sealed partial class GoalParser(AmountRecognizer amounts)
 
     [GeneratedRegex(@"\b(?<n>\d{1,5})\s+(new\s+|closed\s+|won\s+)?(?<what>deals?|calls?|e-?mails?|meetings?|demos?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Count();
+
+    [GeneratedRegex(@"\b(?<what>deals?|calls?|e-?mails?|meetings?|demos?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Counted();
+
+    [GeneratedRegex(@"(?<![\w.,])\d{1,5}(?![\d.,]|\s*(?:k|m|%)(?!\w))", RegexOptions.IgnoreCase)]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"\b(revenue|bookings|sales|close|closed|won|sell)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Revenue();

@@ -23,6 +23,9 @@ public sealed record NewDealIntent(string Name, Money? Value) : Intent
     public string? Account { get; init; }
     public DateOnly? ExpectedClose { get; init; }
     public DealStage? Stage { get; init; }
+
+    /// <summary>Where the name ends was a guess (words that say something were left out): the reading is shown before it is saved.</summary>
+    public bool NameInDoubt { get; init; }
 }
 
 /// <summary>

@@ -76,4 +76,18 @@ public sealed class GoalTests : BotTest
                 Assert.Contains(behind, line => SalesCoachBot.Replies.ReplyText.Render(activity).Contains(line.Split('{')[0].Trim())))
             .StartTestAsync();
     }
+
+    [Theory]
+    [InlineData("set my weekly goal to 20 emails")]
+    [InlineData("set my email target to 20 a week")]
+    [InlineData("weekly goal: 20 emails")]
+    [InlineData("put my weekly target at 20 e-mails")]
+    [InlineData("20 emails a week is my goal")]
+    [InlineData("change my weekly quota to 20 emails")]
+    public async Task AGoalCountedInEmailsIsAGoalNotAMove(string message)
+    {
+        await Bot.Flow()
+            .Send(message).AssertReply(Contains("20 emails a week"))
+            .StartTestAsync();
+    }
 }
