@@ -50,13 +50,7 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
         if (turn.Has(DialogKeys.DealId))
             return new StepResult.GoTo(2);
         if (!turn.Has(DialogKeys.DealQuery))
-        {
-            // Free text, so any deal can be named (or a new one); the most recent ones are a tap away.
-            var open = await deals.OpenDealsAsync(turn.Rep, ct);
-            return new StepResult.Ask(new Prompt(PromptKind.Text, DialogKeys.DealQuery,
-                new Reply("Which deal was this for? Type its name.") { Buttons = [.. open.Take(8).Select(d => new ReplyButton(d.Name, d.Name))] },
-                "Type the deal's name."));
-        }
+            return await AskWhichDealAsync(turn, "Which deal was this for? Type its name.", ct);
         if (ChosenId().Match(turn.Text(DialogKeys.DealQuery)!) is { Success: true } chosen &&
             await deals.GetAsync(turn.Rep, long.Parse(chosen.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ct) is { } picked)
         {
@@ -73,9 +67,23 @@ public sealed partial class LogInteractionDialog(DealService deals, InteractionS
                 var shared = several.Deals.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1);
                 return Prompts.Choice(DialogKeys.DealQuery, new Reply($"More than one deal matches \"{turn.Text(DialogKeys.DealQuery)}\". Which one?"),
                     [.. several.Deals.Select(d => shared ? $"{d.Name} ({d.Stage.DisplayName()}, #{d.Id})" : d.Name)]);
+            // A number no button has is a miss of the list, not a deal's name.
+            case var _ when !turn.Text(DialogKeys.DealQuery)!.Any(char.IsLetter):
+                var missed = turn.Text(DialogKeys.DealQuery);
+                turn.Remove(DialogKeys.DealQuery);
+                return await AskWhichDealAsync(turn, $"\"{missed}\" is not one of the choices. Which deal was this for? Type its name.", ct);
             default:
                 return Prompts.YesNo(DialogKeys.CreateDeal, new Reply($"I don't have a deal called \"{turn.Text(DialogKeys.DealQuery)}\". Create it and log this on it?"));
         }
+    }
+
+    // Free text, so any deal can be named (or a new one); the most recent ones are a tap away.
+    private async Task<StepResult> AskWhichDealAsync(DialogTurn turn, string question, CancellationToken ct)
+    {
+        var open = await deals.OpenDealsAsync(turn.Rep, ct);
+        return new StepResult.Ask(new Prompt(PromptKind.Text, DialogKeys.DealQuery,
+            new Reply(question) { Buttons = [.. open.Take(8).Select(d => new ReplyButton(d.Name, d.Name))] },
+            "Type the deal's name."));
     }
 
     private async Task<StepResult> AfterDealAnswerAsync(DialogTurn turn, CancellationToken ct)
