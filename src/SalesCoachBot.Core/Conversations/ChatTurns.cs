@@ -21,7 +21,8 @@ public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationM
     {
         if (text.Length > MaxMessageLength)
             return new Reply(string.Create(CultureInfo.InvariantCulture, $"That message is too long for me ({text.Length:N0} characters); keep it under {MaxMessageLength:N0}."));
-        text = WithoutControlCharacters(text);
+        // Read in the form names are kept in, so a name said with invisible characters is the name without them.
+        text = Deals.NameText.Clean(WithoutControlCharacters(text));
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
         using var turn = inFlight.Enter();
         var started = Stopwatch.GetTimestamp();

@@ -36,7 +36,8 @@ public static class DealIntents
         .AddIntent(Close(IntentIds.Lost, DealStage.Lost))
         .AddIntent(new IntentRegistration<ShowDealIntent>(IntentIds.ShowDeal)
         {
-            Read = (_, text) => new ShowDealIntent(DealReaders.Named(text)),
+            // In its exact shape ("show initech") only one of the rep's own deals is read; other words are left to the model.
+            Read = (_, text) => text.Exact is null ? new ShowDealIntent(DealReaders.Named(text)) : text.Deal is { } deal ? new ShowDealIntent(deal) : null,
             Act = (sp, turn, intent, ct) => sp.GetRequiredService<DealViews>().ShowAsync(turn, intent.DealQuery, ct),
             Risk = IntentRisk.LookUp,
             TitleOf = (_, intent) => intent.DealQuery is { } deal ? $"Show {deal}" : null,
