@@ -37,6 +37,7 @@ public static class SalesCoachCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationMemoryStore>();
         services.AddSingleton<ChatTurns>();
+        services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnsInFlight>();
         services.AddSingleton<DateRecognizer>();
         services.AddSingleton<UtteranceRecognizer>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 
@@ -45,6 +46,31 @@ internal sealed class PostgresDialect : IDatabaseDialect
         await transaction.CommitAsync(cancellationToken);
         return await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
+
+    // A transaction-level advisory lock on a connection of its own pool (so turns waiting for their conversation never
+    // take the connections running turns need). It ends with the transaction, or with the session if the host dies.
+    public async Task<IAsyncDisposable?> LockConversationAsync(SalesCoachDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var locks = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { ApplicationName = "salescoach conversation locks" };
+        var connection = new NpgsqlConnection(locks.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@key))", connection, transaction);
+            command.Parameters.AddWithValue("space", ConversationLockSpace);
+            command.Parameters.AddWithValue("key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection; // disposing it rolls the transaction back, which releases the lock
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private const int ConversationLockSpace = 0x5A1E; // the two-key advisory locks, apart from the start-up lock's one key
 
     private sealed class ToUniversalTime() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

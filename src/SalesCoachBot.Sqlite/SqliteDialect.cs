@@ -17,6 +17,10 @@ internal sealed class SqliteDialect : IDatabaseDialect
         conventions.Properties<decimal>().HaveConversion<string>();
     }
 
+    // One host per file: ConversationLocks' in-process gate is the whole lock.
+    public Task<IAsyncDisposable?> LockConversationAsync(SalesCoachDbContext db, string key, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(null);
+
     public async Task MigrateAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.GetConnectionString() is { } connectionString &&

@@ -11,9 +11,10 @@ namespace SalesCoachBot.Conversations;
 
 /// <summary>
 /// The core's one door for every channel: who said what, where → the reply. The conversation's memory
-/// is read before the turn and written after it, only when the turn changed it.
+/// is read before the turn and written after it, only when the turn changed it; the conversation's other turns wait
+/// meanwhile (<see cref="ConversationLocks"/>).
 /// </summary>
-public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories, TurnsInFlight inFlight)
+public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationMemoryStore memories, ConversationLocks locks, TurnsInFlight inFlight)
 {
     public const int MaxMessageLength = 4_000;
 
@@ -29,6 +30,7 @@ public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationM
         var (intent, outcome) = (new TurnIntent(), BotTelemetry.Failed);
         try
         {
+            await using var conversation = await locks.EnterAsync(where.MemoryKey, cancellationToken);
             var stored = await memories.LoadAsync(where.MemoryKey, cancellationToken);
             Reply reply;
             await using (var scope = scopes.CreateAsyncScope())

@@ -9,7 +9,7 @@ public enum MessageKind
     CheckIn,
     Digest,
 
-    /// <summary>An answer the channel could not deliver during the turn (rate-limited), sent as soon as it allows.</summary>
+    /// <summary>An answer the channel did not take during the turn (an error, or a rate limit), sent as soon as it does.</summary>
     Reply,
 }
 

@@ -31,4 +31,10 @@ public interface IDatabaseDialect
     /// </summary>
     Task<List<OutboxMessage>> ClaimDueAsync(SalesCoachDbContext db, string host, DateTimeOffset now, DateTimeOffset until, int batch,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits for, then holds until disposed, the lock that lets one host at a time run a turn of the conversation
+    /// memory <paramref name="key"/>; null where one host serves the database (SQLite), whose turns wait in-process.
+    /// </summary>
+    Task<IAsyncDisposable?> LockConversationAsync(SalesCoachDbContext db, string key, CancellationToken cancellationToken);
 }

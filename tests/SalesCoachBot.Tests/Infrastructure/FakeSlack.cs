@@ -25,6 +25,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, JsonObject Body)> calls = new();
     private readonly ConcurrentDictionary<string, JsonObject> users = new();
     private readonly ConcurrentDictionary<string, (int Left, int RetryAfterSeconds)> rateLimited = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> failing = new();
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
     private readonly SemaphoreSlim changed = new(0);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new();
@@ -71,6 +72,19 @@ public sealed class FakeSlack : IAsyncDisposable
     public void RateLimitNext(string method, int times = 1, int retryAfterSeconds = 1) =>
         rateLimited.AddOrUpdate(method, (times, retryAfterSeconds), (_, n) => (n.Left + times, retryAfterSeconds));
 
+    /// <summary>The next <paramref name="times"/> calls of the method are answered with this HTTP status (recorded as "method (status)").</summary>
+    public void FailNext(string method, int status, int times = 1) => Enqueue(method, $"{status}", times);
+
+    /// <summary>The next <paramref name="times"/> calls of the method are answered HTTP 200 with <c>ok: false</c> and this error.</summary>
+    public void ErrorNext(string method, string error, int times = 1) => Enqueue(method, error, times);
+
+    private void Enqueue(string method, string failure, int times)
+    {
+        var queue = failing.GetOrAdd(method, _ => new ConcurrentQueue<string>());
+        for (var i = 0; i < times; i++)
+            queue.Enqueue(failure);
+    }
+
     /// <summary>users.info waits until the returned gate is opened: a slow turn.</summary>
     public TaskCompletionSource HoldUserInfo() => Hold("users.info");
 
@@ -115,6 +129,11 @@ public sealed class FakeSlack : IAsyncDisposable
             rateLimited[method] = limit with { Left = limit.Left - 1 };
             Record($"{method} (429)", body);
             return new RateLimited(limit.RetryAfterSeconds);
+        }
+        if (failing.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
+        {
+            Record($"{method} ({failure})", body);
+            return int.TryParse(failure, out var status) ? Results.StatusCode(status) : Results.Json(new { ok = false, error = failure });
         }
         if (held.TryGetValue(method, out var gate))
         {

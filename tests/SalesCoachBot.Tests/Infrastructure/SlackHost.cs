@@ -11,7 +11,7 @@ public sealed class SlackHost : IAsyncDisposable
     public FakeSlack Slack { get; }
     public BotApplicationFactory Factory { get; }
 
-    public static async Task<SlackHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<SlackHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
     {
         var database = new TempDatabase();
         var slack = await FakeSlack.StartAsync();
@@ -22,7 +22,7 @@ public sealed class SlackHost : IAsyncDisposable
             ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
             ["Slack:ApiBaseUrl"] = slack.ApiUrl,
         };
-        return new SlackHost(database, slack, new BotApplicationFactory(database.ConnectionString, settings: all));
+        return new SlackHost(database, slack, new BotApplicationFactory(database.ConnectionString, settings: all, logs: logs));
     }
 
     public async ValueTask DisposeAsync()

@@ -91,6 +91,13 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
         var client = factory.CreateClient();
         await client.SendAsync(Event(DirectMessage("Ev2001", "U0BOB", "new deal Globex $12,000"), factory.Clock.GetUtcNow()));
         await slack.WaitForPostsAsync(1);
+        // Slack has the answer; the turn ends when the bot has Slack's reply. Moving the clock on before would time the
+        // call out, and an answer whose post timed out is sent again through the outbox.
+        await Background.UntilAsync(async token =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return !await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Inbox.AnyAsync(m => m.DoneAt == null, token);
+        }, "the turn done");
         Assert.Equal(1, await StallAsync());
 
         Assert.Equal(1, await DispatchAsync());

@@ -54,23 +54,26 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
     private async Task SendAsync(SlackInbound inbound, Reply reply, CancellationToken cancellationToken)
     {
         var (text, blocks) = (BlockKitRenderer.Fallback(reply), BlockKitRenderer.Blocks(reply));
-        if (inbound.ResponseUrl is { } responseUrl)
-            await api.RespondAsync(responseUrl, new JsonObject { ["response_type"] = "ephemeral", ["replace_original"] = false, ["text"] = text, ["blocks"] = blocks }, cancellationToken);
-        else
+        try
         {
-            try
-            {
+            if (inbound.ResponseUrl is { } responseUrl)
+                await api.RespondAsync(responseUrl, new JsonObject { ["response_type"] = "ephemeral", ["replace_original"] = false, ["text"] = text, ["blocks"] = blocks }, cancellationToken);
+            else
                 await api.PostMessageAsync(inbound.ChannelId, text, blocks, inbound.ThreadTs, cancellationToken);
-            }
-            catch (SlackApiException e) when (e.RetryAfter is not null)
-            {
-                // Slack wants a longer wait than a turn should take: the outbox sends the answer as soon as Slack allows.
-                var address = new SlackAddress(inbound.TeamId, inbound.ChannelId, inbound.UserId, inbound.ConversationType == "personal", inbound.ThreadTs).Write();
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
-                    [new PlannedMessage($"reply:{inbound.DeliveryId}", MessageKind.Reply, null, inbound.UserId, ChannelId, address, reply)], cancellationToken);
-                logger.LogWarning("Slack rate-limited the answer in {Channel}; it goes out through the outbox after {RetryAfter}", inbound.ChannelId, e.RetryAfter);
-            }
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The turn has run, so its answer must not be lost: the outbox sends it as soon as Slack takes it, or
+            // reports the address unreachable. An answer meant for the rep's eyes only (response_url) goes to their DM.
+            var personal = inbound.ConversationType == "personal" || inbound.ResponseUrl is not null;
+            var address = new SlackAddress(inbound.TeamId, inbound.ChannelId, inbound.UserId, personal, inbound.ResponseUrl is null ? inbound.ThreadTs : null).Write();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
+                [new PlannedMessage($"reply:{inbound.DeliveryId}", MessageKind.Reply, null, inbound.UserId, ChannelId, address, reply)], cancellationToken);
+            if (e is SlackApiException { RetryAfter: { } wait })
+                logger.LogWarning("Slack rate-limited the answer in {Channel}; it goes out through the outbox after {RetryAfter}", inbound.ChannelId, wait);
+            else
+                logger.LogWarning("Slack did not take the answer in {Channel} ({Error}); it goes out through the outbox", inbound.ChannelId, e is SlackApiException slack ? slack.Error : e.Message);
         }
     }
 

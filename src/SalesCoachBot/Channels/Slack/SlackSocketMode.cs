@@ -7,10 +7,12 @@ namespace SalesCoachBot.Channels.Slack;
 
 /// <summary>
 /// Socket Mode: the bot connects out to Slack (apps.connections.open with the app-level token), so no
-/// public endpoint is needed. Every envelope is acknowledged by its envelope_id, then handled like the
-/// HTTP endpoints handle it; on "disconnect" or a dropped socket it connects again.
+/// public endpoint is needed. Like the HTTP endpoints, an envelope is stored, then acknowledged by its envelope_id:
+/// one that could not be stored stays unacknowledged and Slack sends it again. Envelopes are stored as they arrive,
+/// not one after another, so a burst shares commits. On "disconnect" or a dropped socket it connects again.
 /// </summary>
-public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketMode> logger) : BackgroundService
+public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, AcknowledgementsInFlight acknowledgements, IOptions<SlackOptions> options,
+    TimeProvider time, ILogger<SlackSocketMode> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
@@ -36,20 +38,54 @@ public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, IOptio
 
     private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken stoppingToken)
     {
-        while (socket.State == WebSocketState.Open && await ReadAsync(socket, stoppingToken) is { } envelope)
+        using var sending = new SemaphoreSlim(1, 1); // a WebSocket takes one send at a time
+        var storing = new List<Task>();
+        try
         {
-            var type = envelope["type"]?.GetValue<string>();
-            if (type == "disconnect")
+            while (socket.State == WebSocketState.Open && await ReadAsync(socket, stoppingToken) is { } envelope)
             {
-                logger.LogInformation("Slack asked to reconnect ({Reason})", envelope["reason"]?.GetValue<string>());
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", stoppingToken);
-                return;
+                var type = envelope["type"]?.GetValue<string>();
+                if (type == "disconnect")
+                {
+                    logger.LogInformation("Slack asked to reconnect ({Reason})", envelope["reason"]?.GetValue<string>());
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", stoppingToken);
+                    return;
+                }
+                var envelopeId = envelope["envelope_id"]?.GetValue<string>();
+                var inbound = envelope["payload"] is JsonObject payload ? Read(type, payload, envelopeId) : null;
+                storing.RemoveAll(t => t.IsCompleted);
+                storing.Add(StoreThenAcknowledgeAsync(socket, sending, envelopeId, inbound, stoppingToken));
             }
-            var envelopeId = envelope["envelope_id"]?.GetValue<string>();
-            if (envelopeId is not null)
-                await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId }, stoppingToken);
-            if (envelope["payload"] is JsonObject payload && Read(type, payload, envelopeId) is { } inbound)
+        }
+        finally
+        {
+            await Task.WhenAll(storing); // the socket is disposed after this
+        }
+    }
+
+    private async Task StoreThenAcknowledgeAsync(ClientWebSocket socket, SemaphoreSlim sending, string? envelopeId, SlackInbound? inbound, CancellationToken stoppingToken)
+    {
+        using var acknowledging = acknowledgements.Enter();
+        try
+        {
+            if (inbound is not null)
                 await inbox.AcceptAsync(inbound, stoppingToken);
+            if (envelopeId is null)
+                return;
+            await sending.WaitAsync(stoppingToken);
+            try
+            {
+                await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId }, stoppingToken);
+            }
+            finally
+            {
+                sending.Release();
+            }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Unacknowledged, Slack sends it again (on this connection or the next); if it was stored, the repeat is not stored twice.
+            logger.LogWarning("Slack envelope {EnvelopeId} is left unacknowledged: {Error}", envelopeId, e.Message);
         }
     }
 

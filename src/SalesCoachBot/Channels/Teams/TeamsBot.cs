@@ -3,13 +3,15 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Outbox;
+using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>The Bot Framework side of the bot (Teams, the Emulator, Web Chat): activities in, the core's replies out as cards.</summary>
-public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddleware members) : IBot
+public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddleware members, IServiceScopeFactory scopes, ILogger<TeamsBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,28 @@ public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddl
         }
         var place = PlaceOf(activity);
         var reply = await turns.RespondAsync(IdentityOf(turn, place), text, place, cancellationToken);
-        await turn.SendReplyAsync(reply, cancellationToken);
+        await SendAnswerAsync(turn, place, reply, cancellationToken);
+    }
+
+    // The turn has run, so its answer must not be lost with the request: what the connector does not take goes to
+    // the outbox, which sends it later or reports the conversation unreachable. A retried request would find the
+    // activity already claimed and not answer it.
+    private async Task SendAnswerAsync(ITurnContext turn, ConversationPlace place, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.SendReplyAsync(reply, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var activity = turn.Activity;
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxWriter>().WriteAsync(
+                [new PlannedMessage($"reply:{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Id}", MessageKind.Reply, null,
+                    activity.From?.Name ?? "", activity.ChannelId ?? "unknown", place.Reference, reply)], cancellationToken);
+            logger.LogWarning("Teams did not take the answer in {ConversationId} ({Error}); it goes out through the outbox",
+                activity.Conversation?.Id, e is ErrorResponseException { Response: { } response } ? $"HTTP {(int)response.StatusCode}" : e.Message);
+        }
     }
 
     // Teams shows an error on a card when an invoke gets no answer; the bot's cards post messages, so an
@@ -64,7 +87,7 @@ public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddl
         {
             var place = PlaceOf(activity);
             var reply = await turns.RespondAsync(IdentityOf(turn, place), text, place, cancellationToken);
-            await turn.SendReplyAsync(reply, cancellationToken);
+            await SendAnswerAsync(turn, place, reply, cancellationToken);
             body = new JObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "Done." };
         }
         await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } }, cancellationToken);

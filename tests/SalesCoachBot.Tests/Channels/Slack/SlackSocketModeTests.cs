@@ -7,6 +7,7 @@ namespace SalesCoachBot.Tests.Channels.Slack;
 public sealed class SlackSocketModeTests : IAsyncLifetime
 {
     private readonly TempDatabase database = new();
+    private readonly CapturedLogs logs = new();
     private FakeSlack slack = null!;
     private BotApplicationFactory factory = null!;
 
@@ -20,7 +21,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
             ["Slack:AppToken"] = "xapp-1-A0SALESCOACH-1234567890-abcdef",
             ["Slack:BotToken"] = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
             ["Slack:ApiBaseUrl"] = slack.ApiUrl,
-        });
+        }, logs: logs);
         _ = factory.Server; // start the host: Socket Mode connects out on its own
     }
 
@@ -70,5 +71,53 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         socket.Release();
         await slack.NextSocketAsync();
         Assert.Equal(2, slack.Posts("apps.connections.open").Count);
+    }
+
+    [Fact]
+    public async Task AnEnvelopeIsAcknowledgedOnlyOnceStoredAndOneThatCouldNotBeStoredIsTakenWhenSlackSendsItAgain()
+    {
+        var socket = await slack.NextSocketAsync();
+        await ExecuteAsync("ALTER TABLE Inbox RENAME TO InboxAway"); // the next store fails
+        await socket.SendAsync(Envelope("e1", DirectMessage("Ev2001", "U0ALICE", "new deal Acme Corp")));
+        await WaitForLogAsync("e1");
+        await ExecuteAsync("ALTER TABLE InboxAway RENAME TO Inbox");
+
+        // The first acknowledgement the socket carries is the next envelope's: the one not stored was not acknowledged.
+        await socket.SendAsync(Envelope("e2", DirectMessage("Ev2002", "U0ALICE", "new deal Globex")));
+        Assert.Equal("e2", (await socket.ReceiveAsync())!["envelope_id"]!.GetValue<string>());
+        await socket.SendAsync(Envelope("e1", DirectMessage("Ev2001", "U0ALICE", "new deal Acme Corp"), retryAttempt: 1));
+        Assert.Equal("e1", (await socket.ReceiveAsync())!["envelope_id"]!.GetValue<string>());
+
+        await slack.WaitForPostsAsync(2);
+        Assert.Equal(2, slack.Posts("chat.postMessage").Count(p => p["text"]!.GetValue<string>().StartsWith("New deal:", StringComparison.Ordinal)));
+    }
+
+    private static JsonObject Envelope(string id, JsonObject payload, int retryAttempt = 0) => new()
+    {
+        ["envelope_id"] = id,
+        ["type"] = "events_api",
+        ["accepts_response_payload"] = false,
+        ["retry_attempt"] = retryAttempt,
+        ["payload"] = payload,
+    };
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task WaitForLogAsync(string envelopeId)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (logs.Entries.Any(e => e.Message.Contains($"envelope {envelopeId} is left unacknowledged")))
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Envelope {envelopeId} was never reported unacknowledged. Logs: {string.Join(" | ", logs.Entries.Select(e => e.Message))}");
     }
 }
