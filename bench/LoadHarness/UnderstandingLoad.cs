@@ -61,10 +61,7 @@ internal static class UnderstandingLoad
         .AddSingleton(content)
         .AddSingleton(model)
         .AddSingleton(new AmountRecognizer("USD"))
-        .AddSingleton<DateRecognizer>()
-        .AddSingleton<StageFinder>()
-        .AddSingleton<UtteranceRecognizer>()
-        .AddSalesCoachIntents()
+        .AddUnderstanding()
         .BuildServiceProvider()
         .GetRequiredService<UtteranceRecognizer>();
 }

@@ -39,13 +39,9 @@ public static class SalesCoachCoreServices
         services.AddSingleton<ChatTurns>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<TurnsInFlight>();
-        services.AddSingleton<DateRecognizer>();
-        services.AddSingleton<UtteranceRecognizer>();
-        services.AddSingleton<Understanding.Evaluation.UnderstandingEvaluator>();
         services.TryAddSingleton<ISentenceEmbedder>(MiniLmEmbedder.Shared);
         services.TryAddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<ISentenceEmbedder>(), EmbeddingCache.DefaultDirectory));
         services.AddSingleton<UnderstandingModel>();
-        services.AddSingleton<StageFinder>();
         services.AddSingleton<SentenceSignals>();
         services.AddScoped<LearnedExamples>();
         services.AddSingleton<PromptAnswers>();
@@ -76,10 +72,21 @@ public static class SalesCoachCoreServices
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IScheduleChanges, NoScheduler>();
         services.AddScoped<Conversation>();
-        services.AddSalesCoachIntents();
+        services.AddUnderstanding();
         services.AddScoped<Telemetry.TurnIntent>();
         return services;
     }
+
+    /// <summary>
+    /// Reading a message: the recognizer, the evaluator and every intent with its reader. The caller registers
+    /// <see cref="SalesContent"/>, the <see cref="UnderstandingModel"/> (or what it is made from) and the <see cref="AmountRecognizer"/>.
+    /// </summary>
+    public static IServiceCollection AddUnderstanding(this IServiceCollection services) => services
+        .AddSingleton<DateRecognizer>()
+        .AddSingleton<StageFinder>()
+        .AddSingleton<UtteranceRecognizer>()
+        .AddSingleton<Understanding.Evaluation.UnderstandingEvaluator>()
+        .AddSalesCoachIntents();
 
     /// <summary>Everything a rep can ask for, each feature's intents registered by the feature.</summary>
     public static IServiceCollection AddSalesCoachIntents(this IServiceCollection services) => services

@@ -15,7 +15,7 @@ public static class DealIntents
         .AddScoped<DealViews>()
         .AddIntent(new IntentRegistration<NewDealIntent>(IntentIds.NewDeal)
         {
-            Read = (sp, text) => Readers(sp).NewDeal(text),
+            Read = (sp, text) => sp.GetRequiredService<NewDealReader>().Read(text.Message, text.Context),
             Act = (sp, turn, intent, ct) => Commands(sp).CreateAsync(turn, intent, ct),
             TitleOf = (_, intent) => intent.Name.Length > 0 ? $"New deal {intent.Name}" : null,
         })

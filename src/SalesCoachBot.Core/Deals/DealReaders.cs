@@ -6,11 +6,9 @@ using SalesCoachBot.Understanding.Learning;
 namespace SalesCoachBot.Deals;
 
 /// <summary>How a deal's details are read from a message: its name, amount, close date and stage, wherever they are said.</summary>
-public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer dates, StageFinder stages, UnderstandingModel model, NewDealReader newDeals)
+public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer dates, StageFinder stages, UnderstandingModel model)
 {
     private const float LostReasonFits = 0.4f;
-
-    public NewDealIntent NewDeal(IntentText text) => newDeals.Read(text.Message, text.Context);
 
     /// <summary>"move Acme to proposal" as typed: null when the second part is a date or a field, not a stage.</summary>
     public MoveDealIntent? ExactMove(IntentText text)

@@ -68,14 +68,15 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
         var ranked = model.RankIntents(vector, message);
         var (best, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : new LabelScore("", 0));
         if (best.Label == IntentIds.None && best.Score - second.Score >= Margin)
-            return new Reading(new UnknownIntent(message) { Closest = Choices(ranked.Skip(1).ToList(), message, context, vector) }, false) { Best = best, Second = second };
+            return new Reading(new UnknownIntent(message) { Closest = Choices(ranked.Skip(1).ToList(), message, context, vector, DealMatcher.FindIn(message, context.DealNames)) }, false) { Best = best, Second = second };
         var risk = intents.Find(best.Label)?.Risk ?? IntentRisk.Normal;
         if ((best.Score >= (risk == IntentRisk.Closes ? ConfidentToClose : Confident) && (best.Score - second.Score >= Margin || LogOverObjection(best, second)))
             || (risk == IntentRisk.LookUp && best.Score >= ConfidentToLook && best.Score - second.Score >= ClearLead))
             return new Reading(Interpret(best.Label, message, context, vector), true) { Best = best, Second = second };
 
-        var choices = Choices(ranked, message, context, vector);
-        return best.Score >= Plausible && model.Words.KnownShare(message, DealMatcher.FindIn(message, context.DealNames)) >= KnownWords
+        var dealNamed = DealMatcher.FindIn(message, context.DealNames);
+        var choices = Choices(ranked, message, context, vector, dealNamed);
+        return best.Score >= Plausible && model.Words.KnownShare(message, dealNamed) >= KnownWords
             ? new Reading(new UnsureIntent(message, choices), false) { Best = best, Second = second }
             : new Reading(new UnknownIntent(message) { Closest = choices }, false) { Best = best, Second = second };
     }
@@ -98,11 +99,10 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
     // The top readings within reach of the best, each with its details, for the rep to pick from. Closing, reopening or
     // deleting a deal is offered only to a message that gave a sign of it, a deal named or a word of its own: a reading
     // near it by chance (a mash reads a little like everything) would put a destructive button in front of the rep.
-    private List<IntentChoice> Choices(IReadOnlyList<LabelScore> ranked, string message, RecognitionContext context, float[] vector)
+    private List<IntentChoice> Choices(IReadOnlyList<LabelScore> ranked, string message, RecognitionContext context, float[] vector, string? dealNamed)
     {
         var choices = new List<IntentChoice>();
-        var namesADeal = DealMatcher.FindIn(message, context.DealNames) is not null;
-        bool Signalled(string label) => intents.Find(label)?.Risk != IntentRisk.Closes || namesADeal || model.Words.PointsAt(label, message);
+        bool Signalled(string label) => intents.Find(label)?.Risk != IntentRisk.Closes || dealNamed is not null || model.Words.PointsAt(label, message);
         foreach (var score in ranked.Where(s => s.Label != IntentIds.None && s.Score >= ranked[0].Score - 0.12f && Signalled(s.Label)).Take(3))
         {
             var intent = Interpret(score.Label, message, context, vector);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Understanding;
-using SalesCoachBot.Understanding.Evaluation;
 using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Tests.Infrastructure;
@@ -18,11 +17,7 @@ public static class TestRecognizer
         .AddSingleton(TestContent.Shipped)
         .AddSingleton(model)
         .AddSingleton(new AmountRecognizer(defaultCurrency))
-        .AddSingleton<DateRecognizer>()
-        .AddSingleton<StageFinder>()
-        .AddSingleton<UtteranceRecognizer>()
-        .AddSingleton<UnderstandingEvaluator>()
-        .AddSalesCoachIntents()
+        .AddUnderstanding()
         .BuildServiceProvider();
 
     public static UnderstandingModel Model()
