@@ -5,6 +5,7 @@ using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Digests;
+using SalesCoachBot.Forecast;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Import;
 using SalesCoachBot.Intents;
@@ -101,7 +102,8 @@ public static class SalesCoachCoreServices
         .AddNudgeIntents()
         .AddSalesTeamIntents()
         .AddTimeZoneIntents()
-        .AddAccountIntents();
+        .AddAccountIntents()
+        .AddForecastIntents();
 
     /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
     public static IReadOnlyCollection<string> BuiltInIntentLabels() =>

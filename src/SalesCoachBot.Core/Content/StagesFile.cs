@@ -28,6 +28,7 @@ internal static class StagesFile
                 file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays)
             {
                 AlsoCalled = item.Children.ContainsKey(new YamlScalarNode("alsoCalled")) ? file.Lines(item, "alsoCalled") : [],
+                WinProbability = ReadPercent(file, file.Required<YamlScalarNode>(item, "winProbability")),
             };
         }
 
@@ -36,6 +37,12 @@ internal static class StagesFile
             throw file.Error(list, $"missing stage(s): {string.Join(", ", missing.Select(s => s.DisplayName()))}");
         return guides;
     }
+
+    // "30%" or "30": a whole percent, as a sales lead writes it.
+    private static double ReadPercent(YamlContentFile file, YamlScalarNode node) =>
+        int.TryParse(node.Value?.TrimEnd('%').Trim(), out var percent) && percent is >= 0 and <= 100
+            ? percent / 100.0
+            : throw file.Error(node, $"winProbability must be a whole percent from 0 to 100, like 30%, not '{node.Value}'");
 
     public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
         StageNames.TryParse(node.Value ?? "", out var stage) && !stage.IsClosed()
