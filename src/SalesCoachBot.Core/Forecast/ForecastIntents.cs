@@ -11,6 +11,7 @@ public static class ForecastIntents
         .AddScoped<WinProbabilities>()
         .AddScoped<ForecastService>()
         .AddScoped<ForecastCommands>()
+        .AddScoped<ManagerCharts>()
         .AddIntent(new IntentRegistration<ForecastIntent>(Forecast)
         {
             Read = (_, text) => ForecastPhrases.Read(text.Message),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Charts;
 using SalesCoachBot.Content;
 using SalesCoachBot.Forecast;
 using SalesCoachBot.Hosting;
@@ -25,12 +26,13 @@ public static class ForecastCommand
         var from = new Option<DateOnly?>("--from") { Description = "First close day, UTC (default: today)", HelpName = "YYYY-MM-DD", CustomParser = MetricsCommand.Date };
         var to = new Option<DateOnly?>("--to") { Description = "Last close day, UTC, inclusive (default: the end of the month after next)", HelpName = "YYYY-MM-DD", CustomParser = MetricsCommand.Date };
         var json = new Option<bool>("--json") { Description = "JSON instead of a table" };
-        var command = new Command("forecast", "Open deals by expected close month: count, pipeline, weighted and commit, per currency") { team, from, to, json };
-        command.SetAction(result => ForecastAsync(tools, result.GetValue(team), result.GetValue(from), result.GetValue(to), result.GetValue(json), output));
+        var chart = new Option<string?>("--chart") { Description = "Also write the chart (pipeline by stage and rep, forecast by month) as a PNG", HelpName = "FILE.png" };
+        var command = new Command("forecast", "Open deals by expected close month: count, pipeline, weighted and commit, per currency") { team, from, to, json, chart };
+        command.SetAction(result => ForecastAsync(tools, result.GetValue(team), result.GetValue(from), result.GetValue(to), result.GetValue(json), result.GetValue(chart), output));
         return command;
     }
 
-    private static async Task<int> ForecastAsync(ToolHost tools, string? managerEmail, DateOnly? from, DateOnly? to, bool json, TextWriter output)
+    private static async Task<int> ForecastAsync(ToolHost tools, string? managerEmail, DateOnly? from, DateOnly? to, bool json, string? chartFile, TextWriter output)
     {
         try
         {
@@ -55,7 +57,19 @@ public static class ForecastCommand
             var report = await scope.ServiceProvider.GetRequiredService<ForecastService>()
                 .ComputeAsync(whose.Label, whose.Owners, whose.Team, today, first, last, CancellationToken.None);
             await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, MetricsCommand.Json) : Table(report));
+            if (chartFile is not null)
+            {
+                var chart = await scope.ServiceProvider.GetRequiredService<ManagerCharts>().BuildAsync(whose, today, first, last, CancellationToken.None);
+                await File.WriteAllBytesAsync(StartDirectory.Resolve(chartFile), ManagerChartImage.Render(chart));
+                if (!json)
+                    await output.WriteLineAsync($"Chart written to {StartDirectory.Resolve(chartFile)}.");
+            }
             return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot write the chart: {e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is OptionsValidationException or ContentException)
         {

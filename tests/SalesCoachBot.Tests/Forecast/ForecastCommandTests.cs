@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using SalesCoachBot.Cli;
+using SalesCoachBot.Charts;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Forecast;
@@ -103,6 +104,20 @@ public sealed class ForecastCommandTests : BotTest
         Assert.Contains("  Mar 2099, USD  3 deals: pipeline $30,000 · weighted $14,500 · commit $20,000", output);
         Assert.Contains("2 deals, $15,000, need a close date (1 with none, 1 past their date).", output);
         Assert.Contains("1 deal, $7,000, closes outside Mar 2099 – May 2099.", output);
+    }
+
+    [Fact]
+    public async Task TheChartIsWrittenBesideTheTable()
+    {
+        await ImportAsync();
+        var file = Path.Combine(Folder, "forecast.png");
+
+        var (exitCode, output) = await RunAsync((a, o, c) => ForecastCommand.RunAsync(a, o, c), "--from", "2099-03-01", "--to", "2099-05-31", "--chart", file);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"Chart written to {file}.", output);
+        using var image = SkiaSharp.SKBitmap.Decode(file);
+        Assert.Equal((ManagerChartImage.Width, ManagerChartImage.Height), (image.Width, image.Height));
     }
 
     [Theory]
