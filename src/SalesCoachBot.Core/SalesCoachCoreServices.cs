@@ -66,6 +66,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ProactiveRuns>();
+        services.AddTeamRuns();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<Inbox>();

@@ -23,3 +23,4 @@ public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
 public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
 public sealed class CurrentNextStepTestsOnPostgres : CurrentNextStepTests, IOnPostgres;
 public sealed class LastActivityChangeTestsOnPostgres : LastActivityChangeTests, IOnPostgres;
+public sealed class EscalationTestsOnPostgres : SalesCoachBot.Tests.Escalations.EscalationTests, IOnPostgres;

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Escalations;
+using SalesCoachBot.Outbox;
+
+namespace SalesCoachBot.Scheduling;
+
+/// <summary>
+/// What the stall sweep sends for managers and after a sale: escalations of long-stalled deals. Each message is keyed in
+/// the outbox, so however many hosts sweep, each goes out once.
+/// </summary>
+public sealed class TeamRuns(EscalationPlanner escalations, OutboxWriter outbox)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken) =>
+        await outbox.WriteAsync(await PreviewAsync(cancellationToken), cancellationToken);
+
+    /// <summary>What would go out now, without writing anything (for "jobs preview").</summary>
+    public async Task<IReadOnlyList<PlannedMessage>> PreviewAsync(CancellationToken cancellationToken) =>
+        [.. await escalations.PlanAsync(cancellationToken)];
+}
+
+public static class TeamRunServices
+{
+    public static IServiceCollection AddTeamRuns(this IServiceCollection services) => services
+        .AddScoped<EscalationPlanner>()
+        .AddScoped<TeamRuns>();
+}
