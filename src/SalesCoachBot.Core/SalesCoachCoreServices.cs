@@ -22,6 +22,7 @@ using SalesCoachBot.SalesTeams;
 using SalesCoachBot.Scheduling;
 using SalesCoachBot.Understanding.Learning;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Wins;
 
 namespace SalesCoachBot;
 
@@ -104,7 +105,8 @@ public static class SalesCoachCoreServices
         .AddSalesTeamIntents()
         .AddTimeZoneIntents()
         .AddAccountIntents()
-        .AddForecastIntents();
+        .AddForecastIntents()
+        .AddWinWireIntents();
 
     /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
     public static IReadOnlyCollection<string> BuiltInIntentLabels() =>

@@ -38,6 +38,26 @@ internal static class StagesFile
         return guides;
     }
 
+    /// <summary>The optional <c>afterSale</c> list: check-ins on a won deal some days after it closed.</summary>
+    public static IReadOnlyList<AfterSaleStep> LoadAfterSale(string directory)
+    {
+        var file = YamlContentFile.Open(directory, Name);
+        if (!file.Root.Children.TryGetValue(new YamlScalarNode("afterSale"), out var node))
+            return [];
+        var steps = new List<AfterSaleStep>();
+        foreach (var entry in file.As<YamlSequenceNode>(node, "a list of check-ins (days, title, text)"))
+        {
+            var item = file.As<YamlMappingNode>(entry, "a check-in (a mapping with days, title, text)");
+            var days = file.Required<YamlScalarNode>(item, "days");
+            if (!int.TryParse(days.Value, out var count) || count is < 1 or > 730)
+                throw file.Error(days, $"days must be a whole number from 1 to 730, not '{days.Value}'");
+            if (steps.Any(s => s.Days == count))
+                throw file.Error(days, $"two check-ins {count} days after the sale");
+            steps.Add(new AfterSaleStep(count, file.Text(item, "title"), file.Text(item, "text")));
+        }
+        return [.. steps.OrderBy(s => s.Days)];
+    }
+
     // "30%" or "30": a whole percent, as a sales lead writes it.
     private static double ReadPercent(YamlContentFile file, YamlScalarNode node) =>
         int.TryParse(node.Value?.TrimEnd('%').Trim(), out var percent) && percent is >= 0 and <= 100
