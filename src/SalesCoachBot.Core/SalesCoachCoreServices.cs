@@ -23,6 +23,7 @@ using SalesCoachBot.Scheduling;
 using SalesCoachBot.Understanding.Learning;
 using SalesCoachBot.Understanding;
 using SalesCoachBot.Wins;
+using SalesCoachBot.TeamViews;
 
 namespace SalesCoachBot;
 
@@ -106,7 +107,8 @@ public static class SalesCoachCoreServices
         .AddTimeZoneIntents()
         .AddAccountIntents()
         .AddForecastIntents()
-        .AddWinWireIntents();
+        .AddWinWireIntents()
+        .AddTeamViews();
 
     /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
     public static IReadOnlyCollection<string> BuiltInIntentLabels() =>
