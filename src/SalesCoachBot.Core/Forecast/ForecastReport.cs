@@ -31,7 +31,11 @@ public sealed record ForecastMonth(
     IReadOnlyDictionary<string, decimal> Weighted,
     IReadOnlyDictionary<string, decimal> Commit,
     int CommitDeals,
-    int WithoutAmount);
+    int WithoutAmount)
+{
+    /// <summary>How many of the month's deals are in each currency.</summary>
+    public IReadOnlyDictionary<string, int> DealsIn { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>Deals the months do not hold: their count, amounts and, for the undated, why.</summary>
 public sealed record ForecastBucket(int Deals, IReadOnlyDictionary<string, decimal> Pipeline, int NoCloseDate = 0, int PastCloseDate = 0);

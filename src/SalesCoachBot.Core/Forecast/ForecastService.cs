@@ -50,6 +50,7 @@ public sealed class ForecastService(SalesCoachDbContext db, WinProbabilities pro
     private sealed class MonthTotals
     {
         private readonly Dictionary<string, decimal> pipeline = [], weighted = [], commit = [];
+        private readonly Dictionary<string, int> dealsIn = [];
         private int deals, commitDeals, withoutAmount;
 
         public void Add(Money? value, double chance, bool isCommit)
@@ -62,11 +63,15 @@ public sealed class ForecastService(SalesCoachDbContext db, WinProbabilities pro
                 return;
             }
             pipeline[money.Currency] = pipeline.GetValueOrDefault(money.Currency) + money.Amount;
+            dealsIn[money.Currency] = dealsIn.GetValueOrDefault(money.Currency) + 1;
             weighted[money.Currency] = weighted.GetValueOrDefault(money.Currency) + money.Amount * (decimal)chance;
             commit[money.Currency] = commit.GetValueOrDefault(money.Currency) + (isCommit ? money.Amount : 0);
         }
 
-        public ForecastMonth ToMonth(string month) => new(month, deals, Sorted(pipeline), Sorted(weighted), Sorted(commit), commitDeals, withoutAmount);
+        public ForecastMonth ToMonth(string month) => new(month, deals, Sorted(pipeline), Sorted(weighted), Sorted(commit), commitDeals, withoutAmount)
+        {
+            DealsIn = new SortedDictionary<string, int>(dealsIn, StringComparer.Ordinal),
+        };
     }
 
     private sealed class BucketTotals

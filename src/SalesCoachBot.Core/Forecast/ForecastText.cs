@@ -19,7 +19,7 @@ public static class ForecastText
                 facts.Add(new(name, month.Deals == 0 ? "no deals" : $"{Deals(month.Deals)}, none with an amount yet"));
             foreach (var currency in currencies)
                 facts.Add(new(currencies.Count > 1 ? $"{name}, {currency}" : name,
-                    $"{Deals(month.Deals)}: pipeline {Money(month.Pipeline, currency)} · weighted {Money(month.Weighted, currency)} · commit {Money(month.Commit, currency)}"
+                    $"{Deals(currencies.Count > 1 ? month.DealsIn.GetValueOrDefault(currency) : month.Deals)}: pipeline {Money(month.Pipeline, currency)} · weighted {Money(month.Weighted, currency)} · commit {Money(month.Commit, currency)}"
                     + (month.WithoutAmount > 0 && currency == currencies[0] ? $" ({month.WithoutAmount} without an amount)" : "")));
         }
         var notes = new List<string>();

@@ -61,6 +61,7 @@ public sealed class ForecastCommandTests : BotTest
         Assert.Equal((3, 30_000m, 5_000m, 14_500m, 2_000m, 20_000m, 0m), Figures(months[0]));
         Assert.Equal((2, 8_000m, 0m, 6_400m, 0m, 8_000m, 0m), Figures(months[1]));
         Assert.Equal(1, months[1].GetProperty("withoutAmount").GetInt32());
+        Assert.Equal((2, 1), (months[0].GetProperty("dealsIn").GetProperty("USD").GetInt32(), months[0].GetProperty("dealsIn").GetProperty("EUR").GetInt32()));
         Assert.Equal(0, months[2].GetProperty("deals").GetInt32());
 
         var undated = json.GetProperty("undated"); // O6 has no date, O7's date has passed
@@ -100,8 +101,8 @@ public sealed class ForecastCommandTests : BotTest
 
         Assert.Equal(0, exitCode);
         Assert.Contains("5 deals closing in Mar 2099 – May 2099: €5,000 pipeline, €2,000 weighted, €0 commit; $38,000 pipeline, $20,900 weighted, $28,000 commit.", output);
-        Assert.Contains("  Mar 2099, EUR  3 deals: pipeline €5,000 · weighted €2,000 · commit €0", output);
-        Assert.Contains("  Mar 2099, USD  3 deals: pipeline $30,000 · weighted $14,500 · commit $20,000", output);
+        Assert.Contains("  Mar 2099, EUR  1 deal: pipeline €5,000 · weighted €2,000 · commit €0", output);
+        Assert.Contains("  Mar 2099, USD  2 deals: pipeline $30,000 · weighted $14,500 · commit $20,000", output);
         Assert.Contains("2 deals, $15,000, need a close date (1 with none, 1 past their date).", output);
         Assert.Contains("1 deal, $7,000, closes outside Mar 2099 – May 2099.", output);
     }
