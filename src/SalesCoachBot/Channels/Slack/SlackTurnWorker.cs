@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Persistence;
 using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Channels.Slack;
@@ -10,7 +11,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// host's shutdown timeout, and gives back the rest.
 /// </summary>
 public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapter adapter, AcknowledgementsInFlight acknowledgements,
-    IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackTurnWorker> logger)
+    IOptions<SlackOptions> options, DatabaseOutages outages, TimeProvider time, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     /// <summary>How often the inbox is looked at without a wake-up: lanes another host gave up, leases run out.</summary>
@@ -34,6 +35,10 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
                     await acknowledgements.WhenQuietAsync(stoppingToken);
                     while (lanes.Count < options.Value.Workers && await inbox.ClaimNextAsync([.. lanes.Keys], stoppingToken) is { } message)
                         Start(message);
+                    outages.Answered();
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && outages.Noted(e))
+                {
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -122,7 +127,8 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
+                if (!outages.Noted(e))
+                    logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
                 await CompleteAsync(message, e.Message);
             }
             if (stopping)
