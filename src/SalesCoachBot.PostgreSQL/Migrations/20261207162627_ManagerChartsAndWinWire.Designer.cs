@@ -12,7 +12,7 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.PostgreSQL.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261207154015_ManagerChartsAndWinWire")]
+    [Migration("20261207162627_ManagerChartsAndWinWire")]
     partial class ManagerChartsAndWinWire
     {
         /// <inheritdoc />
@@ -472,6 +472,12 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
