@@ -25,6 +25,9 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<LearnedExample> LearnedExamples => Set<LearnedExample>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Crm.CrmLink> CrmLinks => Set<Crm.CrmLink>();
+    public DbSet<Crm.CrmWrite> CrmWrites => Set<Crm.CrmWrite>();
+    public DbSet<Crm.CrmSyncState> CrmSyncStates => Set<Crm.CrmSyncState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +37,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        Crm.CrmModel.Configure(modelBuilder);
         modelBuilder.Entity<LearnedExample>(example =>
         {
             example.Property(e => e.Label).HasMaxLength(64);
