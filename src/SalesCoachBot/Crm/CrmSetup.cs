@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Quartz;
 using SalesCoachBot.Crm.HubSpot;
+using SalesCoachBot.Crm.Salesforce;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Persistence;
@@ -19,11 +20,13 @@ public static class CrmSetup
     public static IHostApplicationBuilder AddCrm(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section)
-            .Validate(o => !o.Enabled || o.IsHubSpot, "Crm:Provider must be None (default) or HubSpot; Salesforce is not available in this version.")
+            .Validate(o => !o.Enabled || o.IsHubSpot || o.IsSalesforce, "Crm:Provider must be None (default), HubSpot or Salesforce.")
             .Validate(o => o.SyncMinutes is >= 1 and <= 1440, "Crm:SyncMinutes must be between 1 and 1440.")
             .Validate(o => !o.IsHubSpot || !string.IsNullOrWhiteSpace(o.HubSpot.AccessToken),
                 "Crm:HubSpot:AccessToken is empty: give the private app's access token (environment Crm__HubSpot__AccessToken or user secrets).")
             .Validate(o => !o.IsHubSpot || Uri.TryCreate(o.HubSpot.BaseUrl, UriKind.Absolute, out _), "Crm:HubSpot:BaseUrl must be an absolute URL such as https://api.hubapi.com.")
+            .Validate(o => !o.IsSalesforce || (Uri.TryCreate(o.Salesforce.InstanceUrl, UriKind.Absolute, out _) && o.Salesforce.ClientId.Length > 0 && o.Salesforce.ClientSecret.Length > 0),
+                "Crm:Salesforce:InstanceUrl (https://<your domain>.my.salesforce.com), Crm:Salesforce:ClientId and Crm:Salesforce:ClientSecret are needed with Salesforce.")
             .Validate(o => o.Stages.Values.All(s => Enum.TryParse<DealStage>(s, ignoreCase: true, out _)),
                 $"Crm:Stages maps a CRM stage id to one of {string.Join(", ", Enum.GetNames<DealStage>())}.")
             .ValidateOnStart();
@@ -31,7 +34,31 @@ public static class CrmSetup
         if (!options.Enabled)
             return builder;
 
-        builder.Services.AddHttpClient(HubSpotApi.HttpClientName).AddResilienceHandler("crm-api", pipeline => pipeline
+        if (options.IsSalesforce)
+        {
+            AddClient(builder, SalesforceApi.HttpClientName);
+            builder.Services.AddSingleton<SalesforceApi>();
+            builder.Services.AddSingleton<ICrmClient, SalesforceClient>();
+        }
+        else
+        {
+            AddClient(builder, HubSpotApi.HttpClientName);
+            builder.Services.AddSingleton<HubSpotApi>();
+            builder.Services.AddSingleton<ICrmClient, HubSpotClient>();
+        }
+        var defaults = options.IsSalesforce ? CrmStageMap.SalesforceDefaults : CrmStageMap.HubSpotDefaults;
+        builder.Services.AddSingleton(services => new CrmStageMap(defaults,
+            services.GetRequiredService<IOptions<CrmOptions>>().Value.Stages.ToDictionary(p => p.Key, p => Enum.Parse<DealStage>(p.Value, ignoreCase: true))));
+        builder.Services.AddSingleton(services => new CrmSettings(services.GetRequiredService<ICrmClient>().Name,
+            services.GetRequiredService<IOptions<SalesCoachOptions>>().Value.DefaultCurrency.ToUpperInvariant()));
+        builder.Services.AddCrmSync();
+        builder.Services.AddSingleton<CrmProblems>();
+        builder.Services.ConfigureDbContext<SalesCoachDbContext>((services, db) => db.AddInterceptors(services.GetRequiredService<CrmChangeCapture>()));
+        return builder;
+    }
+
+    private static void AddClient(IHostApplicationBuilder builder, string name) =>
+        builder.Services.AddHttpClient(name).AddResilienceHandler("crm-api", pipeline => pipeline
             .AddTimeout(TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
             {
@@ -43,17 +70,6 @@ public static class CrmSetup
                     && args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests),
             })
             .AddTimeout(AttemptTimeout));
-        builder.Services.AddSingleton<HubSpotApi>();
-        builder.Services.AddSingleton<ICrmClient, HubSpotClient>();
-        builder.Services.AddSingleton(services => new CrmStageMap(CrmStageMap.HubSpotDefaults,
-            services.GetRequiredService<IOptions<CrmOptions>>().Value.Stages.ToDictionary(p => p.Key, p => Enum.Parse<DealStage>(p.Value, ignoreCase: true))));
-        builder.Services.AddSingleton(services => new CrmSettings(services.GetRequiredService<ICrmClient>().Name,
-            services.GetRequiredService<IOptions<SalesCoachOptions>>().Value.DefaultCurrency.ToUpperInvariant()));
-        builder.Services.AddCrmSync();
-        builder.Services.AddSingleton<CrmProblems>();
-        builder.Services.ConfigureDbContext<SalesCoachDbContext>((services, db) => db.AddInterceptors(services.GetRequiredService<CrmChangeCapture>()));
-        return builder;
-    }
 
     /// <summary>On a running bot: the incremental pull every <c>Crm:SyncMinutes</c> (on one host of a cluster) and the push worker (on each).</summary>
     public static IHostApplicationBuilder AddCrmWorkers(this IHostApplicationBuilder builder)
