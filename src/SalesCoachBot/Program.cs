@@ -5,6 +5,7 @@ using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Channels.Teams;
 using SalesCoachBot.Content;
 using SalesCoachBot.Crm;
+using SalesCoachBot.Crm.HubSpot;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
@@ -49,6 +50,7 @@ static async Task<int> RunBotAsync(string[] args)
         app.MapTelemetry();
         app.MapTeamsChannel();
         app.MapSlackChannel();
+        app.MapCrm();
 
         await app.PrepareAsync();
         await app.RunAsync();

@@ -64,6 +64,21 @@ public sealed class CrmPull(SalesCoachDbContext db, ICrmClient crm, CrmCatalog c
         }
     }
 
+    /// <summary>Reads one deal now (a webhook named it): merged as a pull would, archived here if gone there.</summary>
+    public async Task PullDealAsync(string crmId, CancellationToken cancellationToken)
+    {
+        var (owners, pipeline) = await catalog.GetAsync(refresh: false, cancellationToken);
+        var remote = await crm.GetDealAsync(crmId, cancellationToken);
+        using (CrmChangeCapture.FromCrm())
+        {
+            if (remote is not null)
+                await MergeAsync(remote, owners, pipeline, new Counts(), cancellationToken);
+            else if (await db.CrmLinks.Where(l => l.Provider == settings.Provider && l.CrmId == crmId).Select(l => l.Deal).FirstOrDefaultAsync(cancellationToken) is { } gone)
+                gone.DeletedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task MergeAsync(CrmDeal remote, IReadOnlyList<CrmOwner> owners, IReadOnlyList<CrmStage> pipeline, Counts counts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -22,7 +22,7 @@ public static class CrmCommand
         sync.SetAction(result => RunAsync(tools, error, (services, cancellationToken) => SyncAsync(services, result.GetValue(full), output, cancellationToken)));
         var status = new Command("status", "The CRM, the last pull, writes waiting or refused, and the rate limit left");
         status.SetAction(_ => RunAsync(tools, error, (services, cancellationToken) => StatusAsync(services, output, cancellationToken)));
-        return new Command("crm", "The CRM of record (Crm:Provider): HubSpot") { sync, status };
+        return new Command("crm", "The CRM of record (Crm:Provider): HubSpot or Salesforce") { sync, status };
     }
 
     private static async Task<int> RunAsync(ToolHost tools, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> run)
@@ -33,7 +33,7 @@ public static class CrmCommand
             await host.PrepareAsync();
             if (!host.Services.GetRequiredService<IOptions<CrmOptions>>().Value.Enabled)
             {
-                await error.WriteLineAsync("No CRM is set: Crm:Provider is None. Set it to HubSpot with Crm:HubSpot:AccessToken (see docs/crm.md).");
+                await error.WriteLineAsync("No CRM is set: Crm:Provider is None. Set it to HubSpot or Salesforce (see docs/crm.md).");
                 return 1;
             }
             await using var scope = host.Services.CreateAsyncScope();
