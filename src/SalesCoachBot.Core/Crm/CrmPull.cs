@@ -45,8 +45,7 @@ public sealed class CrmPull(SalesCoachDbContext db, ICrmClient crm, CrmCatalog c
                     if (counts.Read % SaveEvery == 0)
                         await db.SaveChangesAsync(cancellationToken);
                 }
-                if (full)
-                    counts.Archived = await ArchiveMissingAsync(seen, cancellationToken);
+                counts.Archived = full ? await ArchiveMissingAsync(seen, cancellationToken) : await ArchiveDeletedAsync(state.LastPullAt!.Value - Overlap, cancellationToken);
                 (state.LastPullAt, state.LastError) = (started, null);
                 if (full)
                     state.LastFullPullAt = started;
@@ -151,6 +150,20 @@ public sealed class CrmPull(SalesCoachDbContext db, ICrmClient crm, CrmCatalog c
         foreach (var link in gone)
             link.Deal!.DeletedAt = time.GetUtcNow();
         return gone.Count;
+    }
+
+    private async Task<int> ArchiveDeletedAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var archived = 0;
+        await foreach (var crmId in crm.DeletedDealsAsync(since, cancellationToken))
+        {
+            if (await db.CrmLinks.Where(l => l.Provider == settings.Provider && l.CrmId == crmId).Select(l => l.Deal).FirstOrDefaultAsync(cancellationToken) is { } deal)
+            {
+                deal.DeletedAt = time.GetUtcNow();
+                archived++;
+            }
+        }
+        return archived;
     }
 
     private void NoteRateLimit(CrmSyncState state)

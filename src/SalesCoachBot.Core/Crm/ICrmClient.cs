@@ -26,6 +26,9 @@ public interface ICrmClient
     /// <summary>Deals changed at or after <paramref name="since"/>, oldest change first.</summary>
     IAsyncEnumerable<CrmDeal> ChangedDealsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>The CRM ids of deals deleted at or after <paramref name="since"/>.</summary>
+    IAsyncEnumerable<string> DeletedDealsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The deal as the CRM has it now, or null when it was deleted there.</summary>
     Task<CrmDeal?> GetDealAsync(string crmId, CancellationToken cancellationToken);
 

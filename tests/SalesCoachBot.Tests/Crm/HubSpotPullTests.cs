@@ -121,6 +121,21 @@ public class HubSpotPullTests : HubSpotFixture
     }
 
     [StoreFact]
+    public async Task ADealDeletedInHubSpotIsArchivedByTheNextIncrementalPull()
+    {
+        var gone = HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));
+        await PullAsync(full: true);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        HubSpot.DeleteDeal(gone);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, (await PullAsync()).Archived);
+
+        await using var db = Bot.Database();
+        Assert.Empty(await db.Deals.ToListAsync());
+    }
+
+    [StoreFact]
     public async Task ListsAndSearchesAreReadPageByPage()
     {
         var ids = Enumerable.Range(1, 250).Select(i => HubSpot.AddDeal(Deal($"Deal {i:000}", "qualifiedtobuy", $"{i}", "2026-04-30T00:00:00Z"))).ToList();
@@ -132,7 +147,7 @@ public class HubSpotPullTests : HubSpotFixture
 
         Assert.Equal(230, (await PullAsync()).Updated);
 
-        Assert.Equal(3, HubSpot.Requests.Count(r => r == "GET /crm/v3/objects/deals"));
+        Assert.Equal(3 + 1, HubSpot.Requests.Count(r => r == "GET /crm/v3/objects/deals")); // three pages, then the deleted ones
         Assert.Equal(2, HubSpot.Requests.Count(r => r == "POST /crm/v3/objects/deals/search"));
         await using var db = Bot.Database();
         Assert.Equal(230, await db.Deals.CountAsync(d => d.Amount == 7000));

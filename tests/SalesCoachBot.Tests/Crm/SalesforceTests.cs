@@ -129,6 +129,21 @@ public class SalesforceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task AnOpportunityDeletedInSalesforceIsArchivedByTheNextPull()
+    {
+        var id = salesforce.AddOpportunity("Acme Corp", "Needs Analysis", 40000, "2026-04-30", AliceUserId);
+        await PullAsync(full: true);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        salesforce.Delete(id);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, (await PullAsync()).Archived);
+
+        await using var db = bot.Database();
+        Assert.Empty(await db.Deals.ToListAsync());
+    }
+
+    [StoreFact]
     public async Task ARefusedLoginStopsCrmSyncWithOneLineNamingIt()
     {
         var error = new StringWriter();

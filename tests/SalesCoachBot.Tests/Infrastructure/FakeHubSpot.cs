@@ -91,7 +91,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
     public void DeleteDeal(string id)
     {
         lock (gate)
-            deals[id].Archived = true;
+            (deals[id].Archived, deals[id].ArchivedAt) = (true, time.GetUtcNow());
     }
 
     public IReadOnlyList<(string Id, IReadOnlyDictionary<string, string?> Properties)> Deals()
@@ -184,8 +184,9 @@ public sealed class FakeHubSpot : IAsyncDisposable
 
     private IResult ListDeals(HttpRequest request)
     {
+        var archived = request.Query["archived"] == "true";
         lock (gate)
-            return Page([.. deals.Values.Where(d => !d.Archived).OrderBy(d => d.Id).Select(d => d.Json())], request, 100);
+            return Page([.. deals.Values.Where(d => d.Archived == archived).OrderBy(d => d.Id).Select(d => d.Json())], request, 100);
     }
 
     private async Task<IResult> SearchAsync(HttpRequest request)
@@ -326,6 +327,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
         public DateTimeOffset Created { get; } = created;
         public DateTimeOffset Modified { get; set; } = created;
         public bool Archived { get; set; }
+        public DateTimeOffset? ArchivedAt { get; set; }
 
         public JsonObject Json()
         {
@@ -342,6 +344,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
                 ["createdAt"] = properties["createdate"]!.DeepClone(),
                 ["updatedAt"] = properties["hs_lastmodifieddate"]!.DeepClone(),
                 ["archived"] = Archived,
+                ["archivedAt"] = ArchivedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             };
         }
     }

@@ -29,6 +29,7 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<JsonNode>> cursors = new();
     private readonly ConcurrentQueue<string> requests = new();
     private readonly ConcurrentQueue<string> losing = new();
+    private readonly List<(string Id, DateTimeOffset At)> deleted = [];
     private int nextId = 1, used;
 
     private FakeSalesforce(WebApplication app, TimeProvider time) => (this.app, this.time) = (app, time);
@@ -50,6 +51,7 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
         fake.app.MapGet(api + "/query", (string q) => fake.Query(q));
         fake.app.MapGet(api + "/query/{cursor}", (string cursor) => fake.Page(cursor, 0));
         fake.app.MapGet(api + "/sobjects/Opportunity/describe", () => Results.Json(new { name = "Opportunity", fields = new object[] { new { name = "Id", externalId = false }, new { name = "SalesCoach_Id__c", externalId = true } } }));
+        fake.app.MapGet(api + "/sobjects/Opportunity/deleted", fake.Deleted);
         fake.app.MapGet(api + "/sobjects/Opportunity/SalesCoach_Id__c/{external}", (string external) => fake.Find(o => o["SalesCoach_Id__c"]?.GetValue<string>() == external));
         fake.app.MapMethods(api + "/sobjects/Opportunity/SalesCoach_Id__c/{external}", ["PATCH"], fake.UpsertAsync);
         fake.app.MapGet(api + "/sobjects/Opportunity/{id}", (string id) => fake.Find(o => o["Id"]!.GetValue<string>() == id));
@@ -77,6 +79,15 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
     {
         lock (gate)
             Set(opportunities[id], fields);
+    }
+
+    public void Delete(string id)
+    {
+        lock (gate)
+        {
+            opportunities.Remove(id);
+            deleted.Add((id, time.GetUtcNow()));
+        }
     }
 
     public IReadOnlyList<JsonObject> Opportunities()
@@ -158,6 +169,15 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
         if (!done)
             page["nextRecordsUrl"] = $"/services/data/{Version}/query/{id}-{offset + PageSize}";
         return Results.Json(page);
+    }
+
+    private IResult Deleted(string start, string end)
+    {
+        var (from, to) = (DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture));
+        if (to - from < TimeSpan.FromMinutes(1) || from < time.GetUtcNow().AddDays(-30))
+            return Error(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate by more than one minute, within 30 days");
+        lock (gate)
+            return Results.Json(new { deletedRecords = deleted.Where(d => d.At >= from && d.At <= to).Select(d => new { id = d.Id, deletedDate = d.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture) }), earliestDateAvailable = "2026-01-01T00:00:00.000+0000", latestDateCovered = end });
     }
 
     private IResult Find(Func<JsonObject, bool> match)

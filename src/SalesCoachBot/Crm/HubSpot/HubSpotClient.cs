@@ -122,6 +122,15 @@ public sealed class HubSpotClient(HubSpotApi api, IOptions<CrmOptions> options) 
         }
     }
 
+    public async IAsyncEnumerable<string> DeletedDealsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in PagesAsync($"/crm/v3/objects/deals?limit={ListPage}&archived=true&properties=pipeline", cancellationToken))
+        {
+            if (Date(Text(item, "archivedAt")) is { } archivedAt && archivedAt >= since && Text(item, "id") is { } id)
+                yield return id;
+        }
+    }
+
     public async Task<CrmDeal?> GetDealAsync(string crmId, CancellationToken cancellationToken)
     {
         try

@@ -49,6 +49,22 @@ public sealed partial class SalesforceClient(SalesforceApi api, TimeProvider tim
     public IAsyncEnumerable<CrmDeal> ChangedDealsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         DealsWhereAsync($"SystemModstamp >= {since.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", "SystemModstamp", cancellationToken);
 
+    public async IAsyncEnumerable<string> DeletedDealsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Salesforce keeps deleted ids for 30 days and wants a window of at least a minute.
+        var now = time.GetUtcNow();
+        var start = since < now.AddDays(-29) ? now.AddDays(-29) : since;
+        var end = now - start < TimeSpan.FromMinutes(1) ? start.AddMinutes(1) : now;
+        var answer = await api.GetAsync($"/sobjects/Opportunity/deleted/?start={Uri.EscapeDataString(Iso(start))}&end={Uri.EscapeDataString(Iso(end))}", cancellationToken);
+        foreach (var deleted in answer?["deletedRecords"]?.AsArray() ?? [])
+        {
+            if (Text(deleted, "id") is { } id)
+                yield return id;
+        }
+    }
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public async Task<CrmDeal?> GetDealAsync(string crmId, CancellationToken cancellationToken)
     {
         try
