@@ -29,7 +29,11 @@ public static class CrmCommand
     {
         try
         {
-            using var host = tools.CreateBuilder().Build();
+            var builder = tools.CreateBuilder();
+            // What went wrong is the one line below; the HTTP calls behind it stay out of the way.
+            foreach (var category in new[] { "System.Net.Http.HttpClient", "Polly", "SalesCoachBot.Crm" })
+                builder.Logging.AddFilter(category, LogLevel.Error);
+            using var host = builder.Build();
             await host.PrepareAsync();
             if (!host.Services.GetRequiredService<IOptions<CrmOptions>>().Value.Enabled)
             {
