@@ -44,6 +44,7 @@ static async Task<int> RunBotAsync(string[] args)
         builder.AddCrm();
         builder.AddCrmWorkers();
         builder.AddTelemetry();
+        builder.AddOutageQuietLogging();
 
         var app = builder.Build();
         app.MapHealth();
