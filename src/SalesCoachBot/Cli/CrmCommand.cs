@@ -81,8 +81,12 @@ public static class CrmCommand
         if (state?.LastError is { } lastError)
             await output.WriteLineAsync($"Last error: {lastError}");
         await output.WriteLineAsync($"Writes waiting: {pending}; refused: {await db.CrmWrites.CountAsync(w => w.FailedAt != null, cancellationToken)}");
+        var retrying = await db.CrmWrites.Include(w => w.Deal).AsNoTracking().Where(w => w.DoneAt == null && w.FailedAt == null && w.LastError != null)
+            .OrderBy(w => w.Id).Take(20).ToListAsync(cancellationToken);
+        foreach (var write in retrying)
+            await output.WriteLineAsync($"  waiting  {write.Deal?.Name}: {write.LastError}; next try {When(write.NextAttemptAt)}");
         foreach (var write in failed)
-            await output.WriteLineAsync($"  {When(write.FailedAt)}  {write.Deal?.Name}: {write.LastError}");
+            await output.WriteLineAsync($"  refused  {When(write.FailedAt)}  {write.Deal?.Name}: {write.LastError}");
         await output.WriteLineAsync(state?.RateLimitRemaining is { } left
             ? $"Rate limit: {left} of {state.RateLimitMax?.ToString(CultureInfo.InvariantCulture) ?? "?"} calls left per {state.RateLimitWindow} (at {When(state.RateLimitAt)})"
             : "Rate limit: not reported yet");

@@ -171,9 +171,12 @@ public class HubSpotPullTests : HubSpotFixture
         HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));
         await PullAsync(full: true);
         HubSpot.FailNext("PATCH /crm/v3/objects/deals/", 400);
+        HubSpot.RateLimitNext("POST /crm/v3/objects/calls", times: 1, retryAfterSeconds: 60);
         await Bot.Flow(Alice).Send("change acme amount to 45k").AssertReply(Contains("$45,000"))
-            .Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?")).StartTestAsync();
-        await PushAsync();
+            .Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged")).StartTestAsync();
+        for (var round = 0; round < 3; round++)
+            await PushAsync(); // the refused edit, then the call (rate-limited) and the next step, in either order
         var output = new StringWriter();
 
         Assert.Equal(0, await CrmCommand.RunAsync(CommandLine("status"), output, new StringWriter()));
@@ -181,8 +184,9 @@ public class HubSpotPullTests : HubSpotFixture
         var status = output.ToString();
         Assert.Contains("CRM: HubSpot", status, StringComparison.Ordinal);
         Assert.Contains("Last pull: 2026-03-02 09:00 UTC", status, StringComparison.Ordinal);
-        Assert.Contains("Acme Corp: Property values were not valid", status, StringComparison.Ordinal);
-        Assert.Matches(@"Writes waiting: 0; refused: 1", status);
+        Assert.Contains("refused  2026-03-02 09:00 UTC  Acme Corp: Property values were not valid", status, StringComparison.Ordinal);
+        Assert.Contains("waiting  Acme Corp: HubSpot's rate limit was reached; next try 2026-03-02 09:01 UTC", status, StringComparison.Ordinal);
+        Assert.Matches(@"Writes waiting: [12]; refused: 1", status);
         Assert.Matches(@"Rate limit: \d+ of 190 calls left per 10 s", status);
     }
 }
