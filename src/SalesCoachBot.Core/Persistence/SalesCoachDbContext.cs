@@ -28,6 +28,9 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Forecast.ChartImage> ChartImages => Set<Forecast.ChartImage>();
     public DbSet<Wins.WinWireSubscription> WinWires => Set<Wins.WinWireSubscription>();
+    public DbSet<Crm.CrmLink> CrmLinks => Set<Crm.CrmLink>();
+    public DbSet<Crm.CrmWrite> CrmWrites => Set<Crm.CrmWrite>();
+    public DbSet<Crm.CrmSyncState> CrmSyncStates => Set<Crm.CrmSyncState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -37,6 +40,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        Crm.CrmModel.Configure(modelBuilder);
         modelBuilder.Entity<LearnedExample>(example =>
         {
             example.Property(e => e.Label).HasMaxLength(64);
