@@ -6,19 +6,27 @@ namespace SalesCoachBot.Understanding.Learning;
 public readonly record struct WordFeature(int Slot, float Value);
 
 /// <summary>
-/// The words of a sentence, and each pair of neighbouring words, hashed into a fixed number of slots.
-/// Beside the sentence vector they let the classifier learn which words tell intents apart in these
-/// examples ("inked", "redlines", "pull up"), where the vector only knows what sentences mean in general.
+/// The words of a sentence, each pair of neighbouring words, and the letter runs (2 to 5 letters, within a word)
+/// of each word, hashed into a fixed number of slots. Beside the sentence vector they let the classifier learn
+/// which words tell intents apart in these examples ("inked", "redlines", "pull up"), where the vector only knows
+/// what sentences mean in general, and in English alone: the letter runs carry what a word is made of across
+/// spellings and affixes ("kirim", "dikirim", "kirimin"; "udah", "udh", "sudah"), so Indonesian is learned from
+/// its examples too. Numbers read as one word.
 /// </summary>
 public static partial class WordFeatures
 {
     /// <summary>Changes whenever what the features are changes, so weights trained on older ones are not reused.</summary>
-    public const string Version = "words-5";
+    public const string Version = "words-6-letters";
 
-    public const int Slots = 1 << 14;
+    public const int Slots = 1 << 16;
 
     /// <summary>How much the words weigh together beside the unit-length sentence vector.</summary>
     private const float Weight = 3f;
+
+    /// <summary>How much the letter runs weigh together.</summary>
+    private const float LetterWeight = 2f;
+
+    private const int ShortestRun = 2, LongestRun = 5;
 
     /// <summary>Features of a prepared sentence (see <see cref="UnderstandingModel.Prepare"/>); every number reads as one word.</summary>
     public static WordFeature[] Of(string prepared)
@@ -33,8 +41,21 @@ public static partial class WordFeatures
         }
         if (slots.Count == 0)
             return [];
-        var value = Weight / MathF.Sqrt(slots.Count);
-        return [.. slots.GroupBy(s => s).Select(g => new WordFeature(g.Key, value * g.Count()))];
+        var runs = words.SelectMany(LetterRuns).ToList();
+        var (value, runValue) = (Weight / MathF.Sqrt(slots.Count), runs.Count == 0 ? 0 : LetterWeight / MathF.Sqrt(runs.Count));
+        return [.. slots.Select(s => (Slot: s, Value: value)).Concat(runs.Select(s => (Slot: s, Value: runValue)))
+            .GroupBy(f => f.Slot).Select(g => new WordFeature(g.Key, g.Sum(f => f.Value)))];
+    }
+
+    // The word marked at both ends, so a run that opens or closes a word ("<di", "in>") differs from one inside it.
+    private static IEnumerable<int> LetterRuns(string word)
+    {
+        if (word == "#")
+            yield break;
+        var marked = $"<{word}>";
+        for (var length = ShortestRun; length <= LongestRun; length++)
+            for (var start = 0; start + length <= marked.Length; start++)
+                yield return Slot("c", marked.Substring(start, length), "");
     }
 
     // Endings only, enough for "calls", "called" and "calling" to share a slot.
