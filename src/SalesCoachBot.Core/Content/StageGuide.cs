@@ -1,4 +1,5 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 
 namespace SalesCoachBot.Content;
 
@@ -13,4 +14,10 @@ public sealed record StageGuide(
 {
     /// <summary>Other names reps use for the stage ("qualification", "legal review").</summary>
     public IReadOnlyList<string> AlsoCalled { get; init; } = [];
+
+    /// <summary>The guide in each other language (<c>stages.id.yaml</c>).</summary>
+    public IReadOnlyDictionary<Language, StageGuide> Translations { get; init; } = new Dictionary<Language, StageGuide>();
+
+    /// <summary>The guide as written in the language, the English one where the language has none.</summary>
+    public StageGuide In(Language language) => Translations.GetValueOrDefault(language, this);
 }

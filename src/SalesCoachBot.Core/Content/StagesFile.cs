@@ -1,16 +1,38 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
 
-/// <summary><c>stages.yaml</c>: one guide for each of the seven stages.</summary>
+/// <summary>
+/// <c>stages.yaml</c>: one guide for each of the seven stages; and the guides in each other language the bot speaks
+/// (<c>stages.id.yaml</c>, every stage, no stall threshold of their own), whose <c>alsoCalled</c> names are read in any message.
+/// </summary>
 internal static class StagesFile
 {
     public const string Name = "stages.yaml";
 
     public static Dictionary<DealStage, StageGuide> Load(string directory)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var guides = LoadOne(YamlContentFile.Open(directory, Name), stallDays: null);
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var translated = LoadOne(YamlContentFile.Open(directory, name), guides);
+            foreach (var (stage, guide) in translated)
+                guides[stage] = guides[stage] with
+                {
+                    AlsoCalled = [.. guides[stage].AlsoCalled, .. guide.AlsoCalled],
+                    Translations = new Dictionary<Language, StageGuide>(guides[stage].Translations) { [language] = guide },
+                };
+        }
+        return guides;
+    }
+
+    private static Dictionary<DealStage, StageGuide> LoadOne(YamlContentFile file, Dictionary<DealStage, StageGuide>? stallDays)
+    {
         var list = file.Required<YamlSequenceNode>(file.Root, "stages");
         var guides = new Dictionary<DealStage, StageGuide>();
         foreach (var node in list)
@@ -20,9 +42,7 @@ internal static class StagesFile
             if (guides.ContainsKey(stage))
                 throw file.Error(item, $"stage '{stage.DisplayName()}' appears twice");
 
-            var days = file.Required<YamlScalarNode>(item, "stallAfterDays");
-            if (!int.TryParse(days.Value, out var stallAfterDays) || stallAfterDays is < 1 or > 365)
-                throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
+            var stallAfterDays = stallDays?[stage].StallAfterDays ?? StallAfterDays(file, item);
 
             guides[stage] = new StageGuide(stage, file.Text(item, "goal"), file.Lines(item, "exitCriteria"),
                 file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays)
@@ -35,6 +55,14 @@ internal static class StagesFile
         if (missing.Count > 0)
             throw file.Error(list, $"missing stage(s): {string.Join(", ", missing.Select(s => s.DisplayName()))}");
         return guides;
+    }
+
+    private static int StallAfterDays(YamlContentFile file, YamlMappingNode item)
+    {
+        var days = file.Required<YamlScalarNode>(item, "stallAfterDays");
+        return int.TryParse(days.Value, out var stallAfterDays) && stallAfterDays is >= 1 and <= 365
+            ? stallAfterDays
+            : throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
     }
 
     public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
