@@ -28,6 +28,14 @@ public static class ReplyKeys
     public const string NoteNextBestAction = "note-next-best-action";
     public const string NoteTip = "note-tip";
     public const string HelpIntro = "help-intro";
+    public const string ObjectionIntro = "objection-intro";
+    public const string ObjectionTitle = "objection-title";
+    public const string ObjectionAcknowledge = "objection-acknowledge";
+    public const string ObjectionClarify = "objection-clarify";
+    public const string ObjectionRespond = "objection-respond";
+    public const string ObjectionConfirm = "objection-confirm";
+    public const string ObjectionAtStage = "objection-at-stage";
+    public const string ButtonAnotherObjection = "button-another-objection";
     public const string HelpStages = "help-stages";
     public const string HelpManagers = "help-managers";
 

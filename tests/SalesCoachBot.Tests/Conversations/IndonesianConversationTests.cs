@@ -14,14 +14,16 @@ public sealed class IndonesianConversationTests : BotTest
         await Bot.Flow()
             .Send("deal baru Sinar Logistik 60jt")
             .AssertReply(Contains("Deal baru: Sinar Logistik", "Nilai: Rp 60.000.000", "Tahap: Prospek", "Langkah terbaik berikutnya:", "Pindah ke Kontak awal"))
-            .Send("pindahin Sinar Logistik ke negosiasi")
-            .AssertReply(Contains("Sinar Logistik → Negosiasi", "Syarat lanjut", "Tips:"))
+            .Send("pindahin Sinar Logistik ke kontak awal")
+            .AssertReply(Contains("Sinar Logistik → Kontak awal", "Syarat lanjut", "Tips:"))
+            .Send("Sinar Logistik bilang harganya kemahalan, minta diskon 30%")
+            .AssertReply(Contains("Keberatan: Harga atau anggaran", "1. Akui", "Di tahap Kontak awal (Sinar Logistik)", "Kasih kisaran kalau didesak", "Keberatan lain"))
             .StartTestAsync();
 
         await using var db = Bot.Database();
         var deal = await db.Deals.SingleAsync();
         Assert.Equal((60_000_000m, "IDR"), (deal.Amount!.Value, deal.Currency));
-        Assert.Equal(Deals.DealStage.Negotiation, deal.Stage);
+        Assert.Equal(Deals.DealStage.InitialContact, deal.Stage);
         Assert.Equal(Language.Indonesian, (await db.Reps.SingleAsync()).Language);
     }
 

@@ -16,6 +16,7 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "SaySomethingElse" },
         { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Offer" },
         { "src/SalesCoachBot.Core/Conversations/HelpReplies.cs", "Help" },
+        { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "Advice" },
     };
 
     [Theory]
@@ -32,7 +33,7 @@ public sealed partial class ReplyCatalogueTests
 
     private static string Body(string source, string method)
     {
-        var start = Regex.Match(source, $@"\n    (public|private) static [\w<>?]+ {method}\(|\n    public [\w<>?]+ {method}\(");
+        var start = Regex.Match(source, $@"\n    (public|private)( static)? [\w<>?]+ {method}\(");
         Assert.True(start.Success, $"no method {method}");
         var next = Regex.Match(source[(start.Index + 1)..], @"\n    (public|private|///|//)");
         return next.Success ? source.Substring(start.Index, next.Index + 1) : source[start.Index..];
@@ -41,7 +42,7 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
