@@ -38,6 +38,7 @@ public static class SalesCoachCoreServices
         services.AddSingleton<ConversationMemoryStore>();
         services.AddSingleton<ChatTurns>();
         services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<DatabaseOutages>();
         services.AddSingleton<TurnsInFlight>();
         services.TryAddSingleton<ISentenceEmbedder>(MiniLmEmbedder.Shared);
         services.TryAddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<ISentenceEmbedder>(), EmbeddingCache.DefaultDirectory));

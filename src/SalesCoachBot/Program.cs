@@ -39,6 +39,7 @@ static async Task<int> RunBotAsync(string[] args)
         builder.AddSlackChannel();
         builder.AddScheduler();
         builder.AddTelemetry();
+        builder.AddOutageQuietLogging();
 
         var app = builder.Build();
         app.MapHealth();

@@ -27,6 +27,9 @@ public static class HelpReplies
     /// <summary>What every channel says when a turn fails; the details go to the log.</summary>
     public static Reply Apology { get; } = new("Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment.");
 
+    /// <summary>A message whose changes were saved while its answer was lost with the host that ran it.</summary>
+    public static Reply CutShort { get; } = new("I saved what you said in your last message, but my answer to it was cut short. Say “my deals” to see where things stand.");
+
     /// <summary>A message that was only an attachment.</summary>
     public static Reply AttachmentOnly(IReadOnlyList<string> files) =>
         new($"{AttachmentNote(files)} Tell me in words what to log, e.g. \"sent Acme the signed order form\".");

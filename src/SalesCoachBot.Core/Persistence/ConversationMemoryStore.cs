@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Conversations;
+using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Persistence;
 
@@ -36,13 +37,14 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContex
         var (etag, now) = (Guid.NewGuid().ToString("N"), clock.GetUtcNow());
         Task<int> UpdateAsync() => db.BotState.Where(e => e.Key == key)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        if (await UpdateAsync() > 0)
-            return;
-        // Two turns (or hosts) may write a conversation's first memory at the same moment: the insert skips a row that
-        // is already there (ON CONFLICT DO NOTHING, the same in SQLite and PostgreSQL) and the later turn's update wins,
-        // so the race is not a failed command in the log.
-        if (await db.InsertIfAbsentAsync(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now }, cancellationToken) == 0)
+        // A stored message's turn records itself as applied with its memory (InboxTurn), in one transaction.
+        await using var transaction = InboxTurn.Current is { Applied: false } ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A conversation's first memory may be written by two turns at once: the insert skips a row that is already
+        // there (ON CONFLICT DO NOTHING) and the later update wins, so the race is not a failed command in the log.
+        if (await UpdateAsync() == 0 && await db.InsertIfAbsentAsync(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now }, cancellationToken) == 0)
             await UpdateAsync();
+        if (transaction is not null)
+            await db.CommitMarkingInboxTurnAsync(transaction, cancellationToken);
     }
 
     /// <summary>Rewrites memories stored by earlier versions (with .NET type names in them) in today's form.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Digests;
 using SalesCoachBot.Goals;
@@ -148,5 +149,73 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             entry.Property(e => e.Key).HasMaxLength(512);
             entry.Property(e => e.ETag).HasMaxLength(64).IsConcurrencyToken();
         });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var mark = MarkInboxTurnApplied();
+        try
+        {
+            return Saved(base.SaveChanges(acceptAllChangesOnSuccess), mark);
+        }
+        finally
+        {
+            Forget(mark);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var mark = MarkInboxTurnApplied();
+        try
+        {
+            return Saved(await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), mark);
+        }
+        finally
+        {
+            Forget(mark);
+        }
+    }
+
+    /// <summary>Commits writes that bypass SaveChanges, recording the running stored message's turn as applied with them.</summary>
+    public async Task CommitMarkingInboxTurnAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (InboxTurn.Current is { Applied: false } turn)
+        {
+            var now = turn.Clock.GetUtcNow();
+            await Inbox.Where(m => m.Id == turn.MessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.AppliedAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            turn.Applied = true;
+            return;
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // The first change a stored message's turn saves carries the message's AppliedAt in the same transaction.
+    private (InboxTurn Turn, InboxMessage Row)? MarkInboxTurnApplied()
+    {
+        if (InboxTurn.Current is not { Applied: false } turn || !ChangeTracker.HasChanges()
+            || ChangeTracker.Entries<InboxMessage>().Any(e => e.Entity.Id == turn.MessageId))
+            return null;
+        var row = new InboxMessage { Id = turn.MessageId, DeliveryId = "", Channel = "", Lane = "", Payload = "" };
+        var entry = Inbox.Attach(row);
+        entry.Property(m => m.AppliedAt).CurrentValue = turn.Clock.GetUtcNow();
+        entry.Property(m => m.AppliedAt).IsModified = true;
+        return (turn, row);
+    }
+
+    private int Saved(int rows, (InboxTurn Turn, InboxMessage Row)? mark)
+    {
+        if (mark is null)
+            return rows;
+        if (Database.CurrentTransaction is null) // committed now; inside a caller's transaction the next save marks it again
+            mark.Value.Turn.Applied = true;
+        return rows - 1;
+    }
+
+    private void Forget((InboxTurn Turn, InboxMessage Row)? mark)
+    {
+        if (mark is { Row: var row })
+            Entry(row).State = EntityState.Detached;
     }
 }

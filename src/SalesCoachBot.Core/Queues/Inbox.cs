@@ -133,6 +133,13 @@ public sealed class Inbox(IDbContextFactory<SalesCoachDbContext> contexts, HostI
             .SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
+    /// <summary>Keeps the answer of a turn that saved changes, for a host that takes the turn up again to send instead of running it twice.</summary>
+    public async Task RecordAnswerAsync(long id, string answerJson, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AnswerJson, answerJson), cancellationToken);
+    }
+
     /// <summary>Gives back every lease this host holds: at start-up (a restarted host ran nothing it held) and on a stop.</summary>
     public async Task<int> ReleaseAsync(CancellationToken cancellationToken)
     {

@@ -20,6 +20,11 @@ public sealed class InboxMessage
     public string? LeasedBy { get; set; }
     public DateTimeOffset? LeasedUntil { get; set; }
     public int Attempts { get; set; }
+    /// <summary>When the turn's first change was saved (<see cref="InboxTurn"/>): a turn run again after that is not applied again.</summary>
+    public DateTimeOffset? AppliedAt { get; set; }
+
+    /// <summary>The answer of a turn that saved changes (the outbox's reply JSON), sent again rather than the turn run again.</summary>
+    public string? AnswerJson { get; set; }
     public DateTimeOffset? DoneAt { get; set; }
     public string? LastError { get; set; }
 }

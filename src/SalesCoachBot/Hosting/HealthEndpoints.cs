@@ -23,6 +23,25 @@ public static class HealthEndpoints
     }
 }
 
+/// <summary>The database answers a query: one warning when it stops (<see cref="DatabaseOutages"/>), not one per probe.</summary>
+public sealed class DatabaseAnswers(IDbContextFactory<SalesCoachDbContext> contexts, DatabaseOutages outages) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+        }
+        catch (Exception e) when (outages.Noted(e))
+        {
+            return HealthCheckResult.Unhealthy("the database is not answering");
+        }
+        outages.Answered();
+        return HealthCheckResult.Healthy();
+    }
+}
+
 /// <summary>Ready once every migration of this version is applied (another host may be applying them).</summary>
 public sealed class SchemaIsCurrent(IDbContextFactory<SalesCoachDbContext> contexts) : IHealthCheck
 {

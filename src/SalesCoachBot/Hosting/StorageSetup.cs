@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.PostgreSQL;
@@ -22,14 +23,22 @@ public static class StorageSetup
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.IsPostgres)
+            {
                 options.UsePostgres(storage.ConnectionString!);
+                services.GetRequiredService<DatabaseOutages>().ConnectionsBroken = PostgresStorage.ForgetPooledConnections;
+            }
             else
                 options.UseSqliteStorage(storage.ConnectionString!);
+            // A failed statement is the caller's to report: an outage once (DatabaseOutages), a handled race not at all.
+            options.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         });
+        // The readiness answer says the database is away; DatabaseOutages logs it once, not each probe.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         builder.Services.AddSingleton(services =>
             services.GetRequiredService<IOptions<StorageOptions>>().Value.InstanceId is { Length: > 0 } id ? new HostInstance(id) : HostInstance.FromMachine());
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<SalesCoachDbContext>("database", tags: [HealthEndpoints.Ready])
+            .AddCheck<DatabaseAnswers>("database", tags: [HealthEndpoints.Ready])
             .AddCheck<SchemaIsCurrent>("schema", tags: [HealthEndpoints.Ready]);
         builder.Services.AddSingleton<SchemaIsCurrent>();
         builder.Services.AddStartUpLaneWork<StoredMemoryUpgrade>();

@@ -9,7 +9,7 @@ namespace SalesCoachBot.Tests.Infrastructure;
 
 /// <summary>The real host (Program) on a given SQLite file, with optional extra settings (the scheduler is off unless they turn it on).</summary>
 public sealed class BotApplicationFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? start = null,
-    CapturedLogs? logs = null)
+    CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(start ?? BotHarness.Start);
@@ -22,6 +22,8 @@ public sealed class BotApplicationFactory(string connectionString, string enviro
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (services is not null)
+            builder.ConfigureServices(services);
         if (logs is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }

@@ -6,11 +6,12 @@ public abstract class TeamsHostTest : IAsyncLifetime
     protected TempDatabase Database { get; } = new();
     protected FakeBotConnector Connector { get; private set; } = null!;
     protected BotApplicationFactory Factory { get; set; } = null!;
+    protected CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
         Connector = await FakeBotConnector.StartAsync();
-        Factory = new BotApplicationFactory(Database.ConnectionString);
+        Factory = new BotApplicationFactory(Database.ConnectionString, logs: Logs);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Caching.Memory;
 using Polly.Timeout;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Outbox;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Queues;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 
@@ -12,7 +14,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// Runs one Slack message through the core: who sent it (users.info: name, e-mail, time zone), where,
 /// and the reply back as Block Kit with chat.postMessage or the response_url.
 /// </summary>
-public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceScopeFactory scopes, IMemoryCache cache, ILogger<SlackAdapter> logger)
+public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbox, DatabaseOutages outages, IServiceScopeFactory scopes, IMemoryCache cache, ILogger<SlackAdapter> logger)
 {
     public const string ChannelId = "slack";
     private static readonly TimeSpan UserCacheTime = TimeSpan.FromHours(1);
@@ -45,11 +47,32 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, IServiceSc
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
+                if (!outages.Noted(e))
+                    logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
                 reply = HelpReplies.Apology;
             }
         }
+        await KeepAnswerAsync(reply, cancellationToken);
         await SendAsync(inbound, reply, cancellationToken);
+    }
+
+    /// <summary>A stored turn taken up again after it saved its changes: its kept answer goes out, the turn does not run twice.</summary>
+    public Task AnswerAgainAsync(SlackInbound inbound, string? answerJson, CancellationToken cancellationToken) =>
+        SendAsync(inbound, answerJson is null ? HelpReplies.CutShort : OutboxWriter.Deserialize(answerJson), cancellationToken);
+
+    // The answer of a turn that changed something is kept with its stored message until it has been sent.
+    private async Task KeepAnswerAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        if (InboxTurn.Current is not { Applied: true } turn)
+            return;
+        try
+        {
+            await inbox.RecordAnswerAsync(turn.MessageId, OutboxWriter.Serialize(reply), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogDebug("Keeping the answer of Slack turn {InboxId} failed ({Error})", turn.MessageId, e.Message);
+        }
     }
 
     private async Task SendAsync(SlackInbound inbound, Reply reply, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Hosting;
+using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Slack;
 
@@ -97,7 +98,14 @@ public static class SlackEndpoints
             return Results.BadRequest();
         }
         if (request.Inbound is { } inbound)
-            await inbox.AcceptAsync(inbound, http.RequestAborted);
+            try
+            {
+                await inbox.AcceptAsync(inbound, http.RequestAborted);
+            }
+            catch (Exception e) when (http.RequestServices.GetRequiredService<DatabaseOutages>().Noted(e))
+            {
+                return Results.StatusCode(StatusCodes.Status500InternalServerError); // not stored, so not acknowledged: Slack sends it again
+            }
         return request.Answer;
     }
 

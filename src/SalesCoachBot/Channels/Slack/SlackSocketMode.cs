@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Slack;
 
@@ -12,7 +13,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// not one after another, so a burst shares commits. On "disconnect" or a dropped socket it connects again.
 /// </summary>
 public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, AcknowledgementsInFlight acknowledgements, IOptions<SlackOptions> options,
-    TimeProvider time, ILogger<SlackSocketMode> logger) : BackgroundService
+    DatabaseOutages outages, TimeProvider time, ILogger<SlackSocketMode> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
@@ -81,6 +82,10 @@ public sealed class SlackSocketMode(SlackApiClient api, SlackInbox inbox, Acknow
             {
                 sending.Release();
             }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested && outages.Noted(e))
+        {
+            // Not stored, so not acknowledged: Slack sends it again once the database answers.
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Persistence;
 using SalesCoachBot.Queues;
 
 namespace SalesCoachBot.Channels.Slack;
@@ -10,7 +11,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// host's shutdown timeout, and gives back the rest.
 /// </summary>
 public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapter adapter, AcknowledgementsInFlight acknowledgements,
-    IOptions<SlackOptions> options, ILogger<SlackTurnWorker> logger)
+    IOptions<SlackOptions> options, DatabaseOutages outages, TimeProvider time, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     /// <summary>How often the inbox is looked at without a wake-up: lanes another host gave up, leases run out.</summary>
@@ -34,6 +35,10 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
                     await acknowledgements.WhenQuietAsync(stoppingToken);
                     while (lanes.Count < options.Value.Workers && await inbox.ClaimNextAsync([.. lanes.Keys], stoppingToken) is { } message)
                         Start(message);
+                    outages.Answered();
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && outages.Noted(e))
+                {
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -109,8 +114,12 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
             try
             {
                 await acknowledgements.WhenQuietAsync(abort.Token);
-                await adapter.ProcessAsync(SlackInbox.Read(message), abort.Token);
-                await inbox.CompleteAsync(message.Id, null, CancellationToken.None);
+                using (InboxTurn.Begin(message.Id, time))
+                    if (message.AppliedAt is null)
+                        await adapter.ProcessAsync(SlackInbox.Read(message), abort.Token);
+                    else // its changes were saved before its host stopped or lost the database: they are not made twice
+                        await adapter.AnswerAgainAsync(SlackInbox.Read(message), message.AnswerJson, abort.Token);
+                await CompleteAsync(message, null);
             }
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
@@ -118,12 +127,48 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
-                await inbox.CompleteAsync(message.Id, e.Message, CancellationToken.None);
+                if (!outages.Noted(e))
+                    logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
+                await CompleteAsync(message, e.Message);
             }
             if (stopping)
                 return; // take nothing new
-            message = await inbox.ClaimNextInLaneAsync(message.Lane, CancellationToken.None);
+            try
+            {
+                message = await inbox.ClaimNextInLaneAsync(message.Lane, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogDebug("Claiming the next Slack turn of a lane failed ({Error}); a later round takes it", e.Message);
+                return;
+            }
+        }
+    }
+
+    // The database may be away for a moment just as a turn ends, its changes saved and its answer sent: keep trying
+    // for half a lease, so that no other host takes the turn up again meanwhile.
+    private async Task CompleteAsync(InboxMessage message, string? error)
+    {
+        var giveUpAt = time.GetUtcNow() + Inbox.Lease / 2;
+        for (var wait = TimeSpan.FromMilliseconds(250); ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
+        {
+            try
+            {
+                await inbox.CompleteAsync(message.Id, error, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && time.GetUtcNow() + wait < giveUpAt && !abort.IsCancellationRequested)
+            {
+                logger.LogDebug("Marking Slack turn {InboxId} done failed ({Error}); trying again", message.Id, e.Message);
+            }
+            try
+            {
+                await Task.Delay(wait, time, abort.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the host is stopping: a turn that saved its changes is not run again (InboxTurn)
+            }
         }
     }
 }

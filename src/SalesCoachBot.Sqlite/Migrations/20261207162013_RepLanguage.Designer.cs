@@ -11,7 +11,7 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261207154854_RepLanguage")]
+    [Migration("20261207162013_RepLanguage")]
     partial class RepLanguage
     {
         /// <inheritdoc />
@@ -429,6 +429,12 @@ namespace SalesCoachBot.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")

@@ -12,8 +12,8 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.PostgreSQL.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261207154908_RepLanguage")]
-    partial class RepLanguage
+    [Migration("20261207153718_InboxTurnApplied")]
+    partial class InboxTurnApplied
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -453,6 +453,12 @@ namespace SalesCoachBot.PostgreSQL.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AnswerJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -524,10 +530,6 @@ namespace SalesCoachBot.PostgreSQL.Migrations
 
                     b.Property<bool>("IsManager")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("LastCheckInAt")
                         .HasColumnType("timestamp with time zone");
