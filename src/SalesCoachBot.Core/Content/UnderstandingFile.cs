@@ -5,7 +5,8 @@ namespace SalesCoachBot.Content;
 
 /// <summary>
 /// <c>understanding.yaml</c>: example messages for every intent, and for each reason a deal is lost; and the same in
-/// each other language the bot speaks (<c>understanding.id.yaml</c>), which must cover the same intents and reasons.
+/// each other language the bot speaks (<c>understanding.id.yaml</c>), with the same lost reasons and only known intents.
+/// An intent a language has no examples of yet (one just added) is still read there, from the English examples.
 /// </summary>
 internal static class UnderstandingFile
 {
@@ -13,7 +14,7 @@ internal static class UnderstandingFile
 
     public static UnderstandingContent Load(string directory, IReadOnlyCollection<string> known)
     {
-        var english = LoadOne(YamlContentFile.Open(directory, Name), known);
+        var english = LoadOne(YamlContentFile.Open(directory, Name), known, everyIntent: true);
         var translations = new Dictionary<Language, UnderstandingContent>();
         foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
         {
@@ -21,7 +22,7 @@ internal static class UnderstandingFile
             if (!File.Exists(Path.Combine(directory, name)))
                 continue;
             var file = YamlContentFile.Open(directory, name);
-            var translated = LoadOne(file, known);
+            var translated = LoadOne(file, known, everyIntent: false);
             var missingReasons = english.LostReasons.Where(r => translated.LostReasons.All(t => t.Id != r.Id)).Select(r => r.Id).ToList();
             var unknownReasons = translated.LostReasons.Where(t => english.LostReasons.All(r => r.Id != t.Id)).Select(t => t.Id).ToList();
             if (missingReasons.Count > 0 || unknownReasons.Count > 0)
@@ -42,10 +43,10 @@ internal static class UnderstandingFile
     }
 
     // Every registered intent needs examples, and every example's intent a registration.
-    private static UnderstandingContent LoadOne(YamlContentFile file, IReadOnlyCollection<string> known)
+    private static UnderstandingContent LoadOne(YamlContentFile file, IReadOnlyCollection<string> known, bool everyIntent)
     {
         var intents = ReadList(file, "intents", known);
-        var missing = known.Where(id => intents.All(i => i.Id != id)).ToList();
+        var missing = everyIntent ? known.Where(id => intents.All(i => i.Id != id)).ToList() : [];
         if (missing.Count > 0)
             throw file.Error(file.Root, $"no examples for intent(s): {string.Join(", ", missing)}");
         return new UnderstandingContent(intents, ReadList(file, "lostReasons", known: null));

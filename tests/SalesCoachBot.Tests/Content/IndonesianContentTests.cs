@@ -60,7 +60,7 @@ public sealed class IndonesianContentTests : IDisposable
     }
 
     [Theory]
-    [InlineData("understanding.id.yaml", "  - id: snooze\n", "  - id: snoozing\n", "understanding.id.yaml, line")]
+    [InlineData("understanding.id.yaml", "  - id: snooze\n", "  - id: snoozing\n", "understanding.id.yaml, line 741: unknown intent 'snoozing'")]
     [InlineData("understanding.id.yaml", "  - id: not-a-fit\n", "  - id: not-fit\n", "the lost reasons must be those of understanding.yaml: missing not-a-fit, unknown not-fit")]
     [InlineData("objections.id.yaml", "  - id: contract\n", "  - id: legal\n", "the objections must be those of objections.yaml: missing contract, unknown legal")]
     [InlineData("stages.id.yaml", "  - stage: Closing\n", "  - stage: Follow-up\n", "stages.id.yaml, line")]
