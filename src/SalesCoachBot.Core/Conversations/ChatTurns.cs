@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
+using SalesCoachBot.Queues;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Telemetry;
@@ -38,6 +40,8 @@ public sealed partial class ChatTurns(IServiceScopeFactory scopes, ConversationM
                 intent = scope.ServiceProvider.GetRequiredService<TurnIntent>();
                 reply = await scope.ServiceProvider.GetRequiredService<Conversation>().RespondAsync(who, text, stored.Memory, cancellationToken, where);
             }
+            if (InboxTurn.Current is { } inboxTurn)
+                inboxTurn.AnswerJson = OutboxWriter.Serialize(reply); // kept with the memory, for a turn cut short after it
             await memories.SaveAsync(where.MemoryKey, stored, cancellationToken);
             outcome = BotTelemetry.Answered;
             return reply;

@@ -37,8 +37,8 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesCoachDbContex
         var (etag, now) = (Guid.NewGuid().ToString("N"), clock.GetUtcNow());
         Task<int> UpdateAsync() => db.BotState.Where(e => e.Key == key)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Json, json).SetProperty(x => x.ETag, etag).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        // A stored message's turn records itself as applied with its memory (InboxTurn), in one transaction.
-        await using var transaction = InboxTurn.Current is { Applied: false } ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A stored message's turn records itself as applied, and its answer, with its memory (InboxTurn), in one transaction.
+        await using var transaction = InboxTurn.Current is not null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // A conversation's first memory may be written by two turns at once: the insert skips a row that is already
         // there (ON CONFLICT DO NOTHING) and the later update wins, so the race is not a failed command in the log.
         if (await UpdateAsync() == 0 && await db.InsertIfAbsentAsync(new BotStateEntry { Key = key, Json = json, ETag = etag, UpdatedAt = now }, cancellationToken) == 0)

@@ -177,18 +177,24 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
         }
     }
 
-    /// <summary>Commits writes that bypass SaveChanges, recording the running stored message's turn as applied with them.</summary>
+    /// <summary>
+    /// Commits writes that bypass SaveChanges, recording the running stored message's turn as applied with them (its
+    /// first change) and its answer, when known.
+    /// </summary>
     public async Task CommitMarkingInboxTurnAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        if (InboxTurn.Current is { Applied: false } turn)
+        if (InboxTurn.Current is not { } turn)
         {
-            var now = turn.Clock.GetUtcNow();
-            await Inbox.Where(m => m.Id == turn.MessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.AppliedAt, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            turn.Applied = true;
             return;
         }
+        var (now, answer) = (turn.Clock.GetUtcNow(), turn.AnswerJson);
+        var row = Inbox.Where(m => m.Id == turn.MessageId);
+        await (turn.Applied
+            ? row.ExecuteUpdateAsync(s => s.SetProperty(m => m.AnswerJson, answer), cancellationToken)
+            : row.ExecuteUpdateAsync(s => s.SetProperty(m => m.AppliedAt, now).SetProperty(m => m.AnswerJson, answer), cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        (turn.Applied, turn.AnswerKept) = (true, answer is not null);
     }
 
     // The first change a stored message's turn saves carries the message's AppliedAt in the same transaction.

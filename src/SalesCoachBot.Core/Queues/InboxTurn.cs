@@ -19,6 +19,12 @@ public sealed class InboxTurn
     /// <summary>True once a change of this turn is committed with the mark.</summary>
     public bool Applied { get; internal set; }
 
+    /// <summary>The turn's answer (the outbox's reply JSON), kept with the row by the save of the conversation's memory.</summary>
+    public string? AnswerJson { get; set; }
+
+    /// <summary>True once <see cref="AnswerJson"/> is committed with the row.</summary>
+    public bool AnswerKept { get; internal set; }
+
     public static Scope Begin(long messageId, TimeProvider clock)
     {
         var previous = current.Value;

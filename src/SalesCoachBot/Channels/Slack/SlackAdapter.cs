@@ -60,10 +60,11 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbo
     public Task AnswerAgainAsync(SlackInbound inbound, string? answerJson, CancellationToken cancellationToken) =>
         SendAsync(inbound, answerJson is null ? HelpReplies.CutShort : OutboxWriter.Deserialize(answerJson), cancellationToken);
 
-    // The answer of a turn that changed something is kept with its stored message until it has been sent.
+    // The answer of a turn that changed something is kept with its stored message until it has been sent (usually
+    // already, with the conversation's memory).
     private async Task KeepAnswerAsync(Reply reply, CancellationToken cancellationToken)
     {
-        if (InboxTurn.Current is not { Applied: true } turn)
+        if (InboxTurn.Current is not { Applied: true, AnswerKept: false } turn)
             return;
         try
         {
