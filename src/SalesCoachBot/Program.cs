@@ -4,6 +4,8 @@ using SalesCoachBot.Cli;
 using SalesCoachBot.Channels.Slack;
 using SalesCoachBot.Channels.Teams;
 using SalesCoachBot.Content;
+using SalesCoachBot.Crm;
+using SalesCoachBot.Crm.HubSpot;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
@@ -20,6 +22,7 @@ return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tool
         LinkCommand.Create(tools, Console.Out),
         UnlinkCommand.Create(tools, Console.Out),
         AuditCommand.Create(tools, Console.Out),
+        CrmCommand.Create(tools, Console.Out, Console.Error),
         UnderstandingCommand.Create(tools, Console.Out),
         new Command("jobs", "The scheduled messages") { JobsPreviewCommand.Create(tools, Console.Out) },
     };
@@ -38,6 +41,8 @@ static async Task<int> RunBotAsync(string[] args)
         builder.AddTeamsChannel();
         builder.AddSlackChannel();
         builder.AddScheduler();
+        builder.AddCrm();
+        builder.AddCrmWorkers();
         builder.AddTelemetry();
         builder.AddOutageQuietLogging();
 
@@ -46,6 +51,7 @@ static async Task<int> RunBotAsync(string[] args)
         app.MapTelemetry();
         app.MapTeamsChannel();
         app.MapSlackChannel();
+        app.MapCrm();
 
         await app.PrepareAsync();
         await app.RunAsync();

@@ -1,3 +1,4 @@
+using SalesCoachBot.Crm;
 using SalesCoachBot.Hosting;
 using SalesCoachBot.Scheduling;
 
@@ -21,6 +22,7 @@ public sealed class ToolHost(string[] settings, Action<IHostApplicationBuilder>?
         builder.AddStorage();
         builder.AddConversations();
         builder.AddSchedulerPlanning();
+        builder.AddCrm();
         return builder;
     }
 }

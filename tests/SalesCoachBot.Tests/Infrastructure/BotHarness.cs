@@ -28,7 +28,7 @@ public sealed class BotHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public static async Task<BotHarness> StartAsync(string connectionString, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<IHostApplicationBuilder>? configure = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -36,6 +36,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddStorage();
         builder.AddConversations();
         builder.AddSchedulerPlanning();
+        configure?.Invoke(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         services?.Invoke(builder.Services);
         var host = builder.Build();

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Telemetry;
+
+namespace SalesCoachBot.Crm.HubSpot;
+
+/// <summary>
+/// HubSpot's REST API over the named HttpClient: bearer token, JSON both ways, its rate-limit headers read from every
+/// answer, and its errors mapped to <see cref="CrmFailure"/> with HubSpot's own message.
+/// </summary>
+public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> options, TimeProvider time, ILogger<HubSpotApi> logger)
+{
+    public const string HttpClientName = "hubspot";
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    public CrmRateLimit? RateLimit { get; private set; }
+
+    public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, body, cancellationToken);
+
+    public Task<JsonObject> PatchAsync(string path, JsonObject body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Patch, path, body, cancellationToken);
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.HubSpot;
+        using var request = new HttpRequestMessage(method, new Uri(settings.BaseUrl.TrimEnd('/') + path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        if (body is not null)
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new CrmException(CrmFailure.Unavailable, $"HubSpot did not answer ({e.Message})");
+        }
+        using (response)
+        {
+            NoteRateLimit(response.Headers);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+                return text.Length == 0 ? [] : JsonNode.Parse(text)?.AsObject() ?? [];
+            var message = Message(text) ?? response.ReasonPhrase ?? "no reason given";
+            logger.LogWarning("HubSpot {Method} {Path} answered HTTP {Status}: {Message}", method, path.Split('?')[0], (int)response.StatusCode, message);
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => new CrmException(CrmFailure.Unauthorized, $"HubSpot refused the access token (Crm:HubSpot:AccessToken): {message}"),
+                HttpStatusCode.NotFound => new CrmException(CrmFailure.NotFound, $"HubSpot has no such record: {message}"),
+                HttpStatusCode.TooManyRequests => RateLimited(response.Headers),
+                >= HttpStatusCode.InternalServerError => new CrmException(CrmFailure.Unavailable, $"HubSpot answered HTTP {(int)response.StatusCode}: {message}"),
+                _ => new CrmException(CrmFailure.Refused, message),
+            };
+        }
+    }
+
+    private CrmException RateLimited(HttpResponseHeaders headers)
+    {
+        BotTelemetry.CountRateLimited("hubspot");
+        // HubSpot does not promise Retry-After; its own headers say which window ran out.
+        var wait = headers.RetryAfter is { } retry ? retry.Delta ?? retry.Date - time.GetUtcNow()
+            : Header(headers, "X-HubSpot-RateLimit-Secondly-Remaining") == 0 ? TimeSpan.FromSeconds(1)
+            : Header(headers, "X-HubSpot-RateLimit-Remaining") == 0 && Header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds") is { } interval ? TimeSpan.FromMilliseconds(interval)
+            : Header(headers, "X-HubSpot-RateLimit-Daily-Remaining") == 0 ? TimeSpan.FromHours(1)
+            : DefaultWait;
+        return new CrmException(CrmFailure.RateLimited, "HubSpot's rate limit was reached", wait is { Ticks: > 0 } w ? w : TimeSpan.FromSeconds(1));
+    }
+
+    private void NoteRateLimit(HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-HubSpot-RateLimit-Remaining") is { } remaining)
+        {
+            var interval = Header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
+            RateLimit = new(remaining, Header(headers, "X-HubSpot-RateLimit-Max"), interval is { } ms ? $"{ms / 1000.0:0.#} s" : "interval", time.GetUtcNow());
+        }
+        else if (Header(headers, "X-HubSpot-RateLimit-Daily-Remaining") is { } daily)
+            RateLimit = new(daily, Header(headers, "X-HubSpot-RateLimit-Daily"), "day", time.GetUtcNow());
+    }
+
+    private static long? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), out var value) ? value : null;
+
+    private static string? Message(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body.Length > 0 ? body : null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Crm.HubSpot;
+
+/// <summary>
+/// <c>POST /api/crm/hubspot/webhook</c>: deal creations, property changes and deletions read at once, on top of the
+/// incremental pull (never instead: a webhook lost is read at the next pull). Signature v3 checked, stale timestamps
+/// refused. Off (404) while <c>Crm:HubSpot:ClientSecret</c> is empty.
+/// </summary>
+public static class HubSpotWebhook
+{
+    public const string Path = "/api/crm/hubspot/webhook";
+
+    public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, ReceiveAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<CrmOptions> options, IServiceProvider services, TimeProvider time, ILogger<CrmPull> logger)
+    {
+        var secret = options.Value.HubSpot.ClientSecret;
+        if (!options.Value.IsHubSpot || string.IsNullOrEmpty(secret))
+            return Results.NotFound();
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (!HubSpotSignature.IsValid(secret, request.Method, request.GetDisplayUrl(), body, request.Headers["X-HubSpot-Request-Timestamp"], request.Headers["X-HubSpot-Signature-v3"], time.GetUtcNow()))
+            return Results.Unauthorized();
+        JsonArray events;
+        try
+        {
+            events = JsonNode.Parse(body) as JsonArray ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Results.BadRequest(new { error = "The body is not a JSON list of HubSpot events." });
+        }
+        var deals = events.Where(e => e?["subscriptionType"]?.GetValue<string>()?.StartsWith("deal.", StringComparison.Ordinal) == true)
+            .Select(e => e!["objectId"]?.ToJsonString().Trim('"')).OfType<string>().Distinct().ToList();
+        await using var scope = services.CreateAsyncScope();
+        var pull = scope.ServiceProvider.GetRequiredService<CrmPull>();
+        foreach (var id in deals)
+        {
+            try
+            {
+                await pull.PullDealAsync(id, request.HttpContext.RequestAborted);
+            }
+            catch (CrmException e)
+            {
+                logger.LogWarning("A HubSpot webhook named deal {Id}, which could not be read now ({Error}); the next pull reads it", id, e.Message);
+            }
+        }
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Crm;
+using SalesCoachBot.Crm.HubSpot;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Tests.Infrastructure;
+
+namespace SalesCoachBot.Tests.Crm;
+
+/// <summary>HubSpot's webhooks read a changed or deleted deal at once: signed with the app's client secret, never stale.</summary>
+public sealed class HubSpotWebhookTests : IAsyncLifetime
+{
+    private const string Secret = "hubspot-client-secret";
+    private readonly TempDatabase database = new();
+    private FakeHubSpot hubSpot = null!;
+    private BotApplicationFactory host = null!;
+    private string dealId = "";
+
+    public async Task InitializeAsync()
+    {
+        hubSpot = await FakeHubSpot.StartAsync();
+        hubSpot.AddOwner("101", "alice@example.com", "Alice", "Archer");
+        dealId = hubSpot.AddDeal(new() { ["dealname"] = "Acme Corp", ["dealstage"] = "qualifiedtobuy", ["amount"] = "40000", ["hubspot_owner_id"] = "101" });
+        host = new BotApplicationFactory(database.ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["Crm:Provider"] = "HubSpot",
+            ["Crm:HubSpot:AccessToken"] = FakeHubSpot.Token,
+            ["Crm:HubSpot:BaseUrl"] = hubSpot.BaseUrl,
+            ["Crm:HubSpot:ClientSecret"] = Secret,
+        });
+        host.CreateClient();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CrmPull>().PullAsync(full: true, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await hubSpot.DisposeAsync();
+        database.Dispose();
+    }
+
+    private string Events(string type) =>
+        $$"""[{"eventId":1,"subscriptionId":7,"portalId":62515,"appId":1160452,"occurredAt":{{host.Clock.GetUtcNow().ToUnixTimeMilliseconds()}},"subscriptionType":"{{type}}","attemptNumber":0,"objectId":{{dealId}},"propertyName":"amount","propertyValue":"55000","changeSource":"CRM"}]""";
+
+    private async Task<HttpStatusCode> PostAsync(string body, string? secret = Secret, TimeSpan? age = null)
+    {
+        var timestamp = (host.Clock.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, HubSpotWebhook.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-HubSpot-Request-Timestamp", timestamp);
+        request.Headers.Add("X-HubSpot-Signature-v3", HubSpotSignature.Sign(secret ?? "", "POST", "http://localhost" + HubSpotWebhook.Path, body, timestamp));
+        return (await host.CreateClient().SendAsync(request)).StatusCode;
+    }
+
+    private async Task<decimal?> AmountAsync()
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<SalesCoachDbContext>>().CreateDbContextAsync();
+        return (await db.Deals.SingleOrDefaultAsync())?.Amount;
+    }
+
+    [Fact]
+    public async Task ASignedPropertyChangeIsReadAtOnce()
+    {
+        hubSpot.ChangeDeal(dealId, new() { ["amount"] = "55000" });
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Events("deal.propertyChange")));
+
+        Assert.Equal(55000m, await AmountAsync());
+    }
+
+    [Fact]
+    public async Task AWrongSignatureOrAStaleTimestampIsRefusedAndNothingIsRead()
+    {
+        hubSpot.ChangeDeal(dealId, new() { ["amount"] = "55000" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Events("deal.propertyChange"), secret: "someone-else"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Events("deal.propertyChange"), age: TimeSpan.FromMinutes(6)));
+
+        Assert.Equal(40000m, await AmountAsync());
+    }
+
+    [Fact]
+    public async Task ADeletionArchivesTheDealHere()
+    {
+        hubSpot.DeleteDeal(dealId);
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Events("deal.deletion")));
+
+        Assert.Null(await AmountAsync());
+    }
+}
