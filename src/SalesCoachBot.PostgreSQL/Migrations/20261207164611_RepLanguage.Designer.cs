@@ -12,7 +12,7 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.PostgreSQL.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261207162018_RepLanguage")]
+    [Migration("20261207164611_RepLanguage")]
     partial class RepLanguage
     {
         /// <inheritdoc />
@@ -24,6 +24,141 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CrmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("Provider", "CrmId")
+                        .IsUnique();
+
+                    b.HasIndex("Provider", "DealId")
+                        .IsUnique();
+
+                    b.ToTable("CrmLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmSyncState", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LastFullPullAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastPullAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RateLimitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RateLimitMax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RateLimitRemaining")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RateLimitWindow")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("CrmSyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmWrite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("InteractionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("DealId", "Id");
+
+                    b.HasIndex("DoneAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("CrmWrites", (string)null);
+                });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
                 {
@@ -631,6 +766,35 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.HasIndex("Label", "Text");
 
                     b.ToTable("LearnedExamples");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
+                {
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmWrite", b =>
+                {
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Interactions.Interaction", "Interaction")
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Deal");
+
+                    b.Navigation("Interaction");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>

@@ -11,7 +11,7 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.Sqlite.Migrations
 {
     [DbContext(typeof(SalesCoachDbContext))]
-    [Migration("20261207162013_RepLanguage")]
+    [Migration("20261207164606_RepLanguage")]
     partial class RepLanguage
     {
         /// <inheritdoc />
@@ -19,6 +19,137 @@ namespace SalesCoachBot.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CrmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("Provider", "CrmId")
+                        .IsUnique();
+
+                    b.HasIndex("Provider", "DealId")
+                        .IsUnique();
+
+                    b.ToTable("CrmLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmSyncState", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFullPullAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastPullAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RateLimitAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RateLimitMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RateLimitRemaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RateLimitWindow")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("CrmSyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmWrite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InteractionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("DealId", "Id");
+
+                    b.HasIndex("DoneAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("CrmWrites", (string)null);
+                });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
                 {
@@ -603,6 +734,35 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.HasIndex("Label", "Text");
 
                     b.ToTable("LearnedExamples");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
+                {
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Crm.CrmWrite", b =>
+                {
+                    b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Interactions.Interaction", "Interaction")
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Deal");
+
+                    b.Navigation("Interaction");
                 });
 
             modelBuilder.Entity("SalesCoachBot.Deals.Deal", b =>
