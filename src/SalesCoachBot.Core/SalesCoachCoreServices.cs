@@ -46,6 +46,7 @@ public static class SalesCoachCoreServices
         services.TryAddSingleton<ISentenceEmbedder>(MiniLmEmbedder.Shared);
         services.TryAddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<ISentenceEmbedder>(), EmbeddingCache.DefaultDirectory));
         services.AddSingleton<UnderstandingModel>();
+        services.AddSingleton(sp => sp.GetRequiredService<Content.SalesContent>().Replies);
         services.AddSingleton<SentenceSignals>();
         services.AddScoped<LearnedExamples>();
         services.AddSingleton<PromptAnswers>();

@@ -1,17 +1,46 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Objections;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
 
-/// <summary><c>objections.yaml</c>: the objection-handling playbook.</summary>
+/// <summary>
+/// <c>objections.yaml</c>: the objection-handling playbook; and the same playbook in each other language the bot speaks
+/// (<c>objections.id.yaml</c>), which must have the same categories.
+/// </summary>
 internal static class ObjectionsFile
 {
     public const string Name = "objections.yaml";
 
     public static ObjectionPlaybook Load(string directory)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var english = LoadOne(YamlContentFile.Open(directory, Name));
+        var translations = new Dictionary<Language, List<ObjectionCategory>>();
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var file = YamlContentFile.Open(directory, name);
+            var translated = LoadOne(file);
+            var missing = english.Where(e => translated.All(t => t.Id != e.Id)).Select(e => e.Id).ToList();
+            var unknown = translated.Where(t => english.All(e => e.Id != t.Id)).Select(t => t.Id).ToList();
+            if (missing.Count > 0 || unknown.Count > 0)
+                throw file.Error(file.Root, $"the objections must be those of {Name}: missing {Listed(missing)}, unknown {Listed(unknown)}");
+            translations[language] = translated;
+        }
+        return new ObjectionPlaybook([.. english.Select(e => e with
+        {
+            Examples = [.. e.Examples, .. translations.Values.SelectMany(t => t.Single(c => c.Id == e.Id).Examples)],
+            Translations = translations.ToDictionary(t => t.Key, t => t.Value.Single(c => c.Id == e.Id)),
+        })]);
+    }
+
+    private static string Listed(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
+
+    private static List<ObjectionCategory> LoadOne(YamlContentFile file)
+    {
         var list = file.Required<YamlSequenceNode>(file.Root, "objections");
         var categories = new List<ObjectionCategory>();
         var owners = new ExampleOwners(file);
@@ -33,7 +62,7 @@ internal static class ObjectionsFile
         }
         if (categories.Count == 0)
             throw file.Error(list, "the playbook needs at least one objection");
-        return new ObjectionPlaybook(categories);
+        return categories;
     }
 
     private static Dictionary<DealStage, string> ReadByStage(YamlContentFile file, YamlMappingNode item)

@@ -10,6 +10,9 @@ public sealed class SalesContent(IReadOnlyDictionary<DealStage, StageGuide> stag
     public Phrasing Phrasing { get; } = phrasing;
     public UnderstandingContent Understanding { get; } = understanding;
 
+    /// <summary>What the bot says, in each language (<c>replies.yaml</c>, <c>replies.id.yaml</c>).</summary>
+    public Replies.ReplyCatalog Replies { get; init; } = null!;
+
     public StageGuide For(DealStage stage) => stages[stage];
 
     /// <summary>Check-ins on a won deal after the sale, earliest first.</summary>

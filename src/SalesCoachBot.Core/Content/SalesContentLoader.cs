@@ -8,5 +8,6 @@ public static class SalesContentLoader
         new(StagesFile.Load(directory), ObjectionsFile.Load(directory), GoalsFile.Load(directory), UnderstandingFile.Load(directory, intents))
         {
             AfterSale = StagesFile.LoadAfterSale(directory),
+            Replies = RepliesFile.Load(directory),
         };
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 
 namespace SalesCoachBot.Content;
 
@@ -16,4 +17,10 @@ public sealed record StageGuide(
 
     /// <summary>The chance a deal at this stage is won, until the team's own closed deals say otherwise (0–1).</summary>
     public double WinProbability { get; init; }
+
+    /// <summary>The guide in each other language (<c>stages.id.yaml</c>).</summary>
+    public IReadOnlyDictionary<Language, StageGuide> Translations { get; init; } = new Dictionary<Language, StageGuide>();
+
+    /// <summary>The guide as written in the language, the English one where the language has none.</summary>
+    public StageGuide In(Language language) => Translations.GetValueOrDefault(language, this);
 }

@@ -1,16 +1,38 @@
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
 
-/// <summary><c>stages.yaml</c>: one guide for each of the seven stages.</summary>
+/// <summary>
+/// <c>stages.yaml</c>: one guide for each of the seven stages; and the guides in each other language the bot speaks
+/// (<c>stages.id.yaml</c>, every stage, no stall threshold of their own), whose <c>alsoCalled</c> names are read in any message.
+/// </summary>
 internal static class StagesFile
 {
     public const string Name = "stages.yaml";
 
     public static Dictionary<DealStage, StageGuide> Load(string directory)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var guides = LoadOne(YamlContentFile.Open(directory, Name), english: null);
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var translated = LoadOne(YamlContentFile.Open(directory, name), guides);
+            foreach (var (stage, guide) in translated)
+                guides[stage] = guides[stage] with
+                {
+                    AlsoCalled = [.. guides[stage].AlsoCalled, .. guide.AlsoCalled],
+                    Translations = new Dictionary<Language, StageGuide>(guides[stage].Translations) { [language] = guide },
+                };
+        }
+        return guides;
+    }
+
+    private static Dictionary<DealStage, StageGuide> LoadOne(YamlContentFile file, Dictionary<DealStage, StageGuide>? english)
+    {
         var list = file.Required<YamlSequenceNode>(file.Root, "stages");
         var guides = new Dictionary<DealStage, StageGuide>();
         foreach (var node in list)
@@ -20,15 +42,13 @@ internal static class StagesFile
             if (guides.ContainsKey(stage))
                 throw file.Error(item, $"stage '{stage.DisplayName()}' appears twice");
 
-            var days = file.Required<YamlScalarNode>(item, "stallAfterDays");
-            if (!int.TryParse(days.Value, out var stallAfterDays) || stallAfterDays is < 1 or > 365)
-                throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
+            var stallAfterDays = english?[stage].StallAfterDays ?? StallAfterDays(file, item); // a translation keeps the English numbers
 
             guides[stage] = new StageGuide(stage, file.Text(item, "goal"), file.Lines(item, "exitCriteria"),
                 file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays)
             {
                 AlsoCalled = item.Children.ContainsKey(new YamlScalarNode("alsoCalled")) ? file.Lines(item, "alsoCalled") : [],
-                WinProbability = ReadPercent(file, file.Required<YamlScalarNode>(item, "winProbability")),
+                WinProbability = english?[stage].WinProbability ?? ReadPercent(file, file.Required<YamlScalarNode>(item, "winProbability")),
             };
         }
 
@@ -63,6 +83,14 @@ internal static class StagesFile
         int.TryParse(node.Value?.TrimEnd('%').Trim(), out var percent) && percent is >= 0 and <= 100
             ? percent / 100.0
             : throw file.Error(node, $"winProbability must be a whole percent from 0 to 100, like 30%, not '{node.Value}'");
+
+    private static int StallAfterDays(YamlContentFile file, YamlMappingNode item)
+    {
+        var days = file.Required<YamlScalarNode>(item, "stallAfterDays");
+        return int.TryParse(days.Value, out var stallAfterDays) && stallAfterDays is >= 1 and <= 365
+            ? stallAfterDays
+            : throw file.Error(days, $"stallAfterDays must be a whole number of days from 1 to 365, not '{days.Value}'");
+    }
 
     public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
         StageNames.TryParse(node.Value ?? "", out var stage) && !stage.IsClosed()

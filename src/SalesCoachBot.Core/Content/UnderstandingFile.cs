@@ -1,18 +1,52 @@
+using SalesCoachBot.Languages;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
 
-/// <summary><c>understanding.yaml</c>: example messages for every intent, and for each reason a deal is lost.</summary>
+/// <summary>
+/// <c>understanding.yaml</c>: example messages for every intent, and for each reason a deal is lost; and the same in
+/// each other language the bot speaks (<c>understanding.id.yaml</c>), with the same lost reasons and only known intents.
+/// An intent a language has no examples of yet (one just added) is still read there, from the English examples.
+/// </summary>
 internal static class UnderstandingFile
 {
     public const string Name = "understanding.yaml";
 
-    // Every registered intent needs examples, and every example's intent a registration.
     public static UnderstandingContent Load(string directory, IReadOnlyCollection<string> known)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var english = LoadOne(YamlContentFile.Open(directory, Name), known, everyIntent: true);
+        var translations = new Dictionary<Language, UnderstandingContent>();
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var file = YamlContentFile.Open(directory, name);
+            var translated = LoadOne(file, known, everyIntent: false);
+            var missingReasons = english.LostReasons.Where(r => translated.LostReasons.All(t => t.Id != r.Id)).Select(r => r.Id).ToList();
+            var unknownReasons = translated.LostReasons.Where(t => english.LostReasons.All(r => r.Id != t.Id)).Select(t => t.Id).ToList();
+            if (missingReasons.Count > 0 || unknownReasons.Count > 0)
+                throw file.Error(file.Root, $"the lost reasons must be those of {Name}: missing {Listed(missingReasons)}, unknown {Listed(unknownReasons)}");
+            translations[language] = translated;
+        }
+        return new UnderstandingContent(Merge(english.Intents, translations.Values.Select(t => t.Intents)),
+            Merge(english.LostReasons, translations.Values.Select(t => t.LostReasons))) { Translations = translations };
+    }
+
+    private static string Listed(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
+
+    // Every language's examples under the English labels: one model reads every language.
+    private static List<LabelledExamples> Merge(IReadOnlyList<LabelledExamples> english, IEnumerable<IReadOnlyList<LabelledExamples>> others)
+    {
+        var lists = others.ToList();
+        return [.. english.Select(e => e with { Examples = [.. e.Examples, .. lists.SelectMany(l => l.Where(o => o.Id == e.Id).SelectMany(o => o.Examples))] })];
+    }
+
+    // Every registered intent needs examples, and every example's intent a registration.
+    private static UnderstandingContent LoadOne(YamlContentFile file, IReadOnlyCollection<string> known, bool everyIntent)
+    {
         var intents = ReadList(file, "intents", known);
-        var missing = known.Where(id => intents.All(i => i.Id != id)).ToList();
+        var missing = everyIntent ? known.Where(id => intents.All(i => i.Id != id)).ToList() : [];
         if (missing.Count > 0)
             throw file.Error(file.Root, $"no examples for intent(s): {string.Join(", ", missing)}");
         return new UnderstandingContent(intents, ReadList(file, "lostReasons", known: null));

@@ -1,3 +1,4 @@
+using SalesCoachBot.Languages;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Understanding;
 
@@ -6,18 +7,23 @@ namespace SalesCoachBot.Conversations;
 /// <summary>Asking what a message meant, with the likeliest readings as buttons; the rep's pick is learned.</summary>
 public static class ClarifyReplies
 {
-    public const string SomethingElse = "Something else";
+    /// <summary>Whether the message is the "Something else" button, in any language.</summary>
+    public static bool IsSomethingElse(string text, ReplyCatalog catalog) =>
+        catalog.Languages.Any(l => text.Trim().Equals(catalog.Say(l, ReplyKeys.ButtonSomethingElse), StringComparison.OrdinalIgnoreCase));
 
-    public static Reply Ask(UnsureIntent unsure, ConversationMemory memory) =>
-        Offer(unsure.Text, unsure.Choices, memory, $"I want to get this right. Did you mean one of these?");
+    public static Reply Ask(UnsureIntent unsure, ConversationMemory memory, ReplyCatalog catalog, Language language) =>
+        Offer(unsure.Text, unsure.Choices, memory, catalog, language, catalog.Say(language, ReplyKeys.ClarifyAsk));
 
-    public static Reply NotSure(UnknownIntent unknown, ConversationMemory memory) =>
-        Offer(unknown.Text, unknown.Closest, memory, $"I'm not sure what you meant by “{Shorten(unknown.Text)}”. The closest things I can do:");
+    public static Reply NotSure(UnknownIntent unknown, ConversationMemory memory, ReplyCatalog catalog, Language language) =>
+        Offer(unknown.Text, unknown.Closest, memory, catalog, language, catalog.Say(language, ReplyKeys.ClarifyNotSure, ("text", Shorten(unknown.Text))));
 
-    public static Reply SaySomethingElse() =>
-        new("OK. Say it in other words, or see what I can do.") { Buttons = [new("Help", "help"), new("My deals", "my deals")] };
+    public static Reply SaySomethingElse(ReplyCatalog catalog, Language language) =>
+        new(catalog.Say(language, ReplyKeys.ClarifySomethingElse))
+        {
+            Buttons = [new(catalog.Say(language, ReplyKeys.ButtonHelp), "help"), new(catalog.Say(language, ReplyKeys.ButtonMyDeals), "my deals")],
+        };
 
-    private static Reply Offer(string text, IReadOnlyList<IntentChoice> choices, ConversationMemory memory, string question)
+    private static Reply Offer(string text, IReadOnlyList<IntentChoice> choices, ConversationMemory memory, ReplyCatalog catalog, Language language, string question)
     {
         var distinct = choices.DistinctBy(c => c.Title).ToList();
         memory.Clarification = new Clarification
@@ -25,9 +31,10 @@ public static class ClarifyReplies
             Text = text,
             Choices = [.. distinct.Select(c => new ClarificationChoice { Label = c.Label, Title = c.Title })],
         };
+        var somethingElse = catalog.Say(language, ReplyKeys.ButtonSomethingElse);
         return new(question)
         {
-            Buttons = [.. distinct.Select(c => new ReplyButton(c.Title, c.Title)), new(SomethingElse, SomethingElse), new("Help", "help")],
+            Buttons = [.. distinct.Select(c => new ReplyButton(c.Title, c.Title)), new(somethingElse, somethingElse), new(catalog.Say(language, ReplyKeys.ButtonHelp), "help")],
         };
     }
 

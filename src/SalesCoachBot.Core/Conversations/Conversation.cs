@@ -1,6 +1,7 @@
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Intents;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 using SalesCoachBot.Telemetry;
@@ -24,14 +25,23 @@ public sealed class Conversation(
     RepClockFactory clocks,
     TurnIntent understood,
     DateRecognizer dates,
-    AmountRecognizer amounts)
+    AmountRecognizer amounts,
+    UnderstandingModel model,
+    ReplyCatalog catalog)
 {
     public async Task<Reply> RespondAsync(ChannelIdentity who, string text, ConversationMemory memory, CancellationToken cancellationToken, ConversationPlace? place = null)
     {
         var rep = await reps.IdentifyAsync(who, cancellationToken);
         text = PressedButton(text, memory);
-        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place, Text = text };
-        var context = new RecognitionContext(turn.Clock.LocalNow, [.. (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name)]);
+        if (LanguageSwitch.Read(text) is { } asked)
+        {
+            await reps.SetLanguageAsync(rep, asked, cancellationToken);
+            return new Reply(catalog.Say(asked, ReplyKeys.LanguageSet));
+        }
+        var dealNames = (await deals.OpenDealsAsync(rep, cancellationToken)).Select(d => d.Name).ToList();
+        var language = await LanguageOfAsync(rep, text, dealNames, memory.LastButtons.Contains(text), cancellationToken);
+        var turn = new RepTurn(rep, clocks.For(rep), memory) { Place = place, Text = text, Language = language };
+        var context = new RecognitionContext(turn.Clock.LocalNow, dealNames) { Language = language };
 
         var reply = Doubt(text, turn) ?? await dialogs.ResumeAsync(text, turn, cancellationToken) ?? await ClarifiedAsync(turn, text, context, cancellationToken);
         if (reply is null)
@@ -43,6 +53,16 @@ public sealed class Conversation(
         }
         memory.LastButtons = [.. reply.Buttons.Select(b => b.Message)];
         return reply;
+    }
+
+    // A message is answered in the language it is written in, which the rep is then spoken to in; one whose words do
+    // not tell (a deal name, "ok") or a button pressed (its message is a command in English) in the rep's.
+    private async Task<Language> LanguageOfAsync(Reps.Rep rep, string text, IReadOnlyList<string> dealNames, bool pressed, CancellationToken cancellationToken)
+    {
+        if (pressed || model.LanguageOf(text, dealNames) is not { } written)
+            return rep.Language ?? Language.English;
+        await reps.SetLanguageAsync(rep, written, cancellationToken);
+        return written;
     }
 
     private Reading Noted(Reading reading) => understood.Noted(reading, intents.LabelOf(reading.Intent));
@@ -61,8 +81,8 @@ public sealed class Conversation(
         turn.Memory.Clarification = null;
         if (CommandWords.IsCancel(text))
             return new Reply($"OK, question dropped: nothing was done about “{open.Text}”.");
-        if (text.Trim().Equals(ClarifyReplies.SomethingElse, StringComparison.OrdinalIgnoreCase))
-            return ClarifyReplies.SaySomethingElse();
+        if (ClarifyReplies.IsSomethingElse(text, catalog))
+            return ClarifyReplies.SaySomethingElse(catalog, turn.Language);
         if (open.Choices.FirstOrDefault(c => c.Title.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } picked)
             return null;
         await learned.LearnAsync(turn.Rep, picked.Label, open.Text, cancellationToken);
@@ -73,7 +93,7 @@ public sealed class Conversation(
     // Doubt is the reading policy's own to answer; every intent is its registration's.
     private Task<Reply> ActAsync(RepTurn turn, Intent intent, CancellationToken cancellationToken) => intent switch
     {
-        UnsureIntent unsure => Task.FromResult(ClarifyReplies.Ask(unsure, turn.Memory)),
+        UnsureIntent unsure => Task.FromResult(ClarifyReplies.Ask(unsure, turn.Memory, catalog, turn.Language)),
         IncompleteIntent incomplete => Task.FromResult(new Reply(incomplete.Hint)),
         _ => (intents.Of(intent) ?? throw new InvalidOperationException($"No intent registration claims {intent.GetType().Name}."))
             .ActAsync(services, turn, intent, cancellationToken),

@@ -12,7 +12,7 @@ public static class ConversationIntents
         .AddIntent(new IntentRegistration<HelpIntent>(IntentIds.Help)
         {
             Read = (_, _) => new HelpIntent(),
-            Act = IntentRegistration<HelpIntent>.Answer((_, _) => HelpReplies.Help()),
+            Act = (services, turn, _, _) => Task.FromResult(HelpReplies.Help(services.GetRequiredService<ReplyCatalog>(), turn.Language)),
             Interrupts = false,
         })
         .AddIntent(new IntentRegistration<CancelIntent>(IntentIds.Cancel)
@@ -30,7 +30,7 @@ public static class ConversationIntents
         .AddIntent(new IntentRegistration<UnknownIntent>(IntentIds.None)
         {
             Read = (_, text) => new UnknownIntent(text.Message),
-            Act = IntentRegistration<UnknownIntent>.Answer((turn, unknown) => ClarifyReplies.NotSure(unknown, turn.Memory)),
+            Act = (services, turn, unknown, _) => Task.FromResult(ClarifyReplies.NotSure(unknown, turn.Memory, services.GetRequiredService<ReplyCatalog>(), turn.Language)),
             Interrupts = false,
         });
 }

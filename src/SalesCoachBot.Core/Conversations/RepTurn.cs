@@ -9,4 +9,7 @@ public sealed record RepTurn(Rep Rep, RepClock Clock, ConversationMemory Memory)
 
     /// <summary>What the rep said (or the button they pressed stood for).</summary>
     public string Text { get; init; } = "";
+
+    /// <summary>The language to answer in: the one this message is written in, else the rep's.</summary>
+    public Languages.Language Language { get; init; }
 }

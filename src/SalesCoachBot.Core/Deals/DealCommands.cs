@@ -34,7 +34,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
             Stage = intent.Stage,
         }, cancellationToken);
         Remember(turn.Memory, new UndoableChange.Created(deal.Id));
-        return replies.Created(deal, turn.Clock);
+        return replies.Created(deal, turn.Clock, turn.Language);
     }
 
     public async Task<Reply> ListAsync(RepTurn turn, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
                         Buttons = [new("Undo", "undo"), new("My deals", "my deals")],
                     };
                 }
-                return stage.IsClosed() ? await AskWhyAsync(turn, deal, move, cancellationToken) : replies.Moved(deal);
+                return stage.IsClosed() ? await AskWhyAsync(turn, deal, move, cancellationToken) : replies.Moved(deal, turn.Language);
             default:
                 throw new InvalidOperationException("Unexpected match result");
         }

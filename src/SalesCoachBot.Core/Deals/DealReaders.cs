@@ -57,7 +57,7 @@ public sealed partial class DealReaders(AmountRecognizer amounts, DateRecognizer
         var expanded = Shorthand.Expand(rest);
         if (CloseDateWords().IsMatch(expanded) && dates.Find(expanded, context.LocalNow, DateLean.Future) is { } close)
             return new EditDealIntent(deal) { ExpectedClose = DateOnly.FromDateTime(close.Local) };
-        if (amounts.Find(rest) is { } amount)
+        if (amounts.Find(rest, context.Language) is { } amount)
             return new EditDealIntent(deal) { Value = amount.Value };
         if (dates.Find(expanded, context.LocalNow, DateLean.Future) is { } date)
             return new EditDealIntent(deal) { ExpectedClose = DateOnly.FromDateTime(date.Local) };

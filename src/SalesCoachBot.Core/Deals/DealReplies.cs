@@ -1,5 +1,5 @@
 using SalesCoachBot.Content;
-using SalesCoachBot.Conversations;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
 
@@ -10,35 +10,41 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
 {
     public const int MaxNameLength = 200;
 
-    public Reply Created(Deal deal, RepClock clock)
+    public Reply Created(Deal deal, RepClock clock, Language language = Language.English)
     {
-        var facts = new List<Fact> { new("Amount", deal.Value?.ToString() ?? "not set"), new("Stage", deal.Stage.DisplayName()) };
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
+        var stage = say.Stage(language, deal.Stage);
+        var facts = new List<Fact> { new(Say(ReplyKeys.FactAmount), deal.Value is { } value ? Written.Money(value, language) : Say(ReplyKeys.FactAmountNotSet)), new(Say(ReplyKeys.FactStage), stage) };
         if (deal.Account != deal.Name)
-            facts.Insert(0, new("Account", deal.Account));
+            facts.Insert(0, new(Say(ReplyKeys.FactAccount), deal.Account));
         if (deal.ExpectedCloseDate is { } close)
-            facts.Add(new("Expected close", Dates.Describe(close, clock)));
+            facts.Add(new(Say(ReplyKeys.FactExpectedClose), Written.Date(close, clock, language)));
         var next = StageNames.All.FirstOrDefault(s => s > deal.Stage && !s.IsClosed());
-        return new($"Created in {deal.Stage.DisplayName()}.")
+        return new(Say(ReplyKeys.DealCreated, ("stage", stage)))
         {
-            Title = $"New deal: {deal.Name}",
+            Title = Say(ReplyKeys.DealCreatedTitle, ("deal", deal.Name)),
             Facts = facts,
-            Notes = [$"Next best action: {content.For(deal.Stage).NextBestAction}"],
-            Buttons = [new("Undo", "undo"), new($"Move to {next.DisplayName()}", $"move {deal.Name} to {next.DisplayName()}"), new("My deals", "my deals")],
+            Notes = [Say(ReplyKeys.NoteNextBestAction, ("action", content.For(deal.Stage).In(language).NextBestAction))],
+            Buttons = [new(Say(ReplyKeys.ButtonUndo), "undo"), new(Say(ReplyKeys.ButtonMoveTo, ("stage", say.Stage(language, next))), $"move {deal.Name} to {next.DisplayName()}"),
+                new(Say(ReplyKeys.ButtonMyDeals), "my deals")],
         };
     }
 
     public Reply AlreadyExists(Deal existing) =>
         new($"You already have an open deal called {existing.Name} ({Describe(existing)}).") { Buttons = [new("My deals", "my deals")] };
 
-    public Reply Moved(Deal deal)
+    public Reply Moved(Deal deal, Language language = Language.English)
     {
-        var guide = content.For(deal.Stage);
+        var guide = content.For(deal.Stage).In(language);
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
         return new(guide.Goal)
         {
-            Title = $"{deal.Name} → {deal.Stage.DisplayName()}",
-            Facts = [new("To move on", string.Join(" ", guide.ExitCriteria)), new("Next best action", guide.NextBestAction)],
-            Notes = [$"Tip: {guide.Tips[0]}"],
-            Buttons = [new("Undo", "undo"), new("My deals", "my deals")],
+            Title = $"{deal.Name} → {say.Stage(language, deal.Stage)}",
+            Facts = [new(Say(ReplyKeys.FactToMoveOn), string.Join(" ", guide.ExitCriteria)), new(Say(ReplyKeys.FactNextBestAction), guide.NextBestAction)],
+            Notes = [Say(ReplyKeys.NoteTip, ("tip", guide.Tips[0]))],
+            Buttons = [new(Say(ReplyKeys.ButtonUndo), "undo"), new(Say(ReplyKeys.ButtonMyDeals), "my deals")],
         };
     }
 

@@ -32,7 +32,7 @@ public sealed partial class NewDealReader(AmountRecognizer amounts, DateRecogniz
         string? negative = null;
         for (var tries = 0; tries < 2 && value is null && negative is null; tries++)
         {
-            if (amounts.Read(text) is { } amount)
+            if (amounts.Read(text, language: context.Language) is { } amount)
                 (value, negative, text) = (amount.Value, amount.IsNegative ? message[amount.Start..(amount.End + 1)] : null, Mask(text, amount.Start, amount.End + 1));
             if (stage is null && stages.Find(text) is { Stage: { } said } mention && !said.IsClosed() && StageSaid(text, mention))
                 (stage, text) = (said, Mask(text, mention.Start, mention.Start + mention.Length));
@@ -89,7 +89,7 @@ public sealed partial class NewDealReader(AmountRecognizer amounts, DateRecogniz
     // "Open Road Films") keeps its first word; what trails is taken off word by word, in lower case only.
     private static string Clean(string part)
     {
-        var cleaned = LeadIn().Replace(part.Trim(), "", 1);
+        var cleaned = IndonesianLeadIn().Replace(LeadIn().Replace(part.Trim(), "", 1), "", 1);
         for (var before = ""; before != cleaned;)
             (before, cleaned) = (cleaned, TailFiller().Replace(cleaned.Trim(' ', '.', '\'', '"', '-', '~', '*', '_'), "", 1));
         return Abbreviated().IsMatch(part.TrimEnd()) && part.TrimEnd().EndsWith(cleaned + ".", StringComparison.Ordinal) ? cleaned + "." : cleaned;
@@ -129,8 +129,16 @@ public sealed partial class NewDealReader(AmountRecognizer amounts, DateRecogniz
         + @"(?:(?:for|called|named|with|from|on|at|is|titled|re)\b\s*|w/\s*)?(?:(?:the\s+)?(?:company|client|customer|firm|business)\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
 
+    // The same in Indonesian, after any English ("deal" of "deal baru" is taken off there): "tolong tambahin deal baru
+    // untuk", "ada prospek baru nih,", "bikin opp".
+    [GeneratedRegex(@"^(?:(?-i:baru|nih|dong)\s+)*(?:(?:tolong|tlg|mohon|coba|mau|saya mau|aku mau|ada|dapet|dapat|saya dapat|aku dapet)\s+)*"
+        + @"(?:(?:bikin|bikinin|buat|buatin|buatkan|tambah|tambahin|tambahkan|catat|catet|input|daftarin|daftarkan|registrasi|masukin|masukkan|buka)\s+)?"
+        + @"(?:(?:deal|opp|opportunity|lead|leads|prospek|peluang|peluang penjualan|klien|calon klien|pipeline)\s+(?:baru\s+)?(?:(?:dari\s+\w+|masuk|nih|dong|ya)\s+)*)?"
+        + @"(?:(?:untuk|buat|dari|atas nama|bernama|namanya)\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex IndonesianLeadIn();
+
     // What is said after a name or between fields: "(as a) new deal", "to my pipeline", hedges, close words, courtesies.
-    [GeneratedRegex(@"(?:^|\s+)(?:(?:(?:is|as|to|into|in|on|for)\s+)?(?:(?:a|an|the|my|our)\s+)?(?:new\s+)?(?:" + DealWord + @"|pipeline|crm|list)|new|please|pls|plz|thanks|thank you|thx|cheers|asap|for me|worth|valued at|with a value of|value|amount|size|budget|potential|about|around|approximately|approx|roughly|maybe|probably|possibly|likely|perhaps|est|estimated|i think|i guess|i'?d say|ish|or so|give or take|ca|circa|at|of|for|with|and|but|closing|closes|close date|close by|close|to close|expected to close|expected close|expected|target close|target|due|by|before|until|in|in the|stage|phase|currently|already|now|should be|should|will be|would be|could be)$")]
+    [GeneratedRegex(@"(?:^|\s+)(?:(?:(?:is|as|to|into|in|on|for)\s+)?(?:(?:a|an|the|my|our)\s+)?(?:new\s+)?(?:" + DealWord + @"|pipeline|crm|list)|new|please|pls|plz|thanks|thank you|thx|cheers|asap|for me|worth|valued at|with a value of|value|amount|size|budget|potential|about|around|approximately|approx|roughly|maybe|probably|possibly|likely|perhaps|est|estimated|i think|i guess|i'?d say|ish|or so|give or take|ca|circa|at|of|for|with|and|but|closing|closes|close date|close by|close|to close|expected to close|expected close|expected|target close|target|due|by|before|until|in|in the|stage|phase|currently|already|now|should be|should|will be|would be|could be|senilai|sebesar|nilainya|nilai|sekitar|kira2|kira-kira|kurang lebih|target closing|nih|ya|dong|sebagai deal baru|estimasi|potensinya|budgetnya|di tahap|tahap)$")]
     private static partial Regex TailFiller();
 
     // The name ends where a clause about it begins ("Acme reached out", "Globex wants a demo", "Initech at the expo").

@@ -21,6 +21,7 @@ public static partial class StageNames
         ("follow up", DealStage.FollowUp),
         ("closed won", DealStage.Won), ("win", DealStage.Won),
         ("closed lost", DealStage.Lost),
+        ("menang", DealStage.Won), ("kalah", DealStage.Lost),
     ];
 
     private static readonly Dictionary<string, DealStage> BuiltInByKey = ByKey(BuiltIn);

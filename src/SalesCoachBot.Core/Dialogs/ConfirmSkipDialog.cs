@@ -55,6 +55,6 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
         }
         var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!), ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Moved(move));
-        return new StepResult.Done(replies.Moved(deal));
+        return new StepResult.Done(replies.Moved(deal, turn.Language));
     }
 }

@@ -11,6 +11,7 @@ public sealed class DialogTurn(RepTurn turn, Dictionary<string, string?> values)
     public Rep Rep { get; } = turn.Rep;
     public RepClock Clock { get; } = turn.Clock;
     public ConversationMemory Memory { get; } = turn.Memory;
+    public Languages.Language Language { get; } = turn.Language;
     public Dictionary<string, string?> Values { get; } = values;
 
     public string? Text(string key) => Values.GetValueOrDefault(key);

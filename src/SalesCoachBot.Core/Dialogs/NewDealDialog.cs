@@ -111,6 +111,6 @@ public sealed class NewDealDialog(DealService deals, DealReplies replies) : Dial
             Stage = Enum.TryParse<DealStage>(turn.Text(DialogKeys.Stage), out var stage) ? stage : null,
         }, ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Created(deal.Id));
-        return new StepResult.Done(replies.Created(deal, turn.Clock));
+        return new StepResult.Done(replies.Created(deal, turn.Clock, turn.Language));
     }
 }

@@ -18,24 +18,31 @@ public sealed partial class ObjectionCommands(SalesContent content, DealService 
         if (intent.CategoryId is null || content.Playbook.Get(intent.CategoryId) is not { } category)
             return WhichKind(deal);
 
+        return Advice(category.In(turn.Language), deal, query, match, turn.Language);
+    }
+
+    private Reply Advice(ObjectionCategory category, Deal? deal, string? query, DealMatch? match, Languages.Language language)
+    {
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
         var facts = new List<Fact>
         {
-            new("1. Acknowledge", category.Acknowledge),
-            new("2. Clarify", string.Join(" ", category.Clarify.Select(q => $"“{q}”"))),
-            new("3. Respond", string.Join(" ", category.Respond.Select(r => $"“{r}”"))),
-            new("4. Confirm", category.Confirm),
+            new(Say(ReplyKeys.ObjectionAcknowledge), category.Acknowledge),
+            new(Say(ReplyKeys.ObjectionClarify), string.Join(" ", category.Clarify.Select(q => $"“{q}”"))),
+            new(Say(ReplyKeys.ObjectionRespond), string.Join(" ", category.Respond.Select(r => $"“{r}”"))),
+            new(Say(ReplyKeys.ObjectionConfirm), category.Confirm),
         };
         var notes = new List<string>();
         if (deal is not null && category.ByStage.TryGetValue(deal.Stage, out var advice))
-            facts.Add(new($"At {deal.Stage.DisplayName()} ({deal.Name})", advice));
+            facts.Add(new(Say(ReplyKeys.ObjectionAtStage, ("stage", say.Stage(language, deal.Stage)), ("deal", deal.Name)), advice));
         else if (NameTheDeal(query, match) is { } note)
             notes.Add(note);
-        return new($"Don't argue with it; uncover what's behind it.")
+        return new(Say(ReplyKeys.ObjectionIntro))
         {
-            Title = $"Objection: {category.Name}",
+            Title = Say(ReplyKeys.ObjectionTitle, ("category", category.Name)),
             Facts = facts,
             Notes = notes,
-            Buttons = [new("Another objection", deal is null ? "objection" : $"objection for {deal.Name}")],
+            Buttons = [new(Say(ReplyKeys.ButtonAnotherObjection), deal is null ? "objection" : $"objection for {deal.Name}")],
         };
     }
 

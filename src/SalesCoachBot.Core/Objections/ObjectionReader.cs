@@ -22,7 +22,7 @@ public sealed partial class ObjectionReader(SalesContent content, UnderstandingM
             return new ObjectionIntent(named.Id, deal, said.Trim());
         if (!Words().IsMatch(rest))
             return new ObjectionIntent(null, deal, said.Trim());
-        var ranked = byName ? model.RankObjections(model.Embed(rest), rest) : model.RankObjections(text.Vector ?? model.Embed(said), said);
+        var ranked = byName ? model.RankObjections(model.Embed(rest), rest, text.Context.Language) : model.RankObjections(text.Vector ?? model.Embed(said), said, text.Context.Language);
         return new ObjectionIntent(ranked[0].Label, deal, said.Trim());
     }
 

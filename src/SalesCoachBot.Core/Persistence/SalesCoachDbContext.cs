@@ -52,6 +52,7 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             rep.Property(r => r.DisplayName).HasMaxLength(200);
             rep.Property(r => r.Email).HasMaxLength(320);
             rep.Property(r => r.TimeZone).HasMaxLength(64);
+            rep.Property(r => r.Language).HasConversion<string>().HasMaxLength(16);
             rep.HasIndex(r => r.Email);
             rep.HasMany(r => r.Accounts).WithOne().HasForeignKey(a => a.RepId);
             rep.HasOne<Rep>().WithMany().HasForeignKey(r => r.ManagerId).OnDelete(DeleteBehavior.SetNull);

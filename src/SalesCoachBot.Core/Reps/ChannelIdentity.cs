@@ -10,6 +10,9 @@ public sealed record ChannelIdentity(string Channel, string AccountId, string? D
     /// <summary>The time zone the channel reports for the user (Teams' clientInfo), if any.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>The user's locale as the channel reports it ("id-ID"; Teams' activity locale, Slack's user locale), if any.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The channel's address (JSON) of the 1:1 chat, to reach the rep unprompted; null outside a personal chat.</summary>
     public string? Address { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed class Rep
 
     /// <summary>IANA or Windows time zone id; dates the rep types ("yesterday", "Friday") are read in it.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>The language the bot speaks to the rep in: first the channel's locale, then the language they write in.</summary>
+    public Languages.Language? Language { get; set; }
     public List<RepAccount> Accounts { get; set; } = [];
 
     /// <summary>The rep's manager, whose digest lists this rep's stalled deals.</summary>

@@ -27,6 +27,7 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         }
 
         rep.TimeZone ??= who.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(who.TimeZone, out _) ? who.TimeZone : null;
+        rep.Language ??= Languages.LanguageCodes.FromLocale(who.Locale);
         // "Last seen" only picks the channel to reach a rep on, so an hourly mark is enough: most messages write nothing here.
         if (account.LastSeenAt is null || now - account.LastSeenAt > SeenGranularity)
             account.LastSeenAt = now;
@@ -95,6 +96,15 @@ public sealed class RepDirectory(SalesCoachDbContext db, TimeProvider clock)
         db.Audit.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Channel = "command line", Change = change });
         await db.SaveChangesAsync(cancellationToken);
         return (true, char.ToUpperInvariant(change[0]) + change[1..] + ".");
+    }
+
+    /// <summary>Remembers the language the bot speaks to the rep in.</summary>
+    public async Task SetLanguageAsync(Rep rep, Languages.Language language, CancellationToken cancellationToken)
+    {
+        if (rep.Language == language)
+            return;
+        rep.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Sets the rep's time zone ("Asia/Jakarta"); null when no such zone is known.</summary>

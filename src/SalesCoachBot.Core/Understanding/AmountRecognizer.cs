@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.NumberWithUnit;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 
 namespace SalesCoachBot.Understanding;
 
@@ -25,11 +26,11 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
     }
 
     /// <summary>The amount and where it was written; null when the text names none, or a negative one (see <see cref="Read"/>).</summary>
-    public (Money Value, int Start, int End)? Find(string text) =>
-        Read(text) is { Value: { } money } found ? (money, found.Start, found.End) : null;
+    public (Money Value, int Start, int End)? Find(string text, Language language = Language.English) =>
+        Read(text, language: language) is { Value: { } money } found ? (money, found.Start, found.End) : null;
 
     /// <summary>An amount given as an answer on its own: "$45k", "45,000 EUR", "1.2m", "45000", "500"; null when negative.</summary>
-    public Money? ReadAnswer(string text) => Read(text, wholeAnswer: true)?.Value;
+    public Money? ReadAnswer(string text, Language language = Language.English) => Read(text, wholeAnswer: true, language)?.Value;
 
     /// <summary>A number in the text too large to be an amount as written (over <see cref="Money.MaxAmount"/>); null when there is none.</summary>
     public string? TooLarge(string text) =>
@@ -46,10 +47,13 @@ public sealed partial class AmountRecognizer(string defaultCurrency)
     /// The amount in the text, negative ones included: the first with a currency; else a number scaled or
     /// grouped in thousands ("120k", "45,000") that is not part of a name or a date; else a bare number of
     /// at least 100 as the last word ("Acme 45000", so "Route 66 Diner" stays a name), or any number that is
-    /// the whole answer.
+    /// the whole answer. Rupiah as Indonesians write them ("60jt", "Rp 45.000.000", and "1,2 M" in a message in
+    /// Indonesian) come first (<see cref="IndonesianAmounts"/>).
     /// </summary>
-    public Mention? Read(string text, bool wholeAnswer = false)
+    public Mention? Read(string text, bool wholeAnswer = false, Language language = Language.English)
     {
+        if (IndonesianAmounts.Find(text, language == Language.Indonesian) is { } rupiah)
+            return rupiah;
         var written = Number().Matches(text).Select(m => Written.From(m, this)).OfType<Written>().ToList();
         if (written.FirstOrDefault(w => w.Currency is not null) is { } marked)
             return marked.Mention(defaultCurrency);

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Understanding;
 /// Finds dates in plain language with Microsoft.Recognizers.Text, relative to the rep's own "now":
 /// "yesterday", "next Tuesday 3pm", "by Friday", "end of month", "end of quarter"; and what reps write
 /// that the recognizer reads differently or not at all: quarters ("by Q2", "end of q"), "last Tuesday"
-/// (the most recent one), and shorthand ("yday", "tmrw", "eod", "eow", "nxt wk", "in 2 wks").
+/// (the most recent one), and shorthand ("yday", "tmrw", "eod", "eow", "nxt wk", "in 2 wks"); and dates written in
+/// Indonesian, which it does not read at all (<see cref="IndonesianDates"/>).
 /// </summary>
 public sealed partial class DateRecognizer
 {
@@ -38,7 +39,8 @@ public sealed partial class DateRecognizer
     public IReadOnlyList<DateMention> FindAll(string text, DateTime localNow, DateLean lean)
     {
         var today = DateOnly.FromDateTime(localNow);
-        var mentions = Shorthand(text, today, lean).ToList();
+        var mentions = IndonesianDates.Find(text, today, lean).ToList();
+        mentions.AddRange(Shorthand(text, today, lean).Where(s => !mentions.Any(m => m.Start <= s.End && s.Start <= m.End)).ToList());
         var impossible = Impossible(text).ToList();
         foreach (var result in model.Parse(text, localNow))
         {

@@ -25,8 +25,10 @@ public sealed partial class StageFinder
 {
     // A stage counted from the deal's own: "the next stage", "one stage forward", "up a stage"; "back a stage", "the previous stage".
     private const string OneStage = @"(?:one|a|1)[\s-]+(?:stage|phase)";
-    private const string Next = @"(?:the\s+)?next\s+(?:stage|phase|step\s+in\s+the\s+pipeline)|" + OneStage + @"\s+(?:forward|further|ahead|up|on)|(?:forward|ahead|up)\s+" + OneStage;
-    private const string Previous = @"(?:the\s+)?(?:previous|prior)\s+(?:stage|phase)|" + OneStage + @"\s+(?:back|backwards?|down)|(?:back|backwards?|down)\s+" + OneStage;
+    private const string Next = @"(?:the\s+)?next\s+(?:stage|phase|step\s+in\s+the\s+pipeline)|" + OneStage + @"\s+(?:forward|further|ahead|up|on)|(?:forward|ahead|up)\s+" + OneStage
+        + @"|(?:tahap|tahapan|stage)\s+(?:berikutnya|selanjutnya)|(?:satu|1)\s+(?:tahap|stage)(?:\s+(?:ke\s+depan|lagi))?";
+    private const string Previous = @"(?:the\s+)?(?:previous|prior)\s+(?:stage|phase)|" + OneStage + @"\s+(?:back|backwards?|down)|(?:back|backwards?|down)\s+" + OneStage
+        + @"|(?:tahap|tahapan|stage)\s+sebelumnya|(?:satu|1)\s+(?:tahap|stage)\s+ke\s+belakang";
 
     private readonly Dictionary<string, DealStage> byKey;
     private readonly Regex names;
@@ -72,15 +74,15 @@ public sealed partial class StageFinder
         : byKey.TryGetValue(StageNames.Key(match.Value), out var stage) ? new(match.Index, match.Length, stage)
         : null;
 
-    [GeneratedRegex(@"(?:\bto|\binto|->|→|=>|>|\bmoved|\bnow in|\bin)\s*(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bto|\binto|->|→|=>|>|\bmoved|\bnow in|\bin|\bke|\bjadi|\bmenjadi|\bmasuk|\bdi)\s*(?:the\s+|tahap\s+|stage\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Towards();
 
     [GeneratedRegex(@"[\s-]+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^\s*(?:w/|(?:with|on|re|about|regarding|call|calls|meeting|session|email|e-mail|next|tomorrow|tmrw)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:w/|(?:with|on|re|about|regarding|call|calls|meeting|session|email|e-mail|next|tomorrow|tmrw|ke|sama|dengan|dgn|bareng|soal|tentang|besok)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ActivityWords();
 
-    [GeneratedRegex(@"^\s*(?:w/|(?:with|re|about|regarding)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:w/|(?:with|re|about|regarding|ke|sama|dengan|dgn|bareng)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex WithSomeone();
 }

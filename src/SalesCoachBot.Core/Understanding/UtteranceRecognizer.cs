@@ -2,16 +2,19 @@ using System.Text.RegularExpressions;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Intents;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Understanding.Learning;
 
 namespace SalesCoachBot.Understanding;
 
 /// <summary>
 /// What a message means, and whether the bot is sure enough to act on it without asking; for a message
-/// read by the model, its two nearest intents with their scores.
+/// read by the model, its two nearest intents with their scores; and the language it was read in.
 /// </summary>
 public sealed record Reading(Intent Intent, bool Sure)
 {
+    public Language Language { get; init; }
+
     public LabelScore? Best { get; init; }
     public LabelScore? Second { get; init; }
 }
@@ -56,16 +59,23 @@ public sealed partial class UtteranceRecognizer(SalesContent content, Understand
 
     public Intent Recognize(string text, RecognitionContext context) => Read(text, context).Intent;
 
+    /// <summary>The message read in the language it is written in, or the rep's (<see cref="RecognitionContext.Language"/>) when its words do not tell.</summary>
     public Reading Read(string text, RecognitionContext context)
     {
         var message = Clean(text);
+        context = context with { Language = model.LanguageOf(message, context.DealNames) ?? context.Language };
+        return ReadIn(message, context) with { Language = context.Language };
+    }
+
+    private Reading ReadIn(string message, RecognitionContext context)
+    {
         if (ExactCommands.Read(message, (label, shape) => intents.Find(label)?.Read(services, new IntentText(message, context) { Exact = shape })) is { } exact)
             return new Reading(exact, true);
         if (content.Playbook.ByName(message) is { } named && !message.Contains(' '))
             return new Reading(new ObjectionIntent(named.Id, null, message), true);
 
         var vector = model.Embed(message);
-        var ranked = model.RankIntents(vector, message);
+        var ranked = model.RankIntents(vector, message, context.Language);
         var (best, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : new LabelScore("", 0));
         if (best.Label == IntentIds.None && best.Score - second.Score >= Margin)
             return new Reading(new UnknownIntent(message) { Closest = Choices(ranked.Skip(1).ToList(), message, context, vector, DealMatcher.FindIn(message, context.DealNames)) }, false) { Best = best, Second = second };

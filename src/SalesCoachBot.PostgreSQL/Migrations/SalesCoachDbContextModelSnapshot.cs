@@ -683,6 +683,10 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.Property<bool>("IsManager")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset?>("LastCheckInAt")
                         .HasColumnType("timestamp with time zone");
 

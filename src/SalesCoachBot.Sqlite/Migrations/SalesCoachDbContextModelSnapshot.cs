@@ -655,6 +655,10 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.Property<bool>("IsManager")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastCheckInAt")
                         .HasColumnType("INTEGER");
 

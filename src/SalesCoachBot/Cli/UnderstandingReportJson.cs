@@ -1,3 +1,4 @@
+using SalesCoachBot.Languages;
 using SalesCoachBot.Understanding.Evaluation;
 
 namespace SalesCoachBot.Cli;
@@ -8,6 +9,11 @@ public sealed record UnderstandingReportJson(
     IReadOnlyList<UnderstandingReportJson.Label> Labels, IReadOnlyList<UnderstandingReportJson.Confusion> Confusions,
     IReadOnlyList<UnderstandingReportJson.Miss> Misses)
 {
+    /// <summary>The totals for the messages of each language (<c>en</c>, <c>id</c>).</summary>
+    public IReadOnlyList<LanguageTotals> Languages { get; init; } = [];
+
+    public sealed record LanguageTotals(string Language, int Total, double Accuracy, double IntentAccuracy, double ObjectionCategoryAccuracy, double DetailAccuracy);
+
     public sealed record Label(string Name, int Right, int Total);
 
     public sealed record Confusion(string Expected, string Got, int Count);
@@ -18,5 +24,9 @@ public sealed record UnderstandingReportJson(
         report.Total, report.Accuracy, report.IntentAccuracy, report.ObjectionCategoryAccuracy, report.DetailAccuracy,
         [.. report.PerLabel.Select(l => new Label(l.Label, l.Right, l.Total))],
         [.. report.Confusions.Select(c => new Confusion(c.Expected, c.Got, c.Count))],
-        [.. report.Misses.Select(m => new Miss(m.Message.Line, m.Message.Label, m.Got, m.Message.Text, m.WrongDetails))]);
+        [.. report.Misses.Select(m => new Miss(m.Message.Line, m.Message.Label, m.Got, m.Message.Text, m.WrongDetails))])
+    {
+        Languages = [.. report.PerLanguage.Select(l => new LanguageTotals(l.Language.Code(), l.Report.Total, l.Report.Accuracy, l.Report.IntentAccuracy,
+            l.Report.ObjectionCategoryAccuracy, l.Report.DetailAccuracy))],
+    };
 }

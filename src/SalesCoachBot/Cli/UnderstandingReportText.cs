@@ -11,6 +11,9 @@ public static class UnderstandingReportText
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Total} messages: {Percent(report.Accuracy)} right (intent {Percent(report.IntentAccuracy)}, objection category {Percent(report.ObjectionCategoryAccuracy)} of {report.Objections.Count}, details {Percent(report.DetailAccuracy)})");
+        text.AppendLine().AppendLine("per language:");
+        foreach (var (language, part) in report.PerLanguage)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {language,-12} {part.Total,4} messages: {Percent(part.Accuracy)} right (intent {Percent(part.IntentAccuracy)}, objection category {Percent(part.ObjectionCategoryAccuracy)} of {part.Objections.Count}, details {Percent(part.DetailAccuracy)})");
         text.AppendLine().AppendLine("per label:");
         foreach (var (label, right, total) in report.PerLabel)
             text.AppendLine(CultureInfo.InvariantCulture, $"  {label,-26} {right,4}/{total,-4} {Percent((double)right / total),5}");

@@ -63,15 +63,25 @@ public sealed class FakeSlack : IAsyncDisposable
         return fake;
     }
 
-    public void AddUser(string id, string name, string? email, string timeZone = "Europe/London") => users[id] = new JsonObject
+    public void AddUser(string id, string name, string? email, string timeZone = "Europe/London", string locale = "en-US") => users[id] = new JsonObject
     {
         ["id"] = id,
+        ["locale"] = locale,
         ["name"] = name.ToLowerInvariant().Replace(' ', '.'),
         ["real_name"] = name,
         ["tz"] = timeZone,
         ["is_bot"] = false,
         ["profile"] = new JsonObject { ["email"] = email, ["real_name"] = name },
     };
+
+    // Slack sends a user's locale only to a users.info call that asks for it (include_locale=true).
+    private static JsonNode WithLocaleIfAsked(JsonObject user, JsonObject body)
+    {
+        var copy = (JsonObject)user.DeepClone();
+        if (body["include_locale"]?.ToString() != "true")
+            copy.Remove("locale");
+        return copy;
+    }
 
     /// <summary>The next <paramref name="times"/> calls of the method are answered 429 with the given Retry-After.</summary>
     public void RateLimitNext(string method, int times = 1, int retryAfterSeconds = 1) =>
@@ -153,7 +163,7 @@ public sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts = $"1772442000.{calls.Count:000000}" }),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"] } }),
             "users.info" => users.TryGetValue(body["user"]?.ToString() ?? "", out var user)
-                ? Results.Json(new JsonObject { ["ok"] = true, ["user"] = user.DeepClone() })
+                ? Results.Json(new JsonObject { ["ok"] = true, ["user"] = WithLocaleIfAsked(user, body) })
                 : Results.Json(new { ok = false, error = "user_not_found" }),
             "apps.connections.open" => Results.Json(new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "/socket" }),
             "files.getUploadURLExternal" => body["filename"] is null || body["length"] is null

@@ -66,13 +66,15 @@ public class UpgradeFromPreviousReleaseTests : IAsyncLifetime
         await using (var old = new SalesCoachDbContext(options.Options))
         {
             await old.GetService<IMigrator>().MigrateAsync(PreviousRelease);
-            var alice = new SalesCoachBot.Reps.Rep { DisplayName = "Alice Example", Email = "alice@example.com" };
-            old.Deals.Add(new SalesCoachBot.Deals.Deal { Name = "Acme Corp", Account = "Acme Corp", Owner = alice, Stage = SalesCoachBot.Deals.DealStage.Discovery });
-            await old.SaveChangesAsync(); // those tables are unchanged since; the outbox is not, so it is written as that release wrote it
             object at = OnPostgres ? BotHarness.Start : 0L; // SQLite keeps times as numbers
+            // The reps and the outbox have changed since, so they are written as that release wrote them; the deals have not.
+            await old.Database.ExecuteSqlAsync($"""INSERT INTO "Reps" ("DisplayName", "Email", "CreatedAt", "IsManager") VALUES ('Alice Example', 'alice@example.com', {at}, {false})""");
+            var alice = await old.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Reps" """).SingleAsync();
+            old.Deals.Add(new SalesCoachBot.Deals.Deal { Name = "Acme Corp", Account = "Acme Corp", OwnerId = alice, Stage = SalesCoachBot.Deals.DealStage.Discovery });
+            await old.SaveChangesAsync();
             await old.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Outbox" ("Key", "Kind", "RepId", "Channel", "Address", "ReplyJson", "CreatedAt", "NextAttemptAt", "Attempts")
-                VALUES ('nudge:1', 'nudge', {alice.Id}, 'test', 'rep-1', {"""{"Text":"Acme is stalled"}"""}, {at}, {at}, 0)
+                VALUES ('nudge:1', 'nudge', {alice}, 'test', 'rep-1', {"""{"Text":"Acme is stalled"}"""}, {at}, {at}, 0)
                 """);
         }
 

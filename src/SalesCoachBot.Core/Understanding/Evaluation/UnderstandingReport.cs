@@ -1,3 +1,5 @@
+using SalesCoachBot.Languages;
+
 namespace SalesCoachBot.Understanding.Evaluation;
 
 /// <summary>How one labelled message was read.</summary>
@@ -32,6 +34,10 @@ public sealed record UnderstandingReport(IReadOnlyList<ScoredMessage> Scored)
     public IReadOnlyList<(string Expected, string Got, int Count)> Confusions =>
         [.. Scored.Where(s => !s.IntentRight).GroupBy(s => (s.Message.Label, s.Got)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Label)
             .Select(g => (g.Key.Label, g.Key.Got, g.Count()))];
+
+    /// <summary>The same figures for the messages of each language in the set.</summary>
+    public IReadOnlyList<(Language Language, UnderstandingReport Report)> PerLanguage =>
+        [.. Scored.GroupBy(s => s.Message.Language).OrderBy(g => g.Key).Select(g => (g.Key, new UnderstandingReport([.. g])))];
 
     public IReadOnlyList<ScoredMessage> Misses => [.. Scored.Where(s => !s.IntentRight || s.WrongDetails.Count > 0)];
 

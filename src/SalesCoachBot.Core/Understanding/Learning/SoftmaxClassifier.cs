@@ -7,7 +7,8 @@ namespace SalesCoachBot.Understanding.Learning;
 /// weight per word slot), trained by full-batch gradient descent with classes weighted by their size, so a label
 /// with many examples does not win by number. Labels can come in groups (the objection categories, which together
 /// are one intent): a group weighs as one label times its number of labels to the power <c>groupPower</c>, shared
-/// equally among its labels.
+/// equally among its labels. Examples may come in parts (the languages): each part is balanced on its own and weighs as
+/// much as it would alone, so adding a part leaves what the others teach as it was.
 /// </summary>
 public sealed class SoftmaxClassifier
 {
@@ -31,7 +32,7 @@ public sealed class SoftmaxClassifier
     public IReadOnlyList<string> Labels => labels;
 
     public static SoftmaxClassifier Train(IReadOnlyList<(string Label, float[] Vector, WordFeature[] Words)> examples, int epochs = 400, float rate = 30f,
-        float l2 = 1e-5f, Func<string, string>? groupOf = null, float groupPower = 0f)
+        float l2 = 1e-5f, Func<string, string>? groupOf = null, float groupPower = 0f, IReadOnlyList<int>? parts = null)
     {
         var labels = examples.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         var (count, dimensions) = (labels.Length, examples[0].Vector.Length);
@@ -39,11 +40,13 @@ public sealed class SoftmaxClassifier
         groupOf ??= label => label;
         var groups = labels.Select(groupOf).ToArray();
         var groupCount = groups.Distinct().Count();
-        var balance = labels.Select((_, c) =>
+        var partOf = parts ?? new int[examples.Count];
+        var balance = Enumerable.Range(0, partOf.Max() + 1).Select(p => labels.Select((_, c) =>
         {
             var siblings = groups.Count(g => g == groups[c]);
-            return (float)examples.Count / (groupCount * siblings * target.Count(t => t == c)) * MathF.Pow(siblings, groupPower);
-        }).ToArray();
+            var count = Enumerable.Range(0, examples.Count).Count(i => target[i] == c && partOf[i] == p);
+            return count == 0 ? 0f : (float)examples.Count / (groupCount * siblings * count) * MathF.Pow(siblings, groupPower);
+        }).ToArray()).ToArray();
         var weights = labels.Select(_ => new float[dimensions + 1]).ToArray();
         var wordWeights = new float[WordFeatures.Slots * count];
         var usedSlots = examples.SelectMany(e => e.Words.Select(w => w.Slot)).Distinct().Order().ToArray();
@@ -65,7 +68,7 @@ public sealed class SoftmaxClassifier
                     var words = KeptWords(allWords, epoch, i);
                     Probabilities(weights, wordWeights, vector, words, probabilities);
                     for (var c = 0; c < count; c++)
-                        Accumulate(gradient[c], vector, scales[c] = (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[target[i]]);
+                        Accumulate(gradient[c], vector, scales[c] = (probabilities[c] - (c == target[i] ? 1 : 0)) * balance[partOf[i]][target[i]]);
                     foreach (var word in words)
                         for (int c = 0, at = word.Slot * count; c < count; c++, at++)
                             wordGradient[at] += word.Value * scales[c];

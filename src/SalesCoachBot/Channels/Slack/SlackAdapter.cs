@@ -30,6 +30,7 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbo
         var who = new ChannelIdentity(ChannelId, inbound.UserId, user.Name ?? inbound.UserId, user.Email, inbound.TeamId)
         {
             TimeZone = user.TimeZone,
+            Locale = user.Locale,
             Address = personal ? address : null,
         };
         var text = await WithMentionsResolvedAsync(inbound.Text, cancellationToken);

@@ -37,13 +37,16 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 
     public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync($"users.info?user={Uri.EscapeDataString(userId)}", null, options.Value.BotToken, cancellationToken);
+        var answer = await CallAsync($"users.info?user={Uri.EscapeDataString(userId)}&include_locale=true", null, options.Value.BotToken, cancellationToken);
         var user = answer["user"];
         return new SlackUser(userId,
             user?["real_name"]?.GetValue<string>() ?? user?["name"]?.GetValue<string>(),
             user?["profile"]?["email"]?.GetValue<string>(),
             user?["tz"]?.GetValue<string>(),
-            user?["is_bot"]?.GetValue<bool>() ?? false);
+            user?["is_bot"]?.GetValue<bool>() ?? false)
+        {
+            Locale = user?["locale"]?.GetValue<string>(),
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SalesCoachBot.Languages;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -11,7 +12,7 @@ using SalesCoachBot.Queues;
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>The Bot Framework side of the bot (Teams, the Emulator, Web Chat): activities in, the core's replies out as cards.</summary>
-public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddleware members, IServiceScopeFactory scopes, ILogger<TeamsBot> logger) : IBot
+public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddleware members, IServiceScopeFactory scopes, ReplyCatalog catalog, ILogger<TeamsBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -34,7 +35,7 @@ public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddl
         {
             if (IsPersonal(activity) && activity.From is not null)
                 await turns.RememberAsync(IdentityOf(turnContext, PlaceOf(activity)), cancellationToken);
-            await turnContext.SendReplyAsync(HelpReplies.Welcome(), cancellationToken);
+            await turnContext.SendReplyAsync(HelpReplies.Welcome(catalog, LanguageCodes.FromLocale(activity.Locale) ?? Language.English), cancellationToken);
         }
     }
 
@@ -163,6 +164,7 @@ public sealed class TeamsBot(ChatTurns turns, Inbox inbox, TeamsMemberEmailMiddl
             activity.Conversation?.TenantId)
         {
             TimeZone = string.IsNullOrWhiteSpace(activity.LocalTimezone) ? null : activity.LocalTimezone,
+            Locale = activity.Locale,
             Address = place.IsPersonal ? place.Reference : null,
         };
     }

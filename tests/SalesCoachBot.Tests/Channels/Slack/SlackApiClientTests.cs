@@ -31,11 +31,11 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UserInfoGivesNameEmailAndTimeZone()
+    public async Task UserInfoGivesNameEmailTimeZoneAndLocale()
     {
-        slack.AddUser("U0ALICE", "Alice Example", "alice@example.com", "Asia/Jakarta");
+        slack.AddUser("U0ALICE", "Alice Example", "alice@example.com", "Asia/Jakarta", locale: "id-ID");
 
-        Assert.Equal(new SlackUser("U0ALICE", "Alice Example", "alice@example.com", "Asia/Jakarta", false), await api.UserInfoAsync("U0ALICE", CancellationToken.None));
+        Assert.Equal(new SlackUser("U0ALICE", "Alice Example", "alice@example.com", "Asia/Jakarta", false) { Locale = "id-ID" }, await api.UserInfoAsync("U0ALICE", CancellationToken.None));
     }
 
     [Fact]

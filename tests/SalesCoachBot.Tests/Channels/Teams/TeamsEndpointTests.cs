@@ -153,4 +153,17 @@ public sealed class TeamsEndpointTests : TeamsHostTest
         await using var scope = Factory.Services.CreateAsyncScope();
         Assert.Equal("Europe/Berlin", (await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Reps.SingleAsync()).TimeZone);
     }
+
+    [Fact]
+    public async Task ATeamsLocaleInIndonesianIsAnsweredInIndonesian()
+    {
+        var message = TeamsActivities.PersonalMessage(Connector.ServiceUrl, "help");
+        message["locale"] = "id-ID";
+
+        await Factory.CreateClient().PostAsJsonAsync("/api/messages", message);
+
+        Assert.Contains("Jaga pipeline tetap rapi", Assert.Single(Connector.Sent).Visible);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        Assert.Equal(SalesCoachBot.Languages.Language.Indonesian, (await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Reps.SingleAsync()).Language);
+    }
 }

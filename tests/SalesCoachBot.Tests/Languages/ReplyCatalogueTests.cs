@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using SalesCoachBot.Tests.Infrastructure;
+
+namespace SalesCoachBot.Tests.Languages;
+
+/// <summary>Replies that speak the rep's language take their words from the catalogue (<c>dialogs/replies*.yaml</c>), not from the code.</summary>
+public sealed partial class ReplyCatalogueTests
+{
+    // Each reply path answered in the rep's language, and the methods of it that build the reply.
+    public static TheoryData<string, string> ReplyPaths => new()
+    {
+        { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "Created" },
+        { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "Moved" },
+        { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Ask" },
+        { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "NotSure" },
+        { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "SaySomethingElse" },
+        { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Offer" },
+        { "src/SalesCoachBot.Core/Conversations/HelpReplies.cs", "Help" },
+        { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "Advice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReplyPaths))]
+    public void AReplyPathHasNoEnglishWordsOfItsOwn(string file, string method)
+    {
+        var body = Body(File.ReadAllText(RepositoryRoot.File(file.Split('/'))), method);
+
+        // What a button sends is a command the bot reads ("my deals", "move Acme to Proposal"), not something the rep reads.
+        var words = Literal().Matches(body).Select(m => m.Groups[1].Value).Where(l => !Command().IsMatch(l) && Words().IsMatch(Interpolation().Replace(l, ""))).ToList();
+
+        Assert.True(words.Count == 0, $"{file} {method} says in code: {string.Join(", ", words)}");
+    }
+
+    private static string Body(string source, string method)
+    {
+        var start = Regex.Match(source, $@"\n    (public|private)( static)? [\w<>?]+ {method}\(");
+        Assert.True(start.Success, $"no method {method}");
+        var next = Regex.Match(source[(start.Index + 1)..], @"\n    (public|private|///|//)");
+        return next.Success ? source.Substring(start.Index, next.Index + 1) : source[start.Index..];
+    }
+
+    [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex Literal();
+
+    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot)$")]
+    private static partial Regex Command();
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex Interpolation();
+
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex Words();
+}
