@@ -30,9 +30,9 @@ public static class CrmCommand
         try
         {
             var builder = tools.CreateBuilder();
-            // What went wrong is the one line below; the HTTP calls behind it stay out of the way.
+            // What went wrong is the one line below; the HTTP calls and retries behind it (Polly logs a failed attempt as an error) stay out of the way.
             foreach (var category in new[] { "System.Net.Http.HttpClient", "Polly", "SalesCoachBot.Crm" })
-                builder.Logging.AddFilter(category, LogLevel.Error);
+                builder.Logging.AddFilter(category, LogLevel.None);
             using var host = builder.Build();
             await host.PrepareAsync();
             if (!host.Services.GetRequiredService<IOptions<CrmOptions>>().Value.Enabled)

@@ -44,9 +44,13 @@ public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> 
         {
             NoteRateLimit(response.Headers);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var answer = Parse(text);
+            if (answer is null && text.Length > 0 && response.StatusCode < HttpStatusCode.InternalServerError)
+                throw new CrmException(CrmFailure.Unavailable,
+                    $"HubSpot answered with a web page, not its API: is Crm:HubSpot:BaseUrl ({settings.BaseUrl}) right? It is https://api.hubapi.com (HTTP {(int)response.StatusCode}, {response.Content.Headers.ContentType?.MediaType ?? "no content type"})");
             if (response.IsSuccessStatusCode)
-                return text.Length == 0 ? [] : JsonNode.Parse(text)?.AsObject() ?? [];
-            var message = Message(text) ?? response.ReasonPhrase ?? "no reason given";
+                return answer as JsonObject ?? [];
+            var message = (answer as JsonObject)?["message"] is JsonValue value && value.TryGetValue<string>(out var said) ? said : response.ReasonPhrase ?? "no reason given";
             logger.LogWarning("HubSpot {Method} {Path} answered HTTP {Status}: {Message}", method, path.Split('?')[0], (int)response.StatusCode, message);
             throw response.StatusCode switch
             {
@@ -85,15 +89,15 @@ public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> 
     private static long? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), out var value) ? value : null;
 
-    private static string? Message(string body)
+    private static JsonNode? Parse(string body)
     {
         try
         {
-            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+            return body.Length == 0 ? null : JsonNode.Parse(body);
         }
         catch (System.Text.Json.JsonException)
         {
-            return body.Length > 200 ? body[..200] : body.Length > 0 ? body : null;
+            return null;
         }
     }
 }
