@@ -5,6 +5,7 @@ using SalesCoachBot.Conversations;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Dialogs;
 using SalesCoachBot.Digests;
+using SalesCoachBot.Forecast;
 using SalesCoachBot.Goals;
 using SalesCoachBot.Import;
 using SalesCoachBot.Intents;
@@ -21,6 +22,8 @@ using SalesCoachBot.SalesTeams;
 using SalesCoachBot.Scheduling;
 using SalesCoachBot.Understanding.Learning;
 using SalesCoachBot.Understanding;
+using SalesCoachBot.Wins;
+using SalesCoachBot.TeamViews;
 
 namespace SalesCoachBot;
 
@@ -66,6 +69,7 @@ public static class SalesCoachCoreServices
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ProactiveRuns>();
+        services.AddTeamRuns();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<Inbox>();
@@ -102,7 +106,10 @@ public static class SalesCoachCoreServices
         .AddNudgeIntents()
         .AddSalesTeamIntents()
         .AddTimeZoneIntents()
-        .AddAccountIntents();
+        .AddAccountIntents()
+        .AddForecastIntents()
+        .AddWinWireIntents()
+        .AddTeamViews();
 
     /// <summary>The labels of the built-in intents, for checking content without composing the bot.</summary>
     public static IReadOnlyCollection<string> BuiltInIntentLabels() =>

@@ -19,6 +19,7 @@ return await BotCommandLine.InvokeAsync(args, Console.Out, configure: null, tool
         ImportCommand.Create(tools, Console.Out),
         ExportCommand.Create(tools, Console.Out),
         MetricsCommand.Create(tools, Console.Out),
+        ForecastCommand.Create(tools, Console.Out),
         LinkCommand.Create(tools, Console.Out),
         UnlinkCommand.Create(tools, Console.Out),
         AuditCommand.Create(tools, Console.Out),

@@ -12,5 +12,8 @@ public sealed class SalesContent(IReadOnlyDictionary<DealStage, StageGuide> stag
 
     public StageGuide For(DealStage stage) => stages[stage];
 
+    /// <summary>Check-ins on a won deal after the sale, earliest first.</summary>
+    public IReadOnlyList<AfterSaleStep> AfterSale { get; init; } = [];
+
     public bool TryGet(DealStage stage, out StageGuide guide) => stages.TryGetValue(stage, out guide!);
 }

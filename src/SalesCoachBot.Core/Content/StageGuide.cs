@@ -13,4 +13,7 @@ public sealed record StageGuide(
 {
     /// <summary>Other names reps use for the stage ("qualification", "legal review").</summary>
     public IReadOnlyList<string> AlsoCalled { get; init; } = [];
+
+    /// <summary>The chance a deal at this stage is won, until the team's own closed deals say otherwise (0–1).</summary>
+    public double WinProbability { get; init; }
 }

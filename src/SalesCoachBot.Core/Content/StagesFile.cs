@@ -28,6 +28,7 @@ internal static class StagesFile
                 file.Text(item, "nextBestAction"), file.Lines(item, "tips"), stallAfterDays)
             {
                 AlsoCalled = item.Children.ContainsKey(new YamlScalarNode("alsoCalled")) ? file.Lines(item, "alsoCalled") : [],
+                WinProbability = ReadPercent(file, file.Required<YamlScalarNode>(item, "winProbability")),
             };
         }
 
@@ -36,6 +37,32 @@ internal static class StagesFile
             throw file.Error(list, $"missing stage(s): {string.Join(", ", missing.Select(s => s.DisplayName()))}");
         return guides;
     }
+
+    /// <summary>The optional <c>afterSale</c> list: check-ins on a won deal some days after it closed.</summary>
+    public static IReadOnlyList<AfterSaleStep> LoadAfterSale(string directory)
+    {
+        var file = YamlContentFile.Open(directory, Name);
+        if (!file.Root.Children.TryGetValue(new YamlScalarNode("afterSale"), out var node))
+            return [];
+        var steps = new List<AfterSaleStep>();
+        foreach (var entry in file.As<YamlSequenceNode>(node, "a list of check-ins (days, title, text)"))
+        {
+            var item = file.As<YamlMappingNode>(entry, "a check-in (a mapping with days, title, text)");
+            var days = file.Required<YamlScalarNode>(item, "days");
+            if (!int.TryParse(days.Value, out var count) || count is < 1 or > 730)
+                throw file.Error(days, $"days must be a whole number from 1 to 730, not '{days.Value}'");
+            if (steps.Any(s => s.Days == count))
+                throw file.Error(days, $"two check-ins {count} days after the sale");
+            steps.Add(new AfterSaleStep(count, file.Text(item, "title"), file.Text(item, "text")));
+        }
+        return [.. steps.OrderBy(s => s.Days)];
+    }
+
+    // "30%" or "30": a whole percent, as a sales lead writes it.
+    private static double ReadPercent(YamlContentFile file, YamlScalarNode node) =>
+        int.TryParse(node.Value?.TrimEnd('%').Trim(), out var percent) && percent is >= 0 and <= 100
+            ? percent / 100.0
+            : throw file.Error(node, $"winProbability must be a whole percent from 0 to 100, like 30%, not '{node.Value}'");
 
     public static DealStage ReadStage(YamlContentFile file, YamlScalarNode node) =>
         StageNames.TryParse(node.Value ?? "", out var stage) && !stage.IsClosed()

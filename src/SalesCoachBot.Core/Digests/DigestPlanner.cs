@@ -16,7 +16,8 @@ namespace SalesCoachBot.Digests;
 /// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
 /// pipeline velocity.
 /// </summary>
-public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDeals, StallThresholds thresholds, MetricsService metrics, TimeProvider time)
+public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDeals, StallThresholds thresholds, MetricsService metrics, TimeProvider time,
+    Forecast.ManagerCharts charts)
 {
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
@@ -40,6 +41,9 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
         var zone = RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc);
         var week = await metrics.ComputeAsync("The week", [.. team.Select(r => r.Id)], now.AddDays(-7), now, zone, cancellationToken);
         var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var (from, to) = Forecast.ForecastPhrases.Range(Forecast.ForecastPeriod.NextThreeMonths, today);
+        var chart = await charts.BuildAsync(await Forecast.ForecastScope.TeamAsync(db, manager, cancellationToken), today, from, to, cancellationToken);
         var reply = new Reply(atRisk.Count == 0
             ? "No stalled deals in the team this week."
             : $"{atRisk.Count} stalled deal{(atRisk.Count == 1 ? "" : "s")} across {facts.Count} rep{(facts.Count == 1 ? "" : "s")}, {Deals.DealReplies.Totals(atRisk)} at risk.")
@@ -47,6 +51,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
             Title = "Stalled-deal digest",
             Facts = facts,
             Notes = [$"This week: {MetricsText.Summary(week)}", StallRules(await thresholds.ForTeamAsync([.. team.Select(r => r.Id)], cancellationToken))],
+            Chart = chart,
         };
         return new PlannedMessage($"digest:{subscription.Id}:{day}", MessageKind.Digest, null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
     }

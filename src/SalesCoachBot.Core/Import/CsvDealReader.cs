@@ -63,6 +63,7 @@ public static class CsvDealReader
         var (idAt, nameAt, accountAt, ownerAt, stageAt, createdAt, closedAt, amountAt, currencyAt) = (Indexes(mapping.Columns.Id), Indexes(mapping.Columns.Name),
             Indexes(mapping.Columns.Account), Indexes(mapping.Columns.Owner), Indexes(mapping.Columns.Stage), Indexes(mapping.Columns.Created),
             Indexes(mapping.Columns.Closed), Indexes(mapping.Columns.Amount), Indexes(mapping.Columns.Currency));
+        var expectedCloseAt = Indexes(mapping.Columns.ExpectedClose);
         while (csv.Read())
         {
             var line = (int)csv.LineNumber + offset;
@@ -104,11 +105,15 @@ public static class CsvDealReader
             if (stage is { } closedStage && closedStage.IsClosed() && closed < created)
                 reasons.Add($"a {closedStage} deal closed ({closed:yyyy-MM-dd}) before it was created ({created:yyyy-MM-dd})");
             var value = ReadMoney(Field(amountAt), Field(currencyAt), mapping.DefaultCurrency, reasons);
+            var expectedClose = ReadDate(Field(expectedCloseAt), "expected close", reasons);
 
             if (reasons.Count > 0)
                 problems.Add(new ImportProblem(line, string.Join("; ", reasons)));
             else
-                rows.Add(new ImportRow(line, id!, name!, account ?? "", owner!, stage!.Value, created, closed, value));
+                rows.Add(new ImportRow(line, id!, name!, account ?? "", owner!, stage!.Value, created, closed, value)
+                {
+                    ExpectedClose = expectedClose is { } e ? DateOnly.FromDateTime(e.UtcDateTime) : null,
+                });
         }
         return null;
     }

@@ -68,6 +68,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time, Stag
     private static void Apply(Deal deal, ImportRow row, Rep owner)
     {
         (deal.Name, deal.Account, deal.OwnerId, deal.Amount, deal.Currency) = (row.Name, row.Account, owner.Id, row.Value?.Amount, row.Value?.Currency);
+        deal.ExpectedCloseDate = row.ExpectedClose ?? deal.ExpectedCloseDate;
         var opened = row.Created ?? deal.CreatedAt;
         deal.CreatedAt = opened;
         if (row.Stage.IsClosed())
@@ -81,6 +82,7 @@ public sealed class DealImporter(SalesCoachDbContext db, TimeProvider time, Stag
     private void Update(Deal deal, ImportRow row, Rep owner)
     {
         (deal.Name, deal.Account, deal.OwnerId, deal.Amount, deal.Currency) = (row.Name, row.Account, owner.Id, row.Value?.Amount, row.Value?.Currency);
+        deal.ExpectedCloseDate = row.ExpectedClose ?? deal.ExpectedCloseDate;
         var unchanged = deal.Stage == row.Stage && (!row.Stage.IsClosed() || deal.ClosedAt == row.Closed);
         if (unchanged)
             return;

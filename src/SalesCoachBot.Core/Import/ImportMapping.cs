@@ -46,6 +46,7 @@ public sealed class ImportColumns
     public string[]? Closed { get; set; } = ["closed"];
     public string[]? Amount { get; set; } = ["amount"];
     public string[]? Currency { get; set; } = ["currency"];
+    public string[]? ExpectedClose { get; set; } = ["expected_close"];
 }
 
 /// <summary>A column given as one name or a list of names.</summary>

@@ -9,6 +9,15 @@ public enum MessageKind
     CheckIn,
     Digest,
 
+    /// <summary>A long-stalled deal raised to the rep's manager, and the rep's notice of it.</summary>
+    Escalation,
+
+    /// <summary>A won deal posted to the team's win channel.</summary>
+    WinWire,
+
+    /// <summary>A check-in on a won deal some days after the sale.</summary>
+    AfterSale,
+
     /// <summary>An answer the channel did not take during the turn (an error, or a rate limit), sent as soon as it does.</summary>
     Reply,
 }
@@ -22,6 +31,9 @@ public static class MessageKinds
         [MessageKind.Reminder] = "reminder",
         [MessageKind.CheckIn] = "check-in",
         [MessageKind.Digest] = "digest",
+        [MessageKind.Escalation] = "escalation",
+        [MessageKind.WinWire] = "win-wire",
+        [MessageKind.AfterSale] = "after-sale",
         [MessageKind.Reply] = "reply",
     };
 

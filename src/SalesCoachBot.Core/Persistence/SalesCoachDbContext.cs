@@ -26,6 +26,8 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<LearnedExample> LearnedExamples => Set<LearnedExample>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Forecast.ChartImage> ChartImages => Set<Forecast.ChartImage>();
+    public DbSet<Wins.WinWireSubscription> WinWires => Set<Wins.WinWireSubscription>();
     public DbSet<Crm.CrmLink> CrmLinks => Set<Crm.CrmLink>();
     public DbSet<Crm.CrmWrite> CrmWrites => Set<Crm.CrmWrite>();
     public DbSet<Crm.CrmSyncState> CrmSyncStates => Set<Crm.CrmSyncState>();
@@ -75,6 +77,19 @@ public sealed class SalesCoachDbContext(DbContextOptions<SalesCoachDbContext> op
             deal.HasMany(d => d.StageHistory).WithOne(c => c.Deal).HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
             deal.HasIndex(d => new { d.OwnerId, d.Stage });
             deal.HasQueryFilter(d => d.DeletedAt == null);
+        });
+        modelBuilder.Entity<Forecast.ChartImage>(chart =>
+        {
+            chart.HasKey(c => c.Token);
+            chart.Property(c => c.Token).HasMaxLength(64);
+            chart.HasIndex(c => c.ExpiresAt);
+        });
+        modelBuilder.Entity<Wins.WinWireSubscription>(wire =>
+        {
+            wire.HasOne<Rep>().WithMany().HasForeignKey(w => w.ManagerId).OnDelete(DeleteBehavior.Cascade);
+            wire.HasIndex(w => w.ManagerId).IsUnique();
+            wire.Property(w => w.Channel).HasMaxLength(32);
+            wire.Property(w => w.ConversationId).HasMaxLength(300);
         });
         modelBuilder.Entity<StageChange>(change =>
         {

@@ -22,6 +22,9 @@ public sealed record Reply(string Text)
         init => field = Distinct(value);
     } = [];
 
+    /// <summary>A chart to show beside the text, drawn by the channel that can show one (the manager's digest).</summary>
+    public Forecast.ManagerChart? Chart { get; init; }
+
     [JsonIgnore]
     public bool IsPlain => Title is null && Facts.Count == 0 && Notes.Count == 0 && Buttons.Count == 0;
 

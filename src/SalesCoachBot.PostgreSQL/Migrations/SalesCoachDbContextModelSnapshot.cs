@@ -314,6 +314,26 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Forecast.ChartImage", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ChartImages");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Goals.Goal", b =>
                 {
                     b.Property<long>("Id")
@@ -761,6 +781,42 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.ToTable("LearnedExamples");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Wins.WinWireSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ManagerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId")
+                        .IsUnique();
+
+                    b.ToTable("WinWires");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
                 {
                     b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
@@ -877,6 +933,15 @@ namespace SalesCoachBot.PostgreSQL.Migrations
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany("Accounts")
                         .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Wins.WinWireSubscription", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -299,6 +299,26 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Forecast.ChartImage", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ChartImages");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Goals.Goal", b =>
                 {
                     b.Property<long>("Id")
@@ -729,6 +749,40 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.ToTable("LearnedExamples");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Wins.WinWireSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId")
+                        .IsUnique();
+
+                    b.ToTable("WinWires");
+                });
+
             modelBuilder.Entity("SalesCoachBot.Crm.CrmLink", b =>
                 {
                     b.HasOne("SalesCoachBot.Deals.Deal", "Deal")
@@ -845,6 +899,15 @@ namespace SalesCoachBot.Sqlite.Migrations
                     b.HasOne("SalesCoachBot.Reps.Rep", null)
                         .WithMany("Accounts")
                         .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Wins.WinWireSubscription", b =>
+                {
+                    b.HasOne("SalesCoachBot.Reps.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -53,7 +53,7 @@ public static class JobsPreviewCommand
             await host.PrepareAsync();
             await using var scope = host.Services.CreateAsyncScope();
             var runs = scope.ServiceProvider.GetRequiredService<ProactiveRuns>();
-            var plans = await runs.PreviewAsync(CancellationToken.None);
+            IReadOnlyList<PlannedMessage> plans = [.. await runs.PreviewAsync(CancellationToken.None), .. await scope.ServiceProvider.GetRequiredService<TeamRuns>().PreviewAsync(CancellationToken.None)];
             var held = await runs.HeldAsync(CancellationToken.None);
             await output.WriteLineAsync($"At {moment.UtcDateTime:yyyy-MM-dd HH:mm} UTC, " + (plans.Count == 0 ? "nothing would go out."
                 : $"{plans.Count} message{(plans.Count == 1 ? "" : "s")} would go out:"));

@@ -42,7 +42,7 @@ public static class MetricsCommand
         return command;
     }
 
-    private static DateOnly? Date(ArgumentResult result)
+    internal static DateOnly? Date(ArgumentResult result)
     {
         if (DateOnly.TryParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;

@@ -26,6 +26,9 @@ public sealed class SchedulerOptions
 
     public string CheckInTime { get; set; } = "09:00";
 
+    /// <summary>A deal idle this many times its stage's stall threshold is raised to the rep's manager, once.</summary>
+    public double EscalateAfter { get; set; } = 2;
+
     /// <summary>Minutes between stalled-deal sweeps.</summary>
     public int SweepMinutes { get; set; } = 15;
 

@@ -17,11 +17,15 @@ public static class SchedulingSetup
                 "Scheduler:WorkdayStart, Scheduler:WorkdayEnd and Scheduler:CheckInTime must be times like 09:00.")
             .Validate(o => o.MaxNudgesPerDay is >= 1 and <= 50, "Scheduler:MaxNudgesPerDay must be between 1 and 50.")
             .Validate(o => o.SweepMinutes is >= 1 and <= 1440, "Scheduler:SweepMinutes must be between 1 and 1440.")
+            .Validate(o => o.EscalateAfter is >= 1 and <= 100, "Scheduler:EscalateAfter must be between 1 and 100 (times a stage's stall threshold).")
             .ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {
             var o = services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
-            return new SchedulerSettings(o.MaxNudgesPerDay, SchedulerOptions.Time(o.WorkdayStart), SchedulerOptions.Time(o.WorkdayEnd), o.Weekends, o.CheckInDay, SchedulerOptions.Time(o.CheckInTime));
+            return new SchedulerSettings(o.MaxNudgesPerDay, SchedulerOptions.Time(o.WorkdayStart), SchedulerOptions.Time(o.WorkdayEnd), o.Weekends, o.CheckInDay, SchedulerOptions.Time(o.CheckInTime))
+            {
+                EscalateAfter = o.EscalateAfter,
+            };
         });
         return builder;
     }

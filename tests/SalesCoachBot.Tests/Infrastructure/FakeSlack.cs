@@ -14,7 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace SalesCoachBot.Tests.Infrastructure;
 
 /// <summary>
-/// Slack's Web API (chat.postMessage, chat.update, conversations.open, users.info, apps.connections.open),
+/// Slack's Web API (chat.postMessage, chat.update, conversations.open, users.info, apps.connections.open,
+/// files.getUploadURLExternal with its upload URL, files.completeUploadExternal),
 /// response URLs and a Socket Mode WebSocket, on 127.0.0.1, recording what the bot sends.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
@@ -40,6 +41,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Every Web API call and response-URL post, in order, as (method, JSON body).</summary>
     public IReadOnlyList<(string Method, JsonObject Body)> Calls => [.. calls];
 
+    /// <summary>The bytes posted to each upload URL files.getUploadURLExternal gave, by file id.</summary>
+    public ConcurrentDictionary<string, byte[]> Uploads { get; } = new();
+
     public IReadOnlyList<JsonObject> Posts(string method) => [.. calls.Where(c => c.Method == method).Select(c => c.Body)];
 
     public static async Task<FakeSlack> StartAsync()
@@ -52,6 +56,7 @@ public sealed class FakeSlack : IAsyncDisposable
         fake.app.MapPost("/api/{method}", fake.ApiAsync);
         fake.app.MapGet("/api/{method}", fake.ApiAsync);
         fake.app.MapPost("/response/{id}", fake.ResponseAsync);
+        fake.app.MapPost("/upload/{id}", fake.UploadAsync);
         fake.app.Map("/socket", fake.SocketAsync);
         await fake.app.StartAsync();
         fake.BaseUrl = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -122,7 +127,9 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         var body = request.Method == "GET"
             ? new JsonObject(request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())))
-            : (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
+            : request.HasFormContentType
+                ? new JsonObject((await request.ReadFormAsync()).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.ToString())))
+                : (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
         body["authorization"] = request.Headers.Authorization.ToString();
         if (rateLimited.TryGetValue(method, out var limit) && limit.Left > 0)
         {
@@ -149,6 +156,12 @@ public sealed class FakeSlack : IAsyncDisposable
                 ? Results.Json(new JsonObject { ["ok"] = true, ["user"] = user.DeepClone() })
                 : Results.Json(new { ok = false, error = "user_not_found" }),
             "apps.connections.open" => Results.Json(new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "/socket" }),
+            "files.getUploadURLExternal" => body["filename"] is null || body["length"] is null
+                ? Results.Json(new { ok = false, error = "invalid_arguments" })
+                : Results.Json(new { ok = true, upload_url = $"{BaseUrl}/upload/F{calls.Count:0000}", file_id = $"F{calls.Count:0000}" }),
+            "files.completeUploadExternal" => JsonNode.Parse(body["files"]?.ToString() ?? "[]")!.AsArray() is { Count: > 0 } files && files.All(f => Uploads.ContainsKey(f!["id"]!.ToString()))
+                ? Results.Json(new { ok = true, files = files.Select(f => new { id = f!["id"]!.ToString(), title = f["title"]?.ToString() }) })
+                : Results.Json(new { ok = false, error = "file_not_found" }),
             _ => Results.Json(new { ok = true }),
         };
     }
@@ -159,6 +172,15 @@ public sealed class FakeSlack : IAsyncDisposable
         body["response_url_id"] = id;
         Record("response_url", body);
         return Results.Ok();
+    }
+
+    private async Task<IResult> UploadAsync(string id, HttpRequest request)
+    {
+        using var bytes = new MemoryStream();
+        await request.Body.CopyToAsync(bytes);
+        Uploads[id] = bytes.ToArray();
+        Record("upload_url", new JsonObject { ["file_id"] = id, ["length"] = bytes.Length });
+        return Results.Text($"OK - {bytes.Length}");
     }
 
     private async Task SocketAsync(HttpContext context)

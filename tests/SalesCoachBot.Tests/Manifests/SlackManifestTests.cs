@@ -11,7 +11,7 @@ public sealed class SlackManifestTests
     public void AsksForTheBotScopesTheBotUsesAndNoMore()
     {
         var scopes = Sequence(Manifest, "oauth_config", "scopes", "bot");
-        Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email"], scopes);
+        Assert.Equal(["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email"], scopes);
     }
 
     [Fact]

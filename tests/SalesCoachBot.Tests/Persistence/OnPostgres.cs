@@ -23,3 +23,6 @@ public sealed class MigrationTestsOnPostgres : MigrationTests, IOnPostgres;
 public sealed class FirstContactTestsOnPostgres : FirstContactTests, IOnPostgres;
 public sealed class CurrentNextStepTestsOnPostgres : CurrentNextStepTests, IOnPostgres;
 public sealed class LastActivityChangeTestsOnPostgres : LastActivityChangeTests, IOnPostgres;
+public sealed class EscalationTestsOnPostgres : SalesCoachBot.Tests.Escalations.EscalationTests, IOnPostgres;
+public sealed class WinWireTestsOnPostgres : SalesCoachBot.Tests.Wins.WinWireTests, IOnPostgres;
+public sealed class AfterSaleTestsOnPostgres : SalesCoachBot.Tests.Wins.AfterSaleTests, IOnPostgres;

@@ -46,6 +46,29 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             user?["is_bot"]?.GetValue<bool>() ?? false);
     }
 
+    /// <summary>
+    /// Shares a file in a channel the way Slack asks now: files.getUploadURLExternal, the bytes posted to the URL it gives,
+    /// then files.completeUploadExternal with the channel and a comment. Returns the file's id.
+    /// </summary>
+    public async Task<string> UploadFileAsync(string channel, string fileName, string title, byte[] content, string? initialComment, CancellationToken cancellationToken)
+    {
+        var token = options.Value.BotToken;
+        var ticket = await SendAsync("files.getUploadURLExternal",
+            () => Form(Url("files.getUploadURLExternal"), token, ("filename", fileName), ("length", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            expectJson: true, cancellationToken);
+        var uploadUrl = ticket["upload_url"]?.GetValue<string>() ?? throw new SlackApiException("files.getUploadURLExternal", "no_upload_url_in_answer");
+        var fileId = ticket["file_id"]?.GetValue<string>() ?? throw new SlackApiException("files.getUploadURLExternal", "no_file_id_in_answer");
+        await SendAsync("upload_url", () => new HttpRequestMessage(HttpMethod.Post, new Uri(uploadUrl))
+        {
+            Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        }, expectJson: false, cancellationToken);
+        var files = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }).ToJsonString();
+        await SendAsync("files.completeUploadExternal",
+            () => Form(Url("files.completeUploadExternal"), token, [("files", files), ("channel_id", channel), .. initialComment is null ? [] : new[] { ("initial_comment", initialComment) }]),
+            expectJson: true, cancellationToken);
+        return fileId;
+    }
+
     /// <summary>Opens a Socket Mode connection; returns the WebSocket URL to connect to.</summary>
     public async Task<Uri> OpenSocketAsync(CancellationToken cancellationToken)
     {
@@ -89,6 +112,10 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 
     private static HttpRequestMessage Json(HttpMethod verb, Uri url, JsonObject body, string? token) =>
         Authorized(new HttpRequestMessage(verb, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") }, token);
+
+    // The file methods take form fields, not JSON.
+    private static HttpRequestMessage Form(Uri url, string token, params (string Name, string Value)[] fields) =>
+        Authorized(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) }, token);
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, string? token)
     {

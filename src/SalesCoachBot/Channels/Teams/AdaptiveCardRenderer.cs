@@ -14,13 +14,14 @@ public static class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "msteams", "emulator", "webchat", "directline" };
 
-    public static IMessageActivity Render(Reply reply, string? channelId)
+    /// <summary>The reply as a card; <paramref name="chartUrl"/> is where the bot serves the reply's chart, if it does.</summary>
+    public static IMessageActivity Render(Reply reply, string? channelId, Uri? chartUrl = null)
     {
         if (channelId is null || !CardChannels.Contains(channelId))
             return MessageFactory.Text(ReplyText.Render(reply));
         if (reply.IsPlain)
             return MessageFactory.Text(reply.Text);
-        var message = MessageFactory.Attachment(new Attachment(ContentType, content: Card(reply)));
+        var message = MessageFactory.Attachment(new Attachment(ContentType, content: Card(reply, chartUrl)));
         message.Summary = reply.Title ?? reply.Text;
         return message;
     }
@@ -28,7 +29,7 @@ public static class AdaptiveCardRenderer
     public static Task SendReplyAsync(this ITurnContext turn, Reply reply, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(Render(reply, turn.Activity.ChannelId), cancellationToken);
 
-    public static JObject Card(Reply reply)
+    public static JObject Card(Reply reply, Uri? chartUrl = null)
     {
         var body = new JArray();
         if (reply.Title is not null)
@@ -40,6 +41,9 @@ public static class AdaptiveCardRenderer
                 new JProperty("facts", new JArray(reply.Facts.Select(f => new JObject(new JProperty("title", f.Label), new JProperty("value", f.Value)))))));
         foreach (var note in reply.Notes)
             body.Add(TextBlock(note, new JProperty("isSubtle", true), new JProperty("size", "Small")));
+        if (chartUrl is not null && reply.Chart is { } chart)
+            body.Add(new JObject(new JProperty("type", "Image"), new JProperty("url", chartUrl.ToString()), new JProperty("size", "Stretch"),
+                new JProperty("altText", $"{chart.Title}: open pipeline by stage and rep, forecast by month ({chart.Currency})")));
 
         return new JObject(
             new JProperty("type", "AdaptiveCard"),

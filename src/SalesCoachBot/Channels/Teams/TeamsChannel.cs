@@ -26,6 +26,12 @@ public static class TeamsChannel
         builder.Services.AddSingleton<IBot, TeamsBot>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TeamsAdapter>());
         builder.Services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
+        builder.Services.AddOptions<Charts.ChartOptions>().BindConfiguration(Charts.ChartOptions.Section)
+            .Validate(o => o.PublicBaseUrl is null or "" || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http",
+                "Bot:PublicBaseUrl must be an absolute http(s) URL, like https://bot.example.com.")
+            .Validate(o => o.ChartLifetime > TimeSpan.Zero, "Bot:ChartLifetime must be positive, like 14.00:00:00.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Charts.ChartLinks>();
         return builder;
     }
 
@@ -33,6 +39,7 @@ public static class TeamsChannel
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", (HttpContext context, TeamsMessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        Charts.ChartLinks.MapCharts(endpoints);
         return endpoints;
     }
 }

@@ -9,7 +9,7 @@ using SalesCoachBot.Telemetry;
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>Sends unprompted to a stored Teams conversation with CloudAdapter.ContinueConversationAsync.</summary>
-public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrameworkOptions> options) : IProactiveSender
+public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrameworkOptions> options, Charts.ChartLinks charts) : IProactiveSender
 {
     public string Channel => Microsoft.Bot.Connector.Channels.Msteams;
 
@@ -24,6 +24,7 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
         reference.ActivityId = null;
         if (reference.Conversation?.Id is { } id && id.IndexOf(";messageid=", StringComparison.Ordinal) is > 0 and var thread)
             reference.Conversation.Id = id[..thread];
+        var chartUrl = reply.Chart is { } chart ? await charts.PublishAsync(chart, cancellationToken) : null;
         // Caught inside the turn: the adapter's turn-error handler would otherwise answer the failure with an apology.
         ErrorResponseException? refused = null;
         await adapter.ContinueConversationAsync(options.Value.MicrosoftAppId ?? "", reference, async (turn, ct) =>
@@ -31,7 +32,7 @@ public sealed class TeamsProactiveSender(TeamsAdapter adapter, IOptions<BotFrame
             try
             {
                 turn.Activity.Id = null; // so the message is not sent as a reply to the continuation event
-                await turn.SendActivityAsync(AdaptiveCardRenderer.Render(reply, reference.ChannelId), ct);
+                await turn.SendActivityAsync(AdaptiveCardRenderer.Render(reply, reference.ChannelId, chartUrl), ct);
             }
             catch (ErrorResponseException e)
             {

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Content;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Outbox;
+using SalesCoachBot.Persistence;
+using SalesCoachBot.Replies;
+using SalesCoachBot.Reps;
+using SalesCoachBot.Scheduling;
+
+namespace SalesCoachBot.Wins;
+
+/// <summary>
+/// Check-ins on won deals (<c>afterSale</c> in stages.yaml), each once, to the deal's rep: in their working hours, not while
+/// they paused nudges, within the day's limit of nudges. One missed for a week (the bot was down, the rep paused) is let go.
+/// </summary>
+public sealed class AfterSalePlanner(SalesCoachDbContext db, SalesContent content, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+{
+    public static readonly TimeSpan CatchUp = TimeSpan.FromDays(7);
+
+    public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
+    {
+        if (content.AfterSale.Count == 0)
+            return [];
+        var now = time.GetUtcNow();
+        var reachable = await Recipients.ReachableAsync(db, cancellationToken);
+        var earliest = now - TimeSpan.FromDays(content.AfterSale.Max(s => s.Days)) - CatchUp;
+        var won = await db.Deals.AsNoTracking().Include(d => d.Owner)
+            .Where(d => d.Stage == DealStage.Won && d.ClosedAt >= earliest).ToListAsync(cancellationToken);
+        var plans = new List<PlannedMessage>();
+        foreach (var byRep in won.GroupBy(d => d.OwnerId))
+        {
+            var rep = byRep.First().Owner!;
+            if (!reachable.TryGetValue(rep.Id, out var account) || rep.NudgesPausedUntil > now || !settings.IsWorkingTime(clocks.For(rep).LocalNow))
+                continue;
+            var left = settings.MaxNudgesPerDay - await SentTodayAsync(rep, cancellationToken);
+            foreach (var (deal, step) in from deal in byRep
+                                         from step in content.AfterSale
+                                         let due = deal.ClosedAt!.Value + TimeSpan.FromDays(step.Days)
+                                         where due <= now && now - due < CatchUp
+                                         orderby due
+                                         select (deal, step))
+            {
+                if (left-- <= 0)
+                    break;
+                plans.Add(new PlannedMessage($"after-sale:{deal.Id}:{deal.ClosedAt!.Value.UtcTicks}:{step.Days}", MessageKind.AfterSale, rep.Id, rep.DisplayName,
+                    account.Channel, account.Address!, new Reply(step.TextFor(deal.Name))
+                    {
+                        Title = step.TitleFor(deal.Name),
+                        Buttons = [new("Log a call", $"log call with {deal.Name}"), new("New deal", $"new deal {deal.Account}")],
+                    }));
+            }
+        }
+        return plans;
+    }
+
+    // Nudges and after-sale check-ins written since the rep's own midnight: the day's limit covers both.
+    private async Task<int> SentTodayAsync(Rep rep, CancellationToken cancellationToken)
+    {
+        var clock = clocks.For(rep);
+        var midnight = clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue));
+        return await db.Outbox.CountAsync(m => m.RepId == rep.Id && m.CreatedAt >= midnight
+            && (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary || m.Kind == MessageKind.AfterSale), cancellationToken);
+    }
+}
