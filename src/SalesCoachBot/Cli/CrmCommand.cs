@@ -21,7 +21,7 @@ public static class CrmCommand
         var sync = new Command("sync", "Write the chat changes waiting for the CRM, then read the CRM's deals") { full };
         sync.SetAction(result => RunAsync(tools, error, (services, cancellationToken) => SyncAsync(services, result.GetValue(full), output, cancellationToken)));
         var status = new Command("status", "The CRM, the last pull, writes waiting or refused, and the rate limit left");
-        status.SetAction(_ => RunAsync(tools, error, (services, cancellationToken) => StatusAsync(services, output, cancellationToken)));
+        status.SetAction(_ => RunAsync(tools, error, (services, cancellationToken) => StatusAsync(services, output, error, cancellationToken)));
         return new Command("crm", "The CRM of record (Crm:Provider): HubSpot or Salesforce") { sync, status };
     }
 
@@ -30,9 +30,9 @@ public static class CrmCommand
         try
         {
             var builder = tools.CreateBuilder();
-            // What went wrong is the one line below; the HTTP calls behind it stay out of the way.
+            // What went wrong is the one line below; the HTTP calls and retries behind it (Polly logs a failed attempt as an error) stay out of the way.
             foreach (var category in new[] { "System.Net.Http.HttpClient", "Polly", "SalesCoachBot.Crm" })
-                builder.Logging.AddFilter(category, LogLevel.Error);
+                builder.Logging.AddFilter(category, LogLevel.None);
             using var host = builder.Build();
             await host.PrepareAsync();
             if (!host.Services.GetRequiredService<IOptions<CrmOptions>>().Value.Enabled)
@@ -68,10 +68,11 @@ public static class CrmCommand
         return 0;
     }
 
-    private static async Task<int> StatusAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> StatusAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<SalesCoachDbContext>();
-        var crm = services.GetRequiredService<ICrmClient>().Name;
+        var client = services.GetRequiredService<ICrmClient>();
+        var crm = client.Name;
         var state = await db.CrmSyncStates.AsNoTracking().FirstOrDefaultAsync(s => s.Provider == crm, cancellationToken);
         var pending = await db.CrmWrites.CountAsync(w => w.DoneAt == null && w.FailedAt == null, cancellationToken);
         var failed = await db.CrmWrites.Include(w => w.Deal).AsNoTracking().Where(w => w.FailedAt != null)
@@ -90,7 +91,18 @@ public static class CrmCommand
         await output.WriteLineAsync(state?.RateLimitRemaining is { } left
             ? $"Rate limit: {left} of {state.RateLimitMax?.ToString(CultureInfo.InvariantCulture) ?? "?"} calls left per {state.RateLimitWindow} (at {When(state.RateLimitAt)})"
             : "Rate limit: not reported yet");
-        return 0;
+        try
+        {
+            // Asked now, not from the last pull: a token or URL changed since shows here.
+            await client.StagesAsync(cancellationToken);
+            await output.WriteLineAsync($"{crm} answers: yes");
+            return 0;
+        }
+        catch (CrmException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 
     private static string When(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "never";

@@ -32,6 +32,12 @@ public sealed class HubSpotOptions
     /// <summary>The app's client secret, which signs webhook requests (secret).</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>
+    /// The webhook's target URL as set in HubSpot (https://…/api/crm/hubspot/webhook), which its signature covers. Needed
+    /// behind a proxy that ends TLS or changes the host; empty: the URL of the request as the bot receives it.
+    /// </summary>
+    public string WebhookUrl { get; set; } = "";
+
     /// <summary>The deal pipeline the bot works in.</summary>
     public string PipelineId { get; set; } = "default";
 }

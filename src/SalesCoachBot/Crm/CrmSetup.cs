@@ -25,6 +25,8 @@ public static class CrmSetup
             .Validate(o => !o.IsHubSpot || !string.IsNullOrWhiteSpace(o.HubSpot.AccessToken),
                 "Crm:HubSpot:AccessToken is empty: give the private app's access token (environment Crm__HubSpot__AccessToken or user secrets).")
             .Validate(o => !o.IsHubSpot || Uri.TryCreate(o.HubSpot.BaseUrl, UriKind.Absolute, out _), "Crm:HubSpot:BaseUrl must be an absolute URL such as https://api.hubapi.com.")
+            .Validate(o => o.HubSpot.WebhookUrl.Length == 0 || Uri.TryCreate(o.HubSpot.WebhookUrl, UriKind.Absolute, out _),
+                "Crm:HubSpot:WebhookUrl must be the absolute URL HubSpot calls, e.g. https://coach.example.com/api/crm/hubspot/webhook.")
             .Validate(o => !o.IsSalesforce || (Uri.TryCreate(o.Salesforce.InstanceUrl, UriKind.Absolute, out _) && o.Salesforce.ClientId.Length > 0 && o.Salesforce.ClientSecret.Length > 0),
                 "Crm:Salesforce:InstanceUrl (https://<your domain>.my.salesforce.com), Crm:Salesforce:ClientId and Crm:Salesforce:ClientSecret are needed with Salesforce.")
             .Validate(o => o.Stages.Values.All(s => Enum.TryParse<DealStage>(s, ignoreCase: true, out _)),

@@ -166,6 +166,21 @@ public class HubSpotPullTests : HubSpotFixture
     }
 
     [StoreFact]
+    public async Task CrmStatusAsksHubSpotNowAndNamesAWrongTokenInOneLine()
+    {
+        HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));
+        await PullAsync(full: true); // the last pull worked; the token was changed since
+        var (output, error) = (new StringWriter(), new StringWriter());
+        string[] args = [.. CommandLine("status").Select(a => a.Replace(FakeHubSpot.Token, "pat-wrong", StringComparison.Ordinal))];
+
+        Assert.Equal(1, await CrmCommand.RunAsync(args, output, error));
+
+        Assert.Contains("Last pull: 2026-03-02 09:00 UTC", output.ToString(), StringComparison.Ordinal);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("HubSpot refused the access token (Crm:HubSpot:AccessToken)", line, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task CrmStatusShowsTheLastPullWritesWaitingOrRefusedAndTheRateLimitLeft()
     {
         HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));
@@ -188,6 +203,7 @@ public class HubSpotPullTests : HubSpotFixture
         Assert.Contains("waiting  Acme Corp: HubSpot's rate limit was reached; next try 2026-03-02 09:01 UTC", status, StringComparison.Ordinal);
         Assert.Matches(@"Writes waiting: [12]; refused: 1", status);
         Assert.Matches(@"Rate limit: \d+ of 190 calls left per 10 s", status);
+        Assert.Contains("HubSpot answers: yes", status, StringComparison.Ordinal);
     }
 }
 

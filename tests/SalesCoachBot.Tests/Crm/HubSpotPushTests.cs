@@ -124,6 +124,38 @@ public class HubSpotPushTests : HubSpotFixture
     }
 
     [StoreFact]
+    public async Task AScopeTheAppLacksHoldsTheWritesUntilItIsGrantedInsteadOfDroppingThem()
+    {
+        await PullAsync(full: true);
+        await Bot.Flow(Alice).Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal")).StartTestAsync();
+        await PushAsync();
+        HubSpot.WithoutScope("POST /crm/v3/objects/calls", "crm.objects.contacts.write");
+        await Bot.Flow(Alice).Send("called acme today, they want pricing by friday").AssertReply(Contains("Log this call?"))
+            .Send("confirm").AssertReply(Contains("Logged")).StartTestAsync();
+
+        while (await PushAsync() > 0)
+        {
+        }
+
+        await using (var db = Bot.Database())
+        {
+            Assert.Empty(await db.CrmWrites.Where(w => w.FailedAt != null).ToListAsync());
+            Assert.Contains(await db.CrmWrites.Where(w => w.DoneAt == null).Select(w => w.LastError).ToListAsync(),
+                e => e != null && e.Contains("crm.objects.contacts.write", StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(Bot.Outbox(), m => m.Reply.Text.Contains("HubSpot did not take", StringComparison.Ordinal)); // the admin's to fix, not the rep's
+
+        HubSpot.Grant("POST /crm/v3/objects/calls");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        while (await PushAsync() > 0)
+        {
+        }
+
+        Assert.Equal("calls", Assert.Single(HubSpot.Activities).Type);
+        Assert.StartsWith("They want pricing by friday", Assert.Single(HubSpot.Deals()).Properties["hs_next_step"], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [StoreFact]
     public async Task ATurnNeverWaitsForHubSpot()
     {
         await PullAsync(full: true);

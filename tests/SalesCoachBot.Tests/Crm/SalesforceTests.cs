@@ -144,6 +144,24 @@ public class SalesforceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task AfterThreeWeeksWithoutAPullTheNextOneStillWorks()
+    {
+        var id = salesforce.AddOpportunity("Acme Corp", "Needs Analysis", 40000, "2026-04-30", AliceUserId);
+        var gone = salesforce.AddOpportunity("Globex", "Needs Analysis", 9000, "2026-04-30", AliceUserId);
+        await PullAsync(full: true);
+        clock.Advance(TimeSpan.FromDays(21)); // the bot was stopped; Salesforce lists deletions of the last 15 days only
+        salesforce.Change(id, new JsonObject { ["Amount"] = 52000 });
+        salesforce.Delete(gone);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var pulled = await PullAsync();
+
+        Assert.Equal((1, 1), (pulled.Updated, pulled.Archived));
+        await using var db = bot.Database();
+        Assert.Equal(52000m, (await db.Deals.SingleAsync()).Amount);
+    }
+
+    [StoreFact]
     public async Task ARefusedLoginStopsCrmSyncWithOneLineNamingIt()
     {
         var error = new StringWriter();

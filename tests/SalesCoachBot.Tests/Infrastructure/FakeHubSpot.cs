@@ -27,6 +27,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
     private readonly Dictionary<string, Deal> deals = [];
     private readonly ConcurrentQueue<string> requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Failure>> failures = new();
+    private readonly ConcurrentDictionary<string, string> missingScopes = new();
     private long nextId = 18_000_000_000; // ids beyond 2^31, as HubSpot's are
     private int remaining = RateLimitMax;
 
@@ -103,6 +104,11 @@ public sealed class FakeHubSpot : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> requests matching "METHOD /path" answer 429, with Retry-After if given, else with the rate-limit headers only.</summary>
     public void RateLimitNext(string request, int times, int? retryAfterSeconds = null) => Enqueue(request, times, new Failure(429, retryAfterSeconds, Lose: false));
 
+    /// <summary>Requests matching "METHOD /path" answer 403 MISSING_SCOPES, as for a private app not granted <paramref name="scope"/>, until <see cref="Grant"/>.</summary>
+    public void WithoutScope(string request, string scope) => missingScopes[request] = scope;
+
+    public void Grant(string request) => missingScopes.TryRemove(request, out _);
+
     public void FailNext(string request, int status, int times = 1) => Enqueue(request, times, new Failure(status, null, Lose: false));
 
     /// <summary>The next matching request is carried out, but its answer is lost (HTTP 502 instead).</summary>
@@ -126,6 +132,23 @@ public sealed class FakeHubSpot : IAsyncDisposable
         if (context.Request.Headers.Authorization != $"Bearer {Token}")
         {
             await Error(401, "Authentication credentials not found. This API supports OAuth 2.0 authentication").ExecuteAsync(context);
+            return;
+        }
+        if (missingScopes.FirstOrDefault(m => request.StartsWith(m.Key, StringComparison.Ordinal)) is { Value: { } scope })
+        {
+            await Results.Json(new JsonObject
+            {
+                ["status"] = "error",
+                ["message"] = "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+                ["correlationId"] = Guid.NewGuid().ToString(),
+                ["errors"] = new JsonArray(new JsonObject
+                {
+                    ["message"] = "One or more of the following scopes are required.",
+                    ["context"] = new JsonObject { ["requiredGranularScopes"] = new JsonArray(scope) },
+                }),
+                ["links"] = new JsonObject { ["scopes"] = "https://developers.hubspot.com/scopes" },
+                ["category"] = "MISSING_SCOPES",
+            }, statusCode: 403).ExecuteAsync(context);
             return;
         }
         var key = failures.Keys.FirstOrDefault(k => request.StartsWith(k, StringComparison.Ordinal));

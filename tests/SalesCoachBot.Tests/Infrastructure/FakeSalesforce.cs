@@ -171,11 +171,14 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
         return Results.Json(page);
     }
 
+    /// <summary>Dates as published (YYYY-MM-DDThh:mm:ss+hh:mm, UTC); results for no more than 15 days before the day of the call.</summary>
     private IResult Deleted(string start, string end)
     {
+        if (!ReplicationDate().IsMatch(start) || !ReplicationDate().IsMatch(end))
+            return Error(400, "INVALID_REPLICATION_DATE", "start and end are ISO 8601 date-times: YYYY-MM-DDThh:mm:ss+hh:mm");
         var (from, to) = (DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture));
-        if (to - from < TimeSpan.FromMinutes(1) || from < time.GetUtcNow().AddDays(-30))
-            return Error(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate by more than one minute, within 30 days");
+        if (to - from < TimeSpan.FromMinutes(1) || from < new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(-15))
+            return Error(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate by more than one minute, and be no more than 15 days ago");
         lock (gate)
             return Results.Json(new { deletedRecords = deleted.Where(d => d.At >= from && d.At <= to).Select(d => new { id = d.Id, deletedDate = d.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture) }), earliestDateAvailable = "2026-01-01T00:00:00.000+0000", latestDateCovered = end });
     }
@@ -257,6 +260,9 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
 
     [GeneratedRegex(@"FROM Opportunity WHERE IsClosed = false OR CloseDate >= (\d{4}-\d\d-\d\d) ")]
     private static partial Regex OpenOrClosedSince();
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")]
+    private static partial Regex ReplicationDate();
 
     [GeneratedRegex(@"FROM Opportunity WHERE SystemModstamp >= (\S+Z) ")]
     private static partial Regex ChangedSince();

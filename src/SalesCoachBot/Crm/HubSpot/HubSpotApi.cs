@@ -44,13 +44,20 @@ public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> 
         {
             NoteRateLimit(response.Headers);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var answer = Parse(text);
+            if (answer is null && text.Length > 0 && response.StatusCode < HttpStatusCode.InternalServerError)
+                throw new CrmException(CrmFailure.Unavailable,
+                    $"HubSpot answered with a web page, not its API: is Crm:HubSpot:BaseUrl ({settings.BaseUrl}) right? It is https://api.hubapi.com (HTTP {(int)response.StatusCode}, {response.Content.Headers.ContentType?.MediaType ?? "no content type"})");
             if (response.IsSuccessStatusCode)
-                return text.Length == 0 ? [] : JsonNode.Parse(text)?.AsObject() ?? [];
-            var message = Message(text) ?? response.ReasonPhrase ?? "no reason given";
+                return answer as JsonObject ?? [];
+            var message = Text(answer, "message") ?? response.ReasonPhrase ?? "no reason given";
             logger.LogWarning("HubSpot {Method} {Path} answered HTTP {Status}: {Message}", method, path.Split('?')[0], (int)response.StatusCode, message);
             throw response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => new CrmException(CrmFailure.Unauthorized, $"HubSpot refused the access token (Crm:HubSpot:AccessToken): {message}"),
+                // A scope the private app lacks is the admin's to grant: the write waits for it, as for a refused token.
+                HttpStatusCode.Forbidden when Text(answer, "category") == "MISSING_SCOPES" => new CrmException(CrmFailure.Unauthorized,
+                    $"HubSpot's private app lacks the scope {MissingScopes(answer)} (docs/crm.md lists those it needs): {message}"),
                 HttpStatusCode.NotFound => new CrmException(CrmFailure.NotFound, $"HubSpot has no such record: {message}"),
                 HttpStatusCode.TooManyRequests => RateLimited(response.Headers),
                 >= HttpStatusCode.InternalServerError => new CrmException(CrmFailure.Unavailable, $"HubSpot answered HTTP {(int)response.StatusCode}: {message}"),
@@ -85,15 +92,24 @@ public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> 
     private static long? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), out var value) ? value : null;
 
-    private static string? Message(string body)
+    private static string MissingScopes(JsonNode? answer)
+    {
+        var context = (answer as JsonObject)?["errors"] is JsonArray errors ? errors.FirstOrDefault()?["context"] as JsonObject : null;
+        var scopes = (context?["requiredGranularScopes"] ?? context?["requiredScopes"]) as JsonArray;
+        return scopes is { Count: > 0 } ? string.Join(" or ", scopes.Select(s => s?.ToString())) : "(HubSpot did not name it)";
+    }
+
+    private static string? Text(JsonNode? node, string name) => (node as JsonObject)?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static JsonNode? Parse(string body)
     {
         try
         {
-            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+            return body.Length == 0 ? null : JsonNode.Parse(body);
         }
         catch (System.Text.Json.JsonException)
         {
-            return body.Length > 200 ? body[..200] : body.Length > 0 ? body : null;
+            return null;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace SalesCoachBot.Crm.HubSpot;
 /// <summary>
 /// <c>POST /api/crm/hubspot/webhook</c>: deal creations, property changes and deletions read at once, on top of the
 /// incremental pull (never instead: a webhook lost is read at the next pull). Signature v3 checked, stale timestamps
-/// refused. Off (404) while <c>Crm:HubSpot:ClientSecret</c> is empty.
+/// refused; the URI signed is <c>Crm:HubSpot:WebhookUrl</c> when set (behind a proxy). Off (404) while <c>Crm:HubSpot:ClientSecret</c> is empty.
 /// </summary>
 public static class HubSpotWebhook
 {
@@ -26,7 +26,8 @@ public static class HubSpotWebhook
             return Results.NotFound();
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        if (!HubSpotSignature.IsValid(secret, request.Method, request.GetDisplayUrl(), body, request.Headers["X-HubSpot-Request-Timestamp"], request.Headers["X-HubSpot-Signature-v3"], time.GetUtcNow()))
+        var uri = options.Value.HubSpot.WebhookUrl is { Length: > 0 } target ? target : request.GetDisplayUrl();
+        if (!HubSpotSignature.IsValid(secret, request.Method, uri, body, request.Headers["X-HubSpot-Request-Timestamp"], request.Headers["X-HubSpot-Signature-v3"], time.GetUtcNow()))
             return Results.Unauthorized();
         JsonArray events;
         try

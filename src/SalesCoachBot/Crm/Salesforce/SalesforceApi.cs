@@ -43,14 +43,15 @@ public sealed partial class SalesforceApi(IHttpClientFactory clients, IOptions<C
             using var response = await CallAsync(request, cancellationToken);
             NoteLimit(response.Headers);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var answer = Answer(response, text);
             if (response.IsSuccessStatusCode)
-                return text.Length == 0 ? null : JsonNode.Parse(text);
+                return answer;
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
                 session = null; // the token expired: log in again, once
                 continue;
             }
-            var (code, message) = Error(text);
+            var (code, message) = Error(answer, response);
             logger.LogWarning("Salesforce {Method} {Path} answered HTTP {Status}: {Code} {Message}", method, path.Split('?')[0], (int)response.StatusCode, code, message);
             throw response.StatusCode switch
             {
@@ -81,15 +82,15 @@ public sealed partial class SalesforceApi(IHttpClientFactory clients, IOptions<C
                 }),
             };
             using var response = await CallAsync(request, cancellationToken);
-            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            if (!response.IsSuccessStatusCode || answer?["access_token"] is null)
+            var answer = Answer(response, await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            if (!response.IsSuccessStatusCode || Text(answer, "access_token") is null)
             {
-                var why = answer?["error_description"]?.GetValue<string>() ?? answer?["error"]?.GetValue<string>() ?? $"HTTP {(int)response.StatusCode}";
+                var why = Text(answer, "error_description") ?? Text(answer, "error") ?? $"HTTP {(int)response.StatusCode}";
                 throw new CrmException(response.StatusCode >= HttpStatusCode.InternalServerError ? CrmFailure.Unavailable : CrmFailure.Unauthorized,
                     $"Salesforce refused the login (Crm:Salesforce:ClientId, Crm:Salesforce:ClientSecret): {why}");
             }
-            var instance = answer["instance_url"]?.GetValue<string>() ?? Settings.InstanceUrl;
-            session = (answer["access_token"]!.GetValue<string>(), instance.TrimEnd('/'));
+            var instance = Text(answer, "instance_url") ?? Settings.InstanceUrl;
+            session = (Text(answer, "access_token")!, instance.TrimEnd('/'));
             return session.Value;
         }
         finally
@@ -123,18 +124,33 @@ public sealed partial class SalesforceApi(IHttpClientFactory clients, IOptions<C
             BotTelemetry.CountRateLimited("salesforce");
     }
 
-    private static (string? Code, string Message) Error(string body)
+    /// <summary>The answer's JSON; a web page where the API should be (a Lightning or login address) is named as such.</summary>
+    private JsonNode? Answer(HttpResponseMessage response, string text)
     {
+        if (text.Length == 0)
+            return null;
         try
         {
-            var error = JsonNode.Parse(body) is JsonArray list ? list.FirstOrDefault() : JsonNode.Parse(body);
-            return (error?["errorCode"]?.GetValue<string>(), error?["message"]?.GetValue<string>() ?? body);
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException) when (response.StatusCode < HttpStatusCode.InternalServerError)
+        {
+            throw new CrmException(CrmFailure.Unavailable, $"Salesforce answered with a web page, not its API: is Crm:Salesforce:InstanceUrl ({Settings.InstanceUrl}) " +
+                $"your My Domain URL, https://<domain>.my.salesforce.com? (HTTP {(int)response.StatusCode}, {response.Content.Headers.ContentType?.MediaType ?? "no content type"})");
         }
         catch (System.Text.Json.JsonException)
         {
-            return (null, body.Length > 200 ? body[..200] : body);
+            return null;
         }
     }
+
+    private static (string? Code, string Message) Error(JsonNode? answer, HttpResponseMessage response)
+    {
+        var error = answer is JsonArray list ? list.FirstOrDefault() as JsonObject : answer as JsonObject;
+        return (Text(error, "errorCode"), Text(error, "message") ?? response.ReasonPhrase ?? $"HTTP {(int)response.StatusCode}");
+    }
+
+    private static string? Text(JsonNode? node, string name) => node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     [GeneratedRegex(@"api-usage=(\d+)/(\d+)")]
     private static partial Regex ApiUsage();

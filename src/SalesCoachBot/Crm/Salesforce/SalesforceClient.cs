@@ -51,9 +51,10 @@ public sealed partial class SalesforceClient(SalesforceApi api, TimeProvider tim
 
     public async IAsyncEnumerable<string> DeletedDealsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Salesforce keeps deleted ids for 30 days and wants a window of at least a minute.
+        // Salesforce lists deletions of no more than 15 days before the day of the call (older ones a full pull finds
+        // missing) and wants a window of at least a minute.
         var now = time.GetUtcNow();
-        var start = since < now.AddDays(-29) ? now.AddDays(-29) : since;
+        var start = since < now.AddDays(-14) ? now.AddDays(-14) : since;
         var end = now - start < TimeSpan.FromMinutes(1) ? start.AddMinutes(1) : now;
         var answer = await api.GetAsync($"/sobjects/Opportunity/deleted/?start={Uri.EscapeDataString(Iso(start))}&end={Uri.EscapeDataString(Iso(end))}", cancellationToken);
         foreach (var deleted in answer?["deletedRecords"]?.AsArray() ?? [])
@@ -63,7 +64,8 @@ public sealed partial class SalesforceClient(SalesforceApi api, TimeProvider tim
         }
     }
 
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>As getDeleted documents it: YYYY-MM-DDThh:mm:ss+hh:mm, in UTC.</summary>
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
     public async Task<CrmDeal?> GetDealAsync(string crmId, CancellationToken cancellationToken)
     {
