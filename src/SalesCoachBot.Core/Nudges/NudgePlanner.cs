@@ -84,7 +84,7 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         var midnights = reps.ToDictionary(r => r.Id, r => clocks.For(r) is var clock ? clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue)) : default);
         var earliest = midnights.Values.Min();
         var sent = await db.Outbox.AsNoTracking()
-            .Where(m => (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary) && m.CreatedAt >= earliest && m.RepId != null)
+            .Where(m => (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary || m.Kind == MessageKind.AfterSale) && m.CreatedAt >= earliest && m.RepId != null)
             .Select(m => new { RepId = m.RepId!.Value, m.CreatedAt }).ToListAsync(cancellationToken);
         return sent.Where(m => midnights.TryGetValue(m.RepId, out var midnight) && m.CreatedAt >= midnight)
             .CountBy(m => m.RepId).ToDictionary();

@@ -42,6 +42,27 @@ public class AfterSaleTests : BotTest
     }
 
     [StoreFact]
+    public async Task ACheckInCountsTowardsTheDaysNudgeLimit()
+    {
+        await Bot.Flow(EscalationTests.Bob)
+            .Send("new deal Acme Corp $45,000").AssertReply(Contains("New deal"))
+            .Send("move acme to won").AssertReply(Contains("What made the difference?"))
+            .Send("skip").AssertReply(_ => { })
+            .Send("new deal Beta Labs $1,000").AssertReply(Contains("New deal"))
+            .Send("new deal Gamma Foods $2,000").AssertReply(Contains("New deal"))
+            .Send("new deal Delta Air $3,000").AssertReply(Contains("New deal"))
+            .StartTestAsync();
+        Bot.Clock.Advance(TimeSpan.FromDays(30)); // the check-in is due and the three new deals are stalled
+        Assert.Equal(1, await RunAsync());
+
+        await using var scope = Bot.Host.Services.CreateAsyncScope();
+        var nudges = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Nudges.NudgePlanner>().PlanAsync(CancellationToken.None);
+
+        // Three a day at most (Scheduler:MaxNudgesPerDay): the check-in, one nudge, and a summary of the other two.
+        Assert.Equal([MessageKind.Nudge, MessageKind.NudgeSummary], nudges.Select(n => n.Kind));
+    }
+
+    [StoreFact]
     public async Task APausedRepGetsNoneAndAMissedCheckInIsLetGoAfterAWeek()
     {
         await Bot.Flow(EscalationTests.Bob)
