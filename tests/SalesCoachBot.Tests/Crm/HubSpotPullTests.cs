@@ -66,6 +66,28 @@ public class HubSpotPullTests : HubSpotFixture
     }
 
     [StoreFact]
+    public async Task APullThatMeetsTheRateLimitWaitsAsHubSpotSaysAndCarriesOn()
+    {
+        var id = HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));
+        await PullAsync(full: true);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        HubSpot.ChangeDeal(id, new() { ["amount"] = "55000" });
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        HubSpot.RateLimitNext("POST /crm/v3/objects/deals/search", times: 2); // no Retry-After: the secondly window says one second
+
+        var pulling = PullAsync();
+        await Background.UntilAsync(_ =>
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(500));
+            return Task.FromResult(pulling.IsCompleted);
+        }, "the pull");
+
+        Assert.Equal((1, 1), ((await pulling).Read, (await pulling).Updated));
+        Assert.Equal(3, HubSpot.Requests.Count(r => r == "POST /crm/v3/objects/deals/search"));
+        await Bot.Flow(Alice).Send("show acme").AssertReply(Contains("$55,000")).StartTestAsync();
+    }
+
+    [StoreFact]
     public async Task AChatChangeToAFieldHubSpotChangedMeanwhileGivesWayAndTheRepIsTold()
     {
         var id = HubSpot.AddDeal(Deal("Acme Corp", "qualifiedtobuy", "40000", "2026-04-30T00:00:00Z"));

@@ -18,11 +18,35 @@ public sealed class HubSpotApi(IHttpClientFactory clients, IOptions<CrmOptions> 
 
     public CrmRateLimit? RateLimit { get; private set; }
 
-    public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
+    /// <summary>How often, and how long at most each time, a read waits out the rate limit before it fails.</summary>
+    private const int ReadWaits = 5;
+    private static readonly TimeSpan LongestReadWait = TimeSpan.FromSeconds(30);
+
+    public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken) => ReadAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    /// <summary>A search: a read sent as a POST.</summary>
+    public Task<JsonObject> SearchAsync(string path, JsonObject body, CancellationToken cancellationToken) => ReadAsync(HttpMethod.Post, path, body, cancellationToken);
 
     public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, body, cancellationToken);
 
     public Task<JsonObject> PatchAsync(string path, JsonObject body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Patch, path, body, cancellationToken);
+
+    // A read (a page of a pull) that meets the rate limit waits as long as HubSpot's headers say and asks again, so a
+    // long pull is not given up at its first 429; a write waits in its queue instead (CrmPush).
+    private async Task<JsonObject> ReadAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(method, path, body, cancellationToken);
+            }
+            catch (CrmException e) when (e is { Failure: CrmFailure.RateLimited, RetryAfter: { } wait } && wait <= LongestReadWait && attempt < ReadWaits)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+    }
 
     private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {

@@ -106,7 +106,7 @@ public sealed class HubSpotClient(HubSpotApi api, IOptions<CrmOptions> options) 
                 };
                 if (after is not null)
                     body["after"] = after;
-                var page = await api.PostAsync("/crm/v3/objects/deals/search", body, cancellationToken);
+                var page = await api.SearchAsync("/crm/v3/objects/deals/search", body, cancellationToken);
                 foreach (var item in page["results"]?.AsArray() ?? [])
                 {
                     var deal = Deal(item);
