@@ -100,10 +100,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
                 if (stage == DealStage.Lost && intent.Reason is { } reason)
                 {
                     await deals.SetCloseReasonAsync(deal, move.StageChangeId, $"{reason.Label}: {reason.Words}", cancellationToken);
-                    return new($"{deal.Name} is marked lost ({reason.Label}). I kept your words with it. Worth a look at what you'd do differently next time.")
-                    {
-                        Buttons = [new("Undo", "undo"), new("My deals", "my deals")],
-                    };
+                    return replies.LostWithReason(deal, reason.Label, turn.Language);
                 }
                 return stage.IsClosed() ? await AskWhyAsync(turn, deal, move, cancellationToken) : replies.Moved(deal, turn.Language);
             default:
@@ -198,9 +195,7 @@ public sealed class DealCommands(DealService deals, InteractionService interacti
 
     private Task<Reply> AskWhyAsync(RepTurn turn, Deal deal, StageMove move, CancellationToken cancellationToken)
     {
-        var intro = deal.Stage == DealStage.Won
-            ? $"Congratulations, {deal.Name} is won{(deal.Value is { } value ? $" ({value})" : "")}! 🎉"
-            : $"{deal.Name} is marked lost.";
+        var intro = replies.Closed(deal, turn.Language);
         var values = Values(deal, deal.Stage);
         values[DialogKeys.Outcome] = deal.Stage.ToString();
         values[DialogKeys.DealName] = deal.Name;

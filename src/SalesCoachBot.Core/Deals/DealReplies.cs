@@ -48,6 +48,24 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
         };
     }
 
+    /// <summary>The line a won or lost deal is greeted with, before the question why.</summary>
+    public string Closed(Deal deal, Language language = Language.English) =>
+        deal.Stage == DealStage.Won
+            ? content.Replies.Say(language, ReplyKeys.ClosedWon, ("deal", deal.Name), ("amount", deal.Value is { } value ? $" ({Written.Money(value, language)})" : ""))
+            : content.Replies.Say(language, ReplyKeys.ClosedLost, ("deal", deal.Name));
+
+    /// <summary>A loss told with its reason ("Acme lost, went with a competitor"): the rep's words are kept under the fixed reason.</summary>
+    public Reply LostWithReason(Deal deal, string reason, Language language = Language.English)
+    {
+        var say = content.Replies;
+        var index = Array.IndexOf(Dialogs.CloseReasonDialog.LostReasons, reason);
+        var shown = index < 0 ? reason : say.Say(language, ReplyKeys.LostReason(index));
+        return new(say.Say(language, ReplyKeys.ClosedLostWithReason, ("deal", deal.Name), ("reason", shown)))
+        {
+            Buttons = [new(say.Say(language, ReplyKeys.ButtonUndo), "undo"), new(say.Say(language, ReplyKeys.ButtonMyDeals), "my deals")],
+        };
+    }
+
     public string Describe(Deal deal, Nudges.StallCheck? stalls = null)
     {
         var parts = new List<string> { deal.Stage.DisplayName() };

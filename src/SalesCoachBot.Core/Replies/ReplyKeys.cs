@@ -38,6 +38,25 @@ public static class ReplyKeys
     public const string ButtonAnotherObjection = "button-another-objection";
     public const string HelpStages = "help-stages";
     public const string HelpManagers = "help-managers";
+    public const string ClosedWon = "closed-won";
+    public const string ClosedLost = "closed-lost";
+    public const string ClosedAskWon = "closed-ask-won";
+    public const string ClosedAskLost = "closed-ask-lost";
+    public const string ClosedAskOther = "closed-ask-other";
+    public const string ClosedCancelled = "closed-cancelled";
+    public const string ClosedDroppedWon = "closed-dropped-won";
+    public const string ClosedDroppedLost = "closed-dropped-lost";
+    public const string ClosedTheDeal = "closed-the-deal";
+    public const string ClosedNoReason = "closed-no-reason";
+    public const string ClosedChanged = "closed-changed";
+    public const string ClosedNotedWon = "closed-noted-won";
+    public const string ClosedNotedLost = "closed-noted-lost";
+    public const string ClosedLostWithReason = "closed-lost-with-reason";
+
+    /// <summary>The fixed reasons a deal is lost, in the order they are offered (<c>lost-reason-price</c>).</summary>
+    public static IReadOnlyList<string> LostReasons { get; } = ["price", "competitor", "no-decision", "no-budget", "timing", "not-a-fit", "other"];
+
+    public static string LostReason(int index) => "lost-reason-" + LostReasons[index];
 
     /// <summary>The lines of help, each an example and what it does (<c>help-log-example</c>, <c>help-log</c>).</summary>
     public static IReadOnlyList<string> HelpTopics { get; } = ["log", "new-deal", "move", "objection", "deals", "goals", "snooze", "undo"];
@@ -53,5 +72,6 @@ public static class ReplyKeys
     public static IEnumerable<string> All =>
         typeof(ReplyKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
             .Concat(HelpTopics.SelectMany(t => new[] { $"help-{t}-example", $"help-{t}" }))
+            .Concat(LostReasons.Select((_, i) => LostReason(i)))
             .Concat(Enum.GetValues<DealStage>().Select(StageName));
 }

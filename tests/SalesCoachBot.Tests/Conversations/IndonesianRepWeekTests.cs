@@ -56,6 +56,13 @@ public sealed class IndonesianRepWeekTests : BotTest
         Assert.Equal(
             ["Berkah Abadi 45000000 IDR", "Garuda Kargo 1200000000 IDR", "Mitra Sehat 500000 IDR", "Sinar Logistik 60000000 IDR"],
             amounts.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} {d.Amount:0} {d.Currency}")));
+
+        // Reasons picked in Indonesian are filed under the fixed reasons the team views count; the rep's own words are kept.
+        var reasons = await db.Deals.Where(d => d.CloseReason != null).OrderBy(d => d.Name).Select(d => $"{d.Name}: {d.CloseReason}").ToListAsync();
+        Assert.Equal(
+            ["Berkah Abadi: Lost to a competitor: Berkah Abadi kalah, mereka perpanjang vendor lama yang lebih murah", "Mitra Sehat: No budget",
+                "Sinar Logistik: direktur operasionalnya percaya karena hitungan hematnya jelas"],
+            reasons);
     }
 
     private static string Render(Reply reply) => string.Join("\n",

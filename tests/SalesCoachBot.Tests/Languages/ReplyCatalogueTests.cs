@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SalesCoachBot.Replies;
 using SalesCoachBot.Tests.Infrastructure;
 
 namespace SalesCoachBot.Tests.Languages;
@@ -17,6 +18,14 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Offer" },
         { "src/SalesCoachBot.Core/Conversations/HelpReplies.cs", "Help" },
         { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "Advice" },
+        { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "Closed" },
+        { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "LostWithReason" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "CancelledReply" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "DroppedNote" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "AskAsync" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "AskOtherAsync" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "SaveAsync" },
+        { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "Shown" },
     };
 
     [Theory]
@@ -31,9 +40,15 @@ public sealed partial class ReplyCatalogueTests
         Assert.True(words.Count == 0, $"{file} {method} says in code: {string.Join(", ", words)}");
     }
 
+    // A reason picked in any language is recorded as its English label, which the team's loss-reason view counts.
+    [Fact]
+    public void TheLostReasonsOfferedInEnglishAreTheReasonsRecorded() =>
+        Assert.Equal(Dialogs.CloseReasonDialog.LostReasons,
+            ReplyKeys.LostReasons.Select((_, i) => TestContent.Shipped.Replies.Say(SalesCoachBot.Languages.Language.English, ReplyKeys.LostReason(i))));
+
     private static string Body(string source, string method)
     {
-        var start = Regex.Match(source, $@"\n    (public|private)( static)? [\w<>?]+ {method}\(");
+        var start = Regex.Match(source, $@"\n    (public|private)( static| override| async)* [\w<>?]+ {method}\(");
         Assert.True(start.Success, $"no method {method}");
         var next = Regex.Match(source[(start.Index + 1)..], @"\n    (public|private|///|//)");
         return next.Success ? source.Substring(start.Index, next.Index + 1) : source[start.Index..];
@@ -42,7 +57,7 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|objection for \{[^}]+\}|SalesCoachBot)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
