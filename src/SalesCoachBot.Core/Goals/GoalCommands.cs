@@ -12,7 +12,8 @@ public sealed class GoalCommands(GoalService goals, SalesContent content)
 {
     public async Task<Reply> SetAsync(RepTurn turn, SetGoalIntent intent, CancellationToken cancellationToken)
     {
-        if (intent.Target <= 0 || intent.Target > 1_000_000_000)
+        // Room for a year's rupiah ("target tahun ini 12 miliar"), not for a typo's string of zeros.
+        if (intent.Target <= 0 || intent.Target > 1_000_000_000_000)
             return new("A goal needs a number above zero, e.g. \"goal: 20 calls a week\".");
         var (goal, replaced) = await goals.SetAsync(turn.Rep, intent.Metric, intent.Period, intent.Target, intent.Currency, cancellationToken);
         var line = Phrasing.Pick(content.Phrasing.GoalSet, (int)goal.Id);
