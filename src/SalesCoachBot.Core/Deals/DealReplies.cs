@@ -78,6 +78,14 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
         return string.Join(" · ", parts);
     }
 
+    /// <summary>The deals' amounts summed per currency, written as the rep's language writes money.</summary>
+    public static string Totals(IEnumerable<Deal> deals, ReplyCatalog say, Language language)
+    {
+        var totals = deals.Where(d => d.Value is not null).GroupBy(d => d.Currency!)
+            .Select(g => Written.Money(new Money(g.Sum(d => d.Amount!.Value), g.Key), language)).ToList();
+        return totals.Count > 0 ? string.Join(" + ", totals) : say.Say(language, ReplyKeys.TotalsNoAmounts);
+    }
+
     public static string Totals(IEnumerable<Deal> deals)
     {
         var totals = deals.Where(d => d.Value is not null).GroupBy(d => d.Currency!)

@@ -52,6 +52,17 @@ public static class ReplyKeys
     public const string ClosedNotedWon = "closed-noted-won";
     public const string ClosedNotedLost = "closed-noted-lost";
     public const string ClosedLostWithReason = "closed-lost-with-reason";
+    public const string TotalsNoAmounts = "totals-no-amounts";
+    public const string ButtonNewDeal = "button-new-deal";
+    public const string ButtonLogCallWith = "button-log-call-with";
+    public const string PipelineEmpty = "pipeline-empty";
+    public const string PipelineTitle = "pipeline-title";
+    public const string PipelineSummaryOne = "pipeline-summary-one";
+    public const string PipelineSummary = "pipeline-summary";
+    public const string PipelineStalledDeal = "pipeline-stalled-deal";
+    public const string PipelineNothingStalled = "pipeline-nothing-stalled";
+    public const string PipelineStalled = "pipeline-stalled";
+    public const string PipelineStalledIdle = "pipeline-stalled-idle";
 
     /// <summary>The fixed reasons a deal is lost, in the order they are offered (<c>lost-reason-price</c>).</summary>
     public static IReadOnlyList<string> LostReasons { get; } = ["price", "competitor", "no-decision", "no-budget", "timing", "not-a-fit", "other"];

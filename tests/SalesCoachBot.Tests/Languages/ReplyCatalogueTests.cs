@@ -26,6 +26,7 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "AskOtherAsync" },
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "SaveAsync" },
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "Shown" },
+        { "src/SalesCoachBot.Core/Pipeline/PipelineCommands.cs", "Pipeline" },
     };
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|objection for \{[^}]+\}|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|new deal|log call with \{[^}]+\}|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|count|total|deals|days|objection for \{[^}]+\}|SalesCoachBot)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
