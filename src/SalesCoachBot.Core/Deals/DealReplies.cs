@@ -10,6 +10,8 @@ public sealed class DealReplies(SalesContent content, TimeProvider time)
 {
     public const int MaxNameLength = 200;
 
+    public ReplyCatalog Catalog => content.Replies;
+
     public Reply Created(Deal deal, RepClock clock, Language language = Language.English)
     {
         var say = content.Replies;

@@ -18,11 +18,11 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
 
     public override string? DroppedNote(DialogTurn turn, Prompt waiting)
     {
-        var deal = turn.Text(DialogKeys.DealName) ?? "the deal";
-        var to = Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!).DisplayName();
+        var deal = turn.Text(DialogKeys.DealName) ?? Say(turn, ReplyKeys.SkipTheDeal);
+        var to = replies.Catalog.Stage(turn.Language, Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!));
         return turn.Has(DialogKeys.Delete)
-            ? $"Not deleted: {deal} — say \"delete {deal}\" to delete it."
-            : $"Not moved: {deal} stays where it was — say \"move {deal} to {to}\" to move it.";
+            ? Say(turn, ReplyKeys.SkipDroppedDelete, ("deal", deal))
+            : Say(turn, ReplyKeys.SkipDroppedMove, ("deal", deal), ("to", to));
     }
 
     private async Task<StepResult> AskAsync(DialogTurn turn, CancellationToken ct)
@@ -30,31 +30,38 @@ public sealed class ConfirmSkipDialog(DealService deals, DealReplies replies) : 
         var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         var to = Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!);
         if (deal is null)
-            return new StepResult.Done(new Reply("That deal is gone."));
+            return new StepResult.Done(new Reply(Say(turn, ReplyKeys.SkipGone)));
         turn.Set(DialogKeys.DealName, deal.Name);
+        string Stage(DealStage stage) => replies.Catalog.Stage(turn.Language, stage);
+        StepResult Ask(string key, params (string, string)[] values) =>
+            Prompts.YesNo(DialogKeys.Confirmed, new Reply(Say(turn, key, values)), Say(turn, ReplyKeys.ButtonYes), Say(turn, ReplyKeys.ButtonNo));
         if (turn.Has(DialogKeys.Delete))
-            return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"Delete {deal.Name} and everything logged on it? (You can say *undo* afterwards.)"));
+            return Ask(ReplyKeys.SkipAskDelete, ("deal", deal.Name));
         if (deal.Stage.IsClosed())
-            return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"{deal.Name} is {deal.Stage.DisplayName()}. Reopen it in {to.DisplayName()}?"));
-        var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(s => s.DisplayName());
-        return Prompts.YesNo(DialogKeys.Confirmed, new Reply($"Moving {deal.Name} from {deal.Stage.DisplayName()} to {to.DisplayName()} skips {string.Join(", ", skipped)}. Move it anyway?"));
+            return Ask(ReplyKeys.SkipAskReopen, ("deal", deal.Name), ("stage", Stage(deal.Stage)), ("to", Stage(to)));
+        var skipped = StageNames.All.Where(s => s > deal.Stage && s < to).Select(Stage);
+        return Ask(ReplyKeys.SkipAskSkip, ("deal", deal.Name), ("stage", Stage(deal.Stage)), ("to", Stage(to)), ("skipped", string.Join(", ", skipped)));
     }
 
     private async Task<StepResult> MoveAsync(DialogTurn turn, CancellationToken ct)
     {
         var deal = await deals.GetAsync(turn.Rep, turn.Long(DialogKeys.DealId)!.Value, ct);
         if (deal is null)
-            return new StepResult.Done(new Reply("That deal is gone."));
+            return new StepResult.Done(new Reply(Say(turn, ReplyKeys.SkipGone)));
         if (!PromptAnswers.IsYes(turn.Text(DialogKeys.Confirmed)))
-            return new StepResult.Done(new Reply(turn.Has(DialogKeys.Delete) ? $"OK, {deal.Name} stays." : $"OK, {deal.Name} stays in {deal.Stage.DisplayName()}."));
+            return new StepResult.Done(new Reply(turn.Has(DialogKeys.Delete)
+                ? Say(turn, ReplyKeys.SkipStays, ("deal", deal.Name))
+                : Say(turn, ReplyKeys.SkipStaysIn, ("deal", deal.Name), ("stage", replies.Catalog.Stage(turn.Language, deal.Stage)))));
         if (turn.Has(DialogKeys.Delete))
         {
             await deals.DeleteAsync(deal, ct);
             DealCommands.Remember(turn.Memory, new UndoableChange.Deleted(deal.Id, deal.Name));
-            return new StepResult.Done(new Reply($"Deleted {deal.Name}, with its activities and reminders. Say *undo* to bring it back."));
+            return new StepResult.Done(new Reply(Say(turn, ReplyKeys.SkipDeleted, ("deal", deal.Name))));
         }
         var move = await deals.MoveAsync(deal, Enum.Parse<DealStage>(turn.Text(DialogKeys.Stage)!), ct);
         DealCommands.Remember(turn.Memory, new UndoableChange.Moved(move));
         return new StepResult.Done(replies.Moved(deal, turn.Language));
     }
+
+    private string Say(DialogTurn turn, string key, params (string, string)[] values) => replies.Catalog.Say(turn.Language, key, values);
 }

@@ -21,8 +21,8 @@ public static class Prompts
         Ask(new Prompt(PromptKind.Choice, key, question with { Buttons = [.. choices.Select(c => new ReplyButton(c, c))] },
             $"Please pick one of: {string.Join(", ", choices)} (or its number).") { Choices = choices, TakesWords = takesWords });
 
-    public static StepResult YesNo(string key, Reply question) =>
-        Ask(new Prompt(PromptKind.YesNo, key, question with { Buttons = [new("Yes", "yes"), new("No", "no")] }, "Please answer yes or no."));
+    public static StepResult YesNo(string key, Reply question, string yes = "Yes", string no = "No") =>
+        Ask(new Prompt(PromptKind.YesNo, key, question with { Buttons = [new(yes, "yes"), new(no, "no")] }, "Please answer yes or no."));
 
     private static readonly ReplyButton Skip = new("Skip", "skip");
 

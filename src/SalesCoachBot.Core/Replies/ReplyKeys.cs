@@ -63,6 +63,18 @@ public static class ReplyKeys
     public const string PipelineNothingStalled = "pipeline-nothing-stalled";
     public const string PipelineStalled = "pipeline-stalled";
     public const string PipelineStalledIdle = "pipeline-stalled-idle";
+    public const string ButtonYes = "button-yes";
+    public const string ButtonNo = "button-no";
+    public const string SkipTheDeal = "skip-the-deal";
+    public const string SkipGone = "skip-gone";
+    public const string SkipAskDelete = "skip-ask-delete";
+    public const string SkipAskReopen = "skip-ask-reopen";
+    public const string SkipAskSkip = "skip-ask-skip";
+    public const string SkipStays = "skip-stays";
+    public const string SkipStaysIn = "skip-stays-in";
+    public const string SkipDeleted = "skip-deleted";
+    public const string SkipDroppedDelete = "skip-dropped-delete";
+    public const string SkipDroppedMove = "skip-dropped-move";
 
     /// <summary>The fixed reasons a deal is lost, in the order they are offered (<c>lost-reason-price</c>).</summary>
     public static IReadOnlyList<string> LostReasons { get; } = ["price", "competitor", "no-decision", "no-budget", "timing", "not-a-fit", "other"];

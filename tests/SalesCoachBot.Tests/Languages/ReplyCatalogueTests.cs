@@ -27,6 +27,9 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "SaveAsync" },
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "Shown" },
         { "src/SalesCoachBot.Core/Pipeline/PipelineCommands.cs", "Pipeline" },
+        { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "DroppedNote" },
+        { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "AskAsync" },
+        { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "MoveAsync" },
     };
 
     [Theory]
@@ -58,7 +61,7 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|new deal|log call with \{[^}]+\}|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|count|total|deals|days|objection for \{[^}]+\}|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|new deal|log call with \{[^}]+\}|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|count|total|deals|days|to|skipped|objection for \{[^}]+\}|SalesCoachBot)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
