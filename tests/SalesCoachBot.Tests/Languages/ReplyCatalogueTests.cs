@@ -17,6 +17,15 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Offer" },
         { "src/SalesCoachBot.Core/Conversations/HelpReplies.cs", "Help" },
         { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "Advice" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Nudge" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Summary" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Source" },
+        { "src/SalesCoachBot.Core/Nudges/ReminderPlanner.cs", "Reminder" },
+        { "src/SalesCoachBot.Core/Escalations/EscalationPlanner.cs", "ToRep" },
+        { "src/SalesCoachBot.Core/Escalations/EscalationPlanner.cs", "ToManager" },
+        { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Compose" },
+        { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Names" },
+        { "src/SalesCoachBot.Core/Wins/AfterSalePlanner.cs", "CheckIn" },
     };
 
     [Theory]
@@ -42,7 +51,9 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot"
+        + @"|log call with \{[^}]+\}|snooze \{[^}]+\} (3 days|1 week)|move \{[^}]+\} to lost|stage tips for \{[^}]+\}|new deal \{[^}]+\}|my goal: \{[^}]+\}|stalled deals|team pipeline|how is \{[^}]+\} doing\?"
+        + @"|days|limit|source|count|note|date|times|manager|rep|day|summary|won|lost|wins|goodWeek|steadyWeek|roughWeek|motivation)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
