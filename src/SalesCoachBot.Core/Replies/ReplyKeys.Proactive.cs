@@ -2,7 +2,7 @@ using SalesCoachBot.Interactions;
 
 namespace SalesCoachBot.Replies;
 
-/// <summary>The keys of the messages the bot sends on its own: nudges, reminders, escalations, check-ins, after-sale check-ins.</summary>
+/// <summary>The keys of the messages the bot sends on its own: nudges, reminders, escalations, check-ins, after-sale check-ins, the manager's digest.</summary>
 public static partial class ReplyKeys
 {
     public const string NudgeTitle = "nudge-title";
@@ -49,6 +49,19 @@ public static partial class ReplyKeys
     public const string CheckinAnd = "checkin-and";
     public const string AftersaleButtonLog = "aftersale-button-log";
     public const string AftersaleButtonNewDeal = "aftersale-button-new-deal";
+    public const string DigestTitle = "digest-title";
+    public const string DigestNone = "digest-none";
+    public const string DigestSummary = "digest-summary";
+    public const string DigestDealsOne = "digest-deals-one";
+    public const string DigestDealsMany = "digest-deals-many";
+    public const string DigestRepsOne = "digest-reps-one";
+    public const string DigestRepsMany = "digest-reps-many";
+    public const string DigestNoAmounts = "digest-no-amounts";
+    public const string DigestDeal = "digest-deal";
+    public const string DigestThisWeek = "digest-this-week";
+    public const string DigestRulesDefault = "digest-rules-default";
+    public const string DigestRulesLearned = "digest-rules-learned";
+    public const string DigestRule = "digest-rule";
 
     /// <summary>A deal's last activity as a manager reads it in an escalation ("call on Mon 2 Mar: …").</summary>
     public static string EscalationLast(InteractionKind kind) => "escalation-last-" + kind.ToString().ToLowerInvariant();

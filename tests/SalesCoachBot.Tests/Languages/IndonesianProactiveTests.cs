@@ -212,4 +212,36 @@ public sealed class IndonesianProactiveTests : BotTest
         Assert.Equal("A month since you won Acme Corp", alice.Title);
         Assert.Equal(["Log a call", "New deal"], alice.Buttons.Select(b => b.Title));
     }
+
+    [Fact]
+    public async Task TheDigestIsInTheLanguageItsManagerSet()
+    {
+        await Bot.Flow(EscalationTests.Carol).Send("my deals").AssertReply(_ => { }).StartTestAsync();
+        await DealsAsync(EscalationTests.Bob, "Acme Corp Rp 60jt", "Globex $10,000");
+        await EscalationTests.MakeTeamAsync(Bot);
+        await SpeaksIndonesianAsync(EscalationTests.Carol);
+        Bot.Clock.Advance(TimeSpan.FromDays(15));
+
+        var indonesian = await DigestAsync();
+        Assert.Equal(("Ringkasan deal macet", "2 deal macet dari 1 sales, Rp 60.000.000 + USD 10.000 berisiko."), (indonesian.Title, indonesian.Text));
+        Assert.Equal(("bob", "Acme Corp (Prospek, 15 hari diam, Rp 60.000.000); Globex (Prospek, 15 hari diam, USD 10.000)"), (indonesian.Facts.Single().Label, indonesian.Facts.Single().Value));
+        Assert.StartsWith("Minggu ini: ", indonesian.Notes[0], StringComparison.Ordinal);
+        Assert.Equal("Macet berarti diam lebih lama dari batas bawaan tiap tahap di dialogs/stages.yaml.", indonesian.Notes[1]);
+
+        await using (var db = Bot.Database())
+            await db.Reps.Where(r => r.Email == EscalationTests.Carol.Email).ExecuteUpdateAsync(s => s.SetProperty(r => r.Language, (Language?)null));
+        var english = await DigestAsync();
+        Assert.Equal(("Stalled-deal digest", "2 stalled deals across 1 rep, 60,000,000 IDR + $10,000 at risk."), (english.Title, english.Text));
+        Assert.Equal("Acme Corp (Prospecting, 15 days idle, 60,000,000 IDR); Globex (Prospecting, 15 days idle, $10,000)", english.Facts.Single().Value);
+        Assert.StartsWith("This week: win rate", english.Notes[0], StringComparison.Ordinal);
+    }
+
+    private async Task<Reply> DigestAsync()
+    {
+        await using var scope = Bot.Host.Services.CreateAsyncScope();
+        var carol = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Persistence.SalesCoachDbContext>().Reps.SingleAsync(r => r.Email == EscalationTests.Carol.Email);
+        var digest = await scope.ServiceProvider.GetRequiredService<SalesCoachBot.Digests.DigestPlanner>().PlanAsync(
+            new SalesCoachBot.Digests.DigestSubscription { ManagerId = carol.Id, Channel = "test", Address = "{}", ConversationId = "sales", TimeZone = "UTC" }, CancellationToken.None);
+        return digest!.Reply;
+    }
 }

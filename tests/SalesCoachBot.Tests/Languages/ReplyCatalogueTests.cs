@@ -26,6 +26,8 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Compose" },
         { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Names" },
         { "src/SalesCoachBot.Core/Wins/AfterSalePlanner.cs", "CheckIn" },
+        { "src/SalesCoachBot.Core/Digests/DigestPlanner.cs", "StallRules" },
+        { "src/SalesCoachBot.Core/Digests/DigestPlanner.cs", "Totals" },
     };
 
     [Theory]
@@ -53,7 +55,7 @@ public sealed partial class ReplyCatalogueTests
 
     [GeneratedRegex(@"^(undo|help|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot"
         + @"|log call with \{[^}]+\}|snooze \{[^}]+\} (3 days|1 week)|move \{[^}]+\} to lost|stage tips for \{[^}]+\}|new deal \{[^}]+\}|my goal: \{[^}]+\}|stalled deals|team pipeline|how is \{[^}]+\} doing\?"
-        + @"|days|limit|source|count|note|date|times|manager|rep|day|summary|won|lost|wins|goodWeek|steadyWeek|roughWeek|motivation)$")]
+        + @"|days|limit|source|count|note|date|times|manager|rep|day|summary|won|lost|wins|rules|goodWeek|steadyWeek|roughWeek|motivation)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]
