@@ -73,12 +73,16 @@ public static class CrmSetup
             })
             .AddTimeout(AttemptTimeout));
 
-    /// <summary>On a running bot: the incremental pull every <c>Crm:SyncMinutes</c> (on one host of a cluster) and the push worker (on each).</summary>
+    /// <summary>On a running bot: the webhook's reads, the incremental pull every <c>Crm:SyncMinutes</c> (on one host of a cluster) and the push worker (on each).</summary>
     public static IHostApplicationBuilder AddCrmWorkers(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>() ?? new();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
-        if (!options.Enabled || !scheduler.Enabled)
+        if (!options.Enabled)
+            return builder;
+        builder.Services.AddSingleton<HubSpot.HubSpotWebhookReads>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HubSpot.HubSpotWebhookReads>());
+        if (!scheduler.Enabled)
             return builder;
         builder.Services.AddHostedService<CrmPushWorker>();
         builder.Services.AddQuartz(q =>

@@ -114,6 +114,11 @@ public sealed class FakeHubSpot : IAsyncDisposable
     /// <summary>The next matching request is carried out, but its answer is lost (HTTP 502 instead).</summary>
     public void LoseAnswerNext(string request) => Enqueue(request, 1, new Failure(502, null, Lose: true));
 
+    /// <summary>Requests matching "METHOD /path" wait, unanswered, until the returned gate is opened.</summary>
+    public TaskCompletionSource Hold(string request) => held[request] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new();
+
     private void Enqueue(string request, int times, Failure failure)
     {
         var queue = failures.GetOrAdd(request, _ => new ConcurrentQueue<Failure>());
@@ -151,6 +156,8 @@ public sealed class FakeHubSpot : IAsyncDisposable
             }, statusCode: 403).ExecuteAsync(context);
             return;
         }
+        if (held.FirstOrDefault(h => request.StartsWith(h.Key, StringComparison.Ordinal)) is { Value: { } gate })
+            await gate.Task.WaitAsync(context.RequestAborted);
         var key = failures.Keys.FirstOrDefault(k => request.StartsWith(k, StringComparison.Ordinal));
         if (key is not null && failures[key].TryDequeue(out var failure))
         {

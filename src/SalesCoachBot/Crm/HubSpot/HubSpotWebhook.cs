@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Crm.HubSpot;
 
 /// <summary>
-/// <c>POST /api/crm/hubspot/webhook</c>: deal creations, property changes and deletions read at once, on top of the
+/// <c>POST /api/crm/hubspot/webhook</c>: deal creations, property changes and deletions read just after the answer
+/// (<see cref="HubSpotWebhookReads"/>), on top of the
 /// incremental pull (never instead: a webhook lost is read at the next pull). Signature v3 checked, stale timestamps
 /// refused; the URI signed is <c>Crm:HubSpot:WebhookUrl</c> when set (behind a proxy). Off (404) while <c>Crm:HubSpot:ClientSecret</c> is empty.
 /// </summary>
@@ -19,7 +20,7 @@ public static class HubSpotWebhook
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<CrmOptions> options, IServiceProvider services, TimeProvider time, ILogger<CrmPull> logger)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<CrmOptions> options, TimeProvider time)
     {
         var secret = options.Value.HubSpot.ClientSecret;
         if (!options.Value.IsHubSpot || string.IsNullOrEmpty(secret))
@@ -40,19 +41,7 @@ public static class HubSpotWebhook
         }
         var deals = events.Where(e => e?["subscriptionType"]?.GetValue<string>()?.StartsWith("deal.", StringComparison.Ordinal) == true)
             .Select(e => e!["objectId"]?.ToJsonString().Trim('"')).OfType<string>().Distinct().ToList();
-        await using var scope = services.CreateAsyncScope();
-        var pull = scope.ServiceProvider.GetRequiredService<CrmPull>();
-        foreach (var id in deals)
-        {
-            try
-            {
-                await pull.PullDealAsync(id, request.HttpContext.RequestAborted);
-            }
-            catch (CrmException e)
-            {
-                logger.LogWarning("A HubSpot webhook named deal {Id}, which could not be read now ({Error}); the next pull reads it", id, e.Message);
-            }
-        }
+        request.HttpContext.RequestServices.GetRequiredService<HubSpotWebhookReads>().Read(deals); // after the answer: HubSpot retries a webhook not answered quickly
         return Results.Ok();
     }
 }
