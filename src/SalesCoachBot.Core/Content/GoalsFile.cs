@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SalesCoachBot.Goals;
+using SalesCoachBot.Languages;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoachBot.Content;
@@ -14,9 +15,40 @@ internal static partial class GoalsFile
 
     private static string YamlName(GoalState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
 
+    /// <summary>The lines of <c>goals.yaml</c>, with those of each other language (<c>goals.id.yaml</c>), which must have the same keys.</summary>
     public static Phrasing Load(string directory)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var english = LoadOne(YamlContentFile.Open(directory, Name), out var englishFile);
+        var translations = new Dictionary<Language, Phrasing>();
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var file = YamlContentFile.Open(directory, name);
+            var lacking = Keys(englishFile.Root).Except(Keys(file.Root)).ToList();
+            var unknown = Keys(file.Root).Except(Keys(englishFile.Root)).ToList();
+            if (lacking.Count > 0 || unknown.Count > 0)
+                throw file.Error(file.Root, $"the keys must be those of {Name}: missing {Listed(lacking)}, unknown {Listed(unknown)}");
+            var translated = LoadOne(file, out _);
+            if (translated.GoalSuggestions.Count != english.GoalSuggestions.Count)
+                throw file.Error(file.Root, $"goals.suggestions must list as many goals as {Name} ({english.GoalSuggestions.Count}), in its order: a button shows one and sends the other");
+            translations[language] = translated;
+        }
+        return english with { Translations = translations };
+    }
+
+    private static string Listed(List<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
+
+    // The keys of the file's mappings, as paths ("goals.progress.done"); lists are the lines, which a translation may word as it likes.
+    private static IEnumerable<string> Keys(YamlMappingNode map, string prefix = "") =>
+        map.Children.SelectMany(c => ((YamlScalarNode)c.Key).Value is var key && c.Value is YamlMappingNode inner
+            ? Keys(inner, $"{prefix}{key}.")
+            : [$"{prefix}{key}"]);
+
+    private static Phrasing LoadOne(YamlContentFile file, out YamlContentFile opened)
+    {
+        opened = file;
         var goals = file.Required<YamlMappingNode>(file.Root, "goals");
         var progressNode = file.Required<YamlMappingNode>(goals, "progress");
         var checkInsNode = file.Required<YamlMappingNode>(file.Root, "checkIns");

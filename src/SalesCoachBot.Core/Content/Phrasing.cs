@@ -10,6 +10,12 @@ public sealed partial record Phrasing(
     IReadOnlyList<string> NoGoal,
     IReadOnlyDictionary<string, IReadOnlyList<string>> CheckIns)
 {
+    /// <summary>The lines in each other language (<c>goals.id.yaml</c>).</summary>
+    public IReadOnlyDictionary<Languages.Language, Phrasing> Translations { get; init; } = new Dictionary<Languages.Language, Phrasing>();
+
+    /// <summary>The lines as written in the language, the English ones where the language has none.</summary>
+    public Phrasing In(Languages.Language language) => Translations.GetValueOrDefault(language, this);
+
     /// <summary>One of the lines, the same one for the same seed so a reply does not change on a retry.</summary>
     public static string Pick(IReadOnlyList<string> lines, int seed) => lines[(int)((uint)seed % (uint)lines.Count)];
 

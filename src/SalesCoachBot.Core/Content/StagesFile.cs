@@ -58,10 +58,29 @@ internal static class StagesFile
         return guides;
     }
 
-    /// <summary>The optional <c>afterSale</c> list: check-ins on a won deal some days after it closed.</summary>
+    /// <summary>
+    /// The optional <c>afterSale</c> list: check-ins on a won deal some days after it closed; a language's file
+    /// (<c>stages.id.yaml</c>) words the same check-ins, the same days.
+    /// </summary>
     public static IReadOnlyList<AfterSaleStep> LoadAfterSale(string directory)
     {
-        var file = YamlContentFile.Open(directory, Name);
+        var steps = AfterSaleOf(YamlContentFile.Open(directory, Name));
+        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        {
+            var name = language.ContentFile(Name);
+            if (!File.Exists(Path.Combine(directory, name)))
+                continue;
+            var file = YamlContentFile.Open(directory, name);
+            var translated = AfterSaleOf(file);
+            if (!translated.Select(s => s.Days).SequenceEqual(steps.Select(s => s.Days)))
+                throw file.Error(file.Root, $"afterSale must have the check-ins of {Name}, the same days: {(steps.Count == 0 ? "none" : string.Join(", ", steps.Select(s => s.Days)))}");
+            steps = [.. steps.Zip(translated, (step, words) => step with { Translations = new Dictionary<Language, AfterSaleStep>(step.Translations) { [language] = words } })];
+        }
+        return steps;
+    }
+
+    private static List<AfterSaleStep> AfterSaleOf(YamlContentFile file)
+    {
         if (!file.Root.Children.TryGetValue(new YamlScalarNode("afterSale"), out var node))
             return [];
         var steps = new List<AfterSaleStep>();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Metrics;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
@@ -16,12 +18,14 @@ namespace SalesCoachBot.Digests;
 /// amount), the total amount at risk, and the week's win rate, average deal size, time to close and
 /// pipeline velocity.
 /// </summary>
-public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDeals, StallThresholds thresholds, MetricsService metrics, TimeProvider time,
+public sealed class DigestPlanner(SalesCoachDbContext db, SalesContent content, StalledDeals stalledDeals, StallThresholds thresholds, MetricsService metrics, TimeProvider time,
     Forecast.ManagerCharts charts)
 {
     public async Task<PlannedMessage?> PlanAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
         var manager = await db.Reps.SingleAsync(r => r.Id == subscription.ManagerId, cancellationToken);
+        var language = manager.Language ?? Language.English;
+        string Say(string key, params (string, string)[] values) => content.Replies.Say(language, key, values);
         var team = await db.TeamOf(manager.Id).AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var facts = new List<Fact>();
@@ -35,7 +39,7 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
                 continue;
             atRisk.AddRange(stalled);
             facts.Add(new Fact(rep.DisplayName, string.Join("; ", stalled.Select(d =>
-                $"{d.Name} ({d.Stage.DisplayName()}, {d.DaysSinceLastActivity(now)} days idle{(d.Value is { } v ? $", {v}" : "")})"))));
+                $"{d.Name} ({Say(ReplyKeys.DigestDeal, ("stage", content.Replies.Stage(language, d.Stage)), ("days", $"{d.DaysSinceLastActivity(now)}"))}{(d.Value is { } v ? $", {Written.Money(v, language)}" : "")})"))));
         }
 
         var zone = RepClock.ZoneOf(subscription.TimeZone, TimeZoneInfo.Utc);
@@ -45,22 +49,32 @@ public sealed class DigestPlanner(SalesCoachDbContext db, StalledDeals stalledDe
         var (from, to) = Forecast.ForecastPhrases.Range(Forecast.ForecastPeriod.NextThreeMonths, today);
         var chart = await charts.BuildAsync(await Forecast.ForecastScope.TeamAsync(db, manager, cancellationToken), today, from, to, cancellationToken);
         var reply = new Reply(atRisk.Count == 0
-            ? "No stalled deals in the team this week."
-            : $"{atRisk.Count} stalled deal{(atRisk.Count == 1 ? "" : "s")} across {facts.Count} rep{(facts.Count == 1 ? "" : "s")}, {Deals.DealReplies.Totals(atRisk)} at risk.")
+            ? Say(ReplyKeys.DigestNone)
+            : Say(ReplyKeys.DigestSummary, ("deals", Say(atRisk.Count == 1 ? ReplyKeys.DigestDealsOne : ReplyKeys.DigestDealsMany, ("count", $"{atRisk.Count}"))),
+                ("reps", Say(facts.Count == 1 ? ReplyKeys.DigestRepsOne : ReplyKeys.DigestRepsMany, ("count", $"{facts.Count}"))), ("total", Totals(atRisk, language))))
         {
-            Title = "Stalled-deal digest",
+            Title = Say(ReplyKeys.DigestTitle),
             Facts = facts,
-            Notes = [$"This week: {MetricsText.Summary(week)}", StallRules(await thresholds.ForTeamAsync([.. team.Select(r => r.Id)], cancellationToken))],
+            Notes = [Say(ReplyKeys.DigestThisWeek, ("metrics", MetricsText.Summary(week))), StallRules(await thresholds.ForTeamAsync([.. team.Select(r => r.Id)], cancellationToken), language)],
             Chart = chart,
         };
         return new PlannedMessage($"digest:{subscription.Id}:{day}", MessageKind.Digest, null, subscription.ConversationId, subscription.Channel, subscription.Address, reply);
     }
 
-    private static string StallRules(IReadOnlyDictionary<DealStage, StallThreshold> rules)
+    private string StallRules(IReadOnlyDictionary<DealStage, StallThreshold> rules, Language language)
     {
         var learned = rules.Values.Where(r => r.Learned).ToList();
         return learned.Count == 0
-            ? "Stalled means idle longer than each stage's default in dialogs/stages.yaml."
-            : "Stalled means idle longer than your team's won deals took: " + string.Join(", ", learned.Select(r => $"{r.Stage.DisplayName()} {r.Days} days ({r.WonDealsMeasured} deals)")) + "; other stages use the defaults.";
+            ? content.Replies.Say(language, ReplyKeys.DigestRulesDefault)
+            : content.Replies.Say(language, ReplyKeys.DigestRulesLearned, ("rules", string.Join(", ", learned.Select(r => content.Replies.Say(language, ReplyKeys.DigestRule,
+                ("stage", content.Replies.Stage(language, r.Stage)), ("days", $"{r.Days}"), ("count", $"{r.WonDealsMeasured}"))))));
+    }
+
+    // The amount at risk, one sum a currency: "$45,000 + €2,000", "Rp 60.000.000 + USD 45.000".
+    private string Totals(List<Deal> deals, Language language)
+    {
+        var totals = deals.Where(d => d.Value is not null).GroupBy(d => d.Currency!)
+            .Select(g => Written.Money(new Money(g.Sum(d => d.Amount!.Value), g.Key), language)).ToList();
+        return totals.Count > 0 ? string.Join(" + ", totals) : content.Replies.Say(language, ReplyKeys.DigestNoAmounts);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
@@ -15,7 +17,7 @@ namespace SalesCoachBot.Escalations;
 /// manager, once per idle stretch (the outbox key holds the deal and its last activity), in a direct message in the
 /// manager's working hours; the rep is told. Snoozed deals and reps who paused nudges are left alone.
 /// </summary>
-public sealed class EscalationPlanner(SalesCoachDbContext db, StalledDeals stalledDeals, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
+public sealed class EscalationPlanner(SalesCoachDbContext db, SalesContent content, StalledDeals stalledDeals, RepClockFactory clocks, SchedulerSettings settings, TimeProvider time)
 {
     public async Task<IReadOnlyList<PlannedMessage>> PlanAsync(CancellationToken cancellationToken)
     {
@@ -54,38 +56,51 @@ public sealed class EscalationPlanner(SalesCoachDbContext db, StalledDeals stall
             var idle = deal.DaysSinceLastActivity(now);
             var account = reachable[manager.Id];
             plans.Add(new PlannedMessage($"escalation:{stretch}", MessageKind.Escalation, manager.Id, manager.DisplayName, account.Channel, account.Address!,
-                ToManager(rep, deal, idle, rule, lastTouch.GetValueOrDefault(deal.Id), [.. nudges[deal.Id].Order()], clocks.For(manager))));
+                ToManager(rep, deal, idle, rule, lastTouch.GetValueOrDefault(deal.Id), [.. nudges[deal.Id].Order()], clocks.For(manager), manager.Language ?? Language.English)));
             if (reachable.TryGetValue(rep.Id, out var repAccount))
                 plans.Add(new PlannedMessage($"escalation-notice:{stretch}", MessageKind.Escalation, rep.Id, rep.DisplayName, repAccount.Channel, repAccount.Address!,
-                    new Reply($"{deal.Name} has been idle for {idle} days, over {settings.EscalateAfter:0.#} times what {deal.Stage.DisplayName()} allows ({rule.Days} days), so I told {manager.DisplayName}.")
-                    {
-                        Title = $"{deal.Name} was escalated",
-                        Buttons = [new("Log activity", $"log call with {deal.Name}"), new("Snooze 1 week", $"snooze {deal.Name} 1 week"), new("Mark lost", $"move {deal.Name} to lost")],
-                    }));
+                    ToRep(deal, idle, rule, manager, rep.Language ?? Language.English)));
         }
         return plans;
     }
 
-    private static Reply ToManager(Rep rep, Deal deal, int idle, StallThreshold rule, Interactions.Interaction? last, List<DateTimeOffset> nudged, RepClock clock)
+    private Reply ToRep(Deal deal, int idle, StallThreshold rule, Rep manager, Language language)
     {
-        var facts = new List<Fact>
+        string Say(string key, params (string, string)[] values) => content.Replies.Say(language, key, values);
+        return new(Say(ReplyKeys.EscalationNotice, ("deal", deal.Name), ("days", $"{idle}"), ("times", settings.EscalateAfter.ToString("0.#", CultureInfo.InvariantCulture)),
+            ("stage", content.Replies.Stage(language, deal.Stage)), ("limit", $"{rule.Days}"), ("manager", manager.DisplayName)))
         {
-            new("Rep", rep.Email is { } email ? $"{rep.DisplayName} ({email})" : rep.DisplayName),
-            new("Stage", $"{deal.Stage.DisplayName()} (stalls after {rule.Days} days, {rule.Source})"),
-            new("Idle", $"{idle} days"),
-            new("Last activity", last is null ? "none logged" : $"{last.Kind.ToString().ToLowerInvariant()} on {Day(last.OccurredAt, clock)}: {last.Summary}"),
-            new("Nudges sent", nudged.Count == 0 ? "none yet" : $"{nudged.Count}: " + string.Join(", ", nudged.Select(n => Day(n, clock)))),
-        };
-        if (deal.Value is { } value)
-            facts.Insert(1, new("Amount", value.ToString()));
-        return new($"{deal.Name} ({rep.DisplayName}'s) has gone quiet for {idle} days. A word from you may move it.")
-        {
-            Title = $"Escalation: {deal.Name}",
-            Facts = facts,
-            Buttons = [new("Team pipeline", "team pipeline"), new($"How is {rep.DisplayName} doing?", $"how is {rep.Email ?? rep.DisplayName} doing?")],
+            Title = Say(ReplyKeys.EscalationNoticeTitle, ("deal", deal.Name)),
+            Buttons = [new(Say(ReplyKeys.NudgeButtonLog), $"log call with {deal.Name}"), new(Say(ReplyKeys.NudgeButtonSnooze1Week), $"snooze {deal.Name} 1 week"),
+                new(Say(ReplyKeys.NudgeButtonMarkLost), $"move {deal.Name} to lost")],
         };
     }
 
-    private static string Day(DateTimeOffset at, RepClock clock) =>
-        TimeZoneInfo.ConvertTime(at, clock.Zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
+    private Reply ToManager(Rep rep, Deal deal, int idle, StallThreshold rule, Interactions.Interaction? last, List<DateTimeOffset> nudged, RepClock clock, Language language)
+    {
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
+        var facts = new List<Fact>
+        {
+            new(Say(ReplyKeys.EscalationFactRep), rep.Email is { } email ? $"{rep.DisplayName} ({email})" : rep.DisplayName),
+            new(Say(ReplyKeys.FactStage), Say(ReplyKeys.EscalationStage, ("stage", say.Stage(language, deal.Stage)), ("limit", $"{rule.Days}"), ("source", NudgePlanner.Source(rule, language, say)))),
+            new(Say(ReplyKeys.EscalationFactIdle), Say(ReplyKeys.EscalationDays, ("days", $"{idle}"))),
+            new(Say(ReplyKeys.EscalationFactLastActivity), last is null ? Say(ReplyKeys.EscalationLastNone)
+                : Say(ReplyKeys.EscalationLast(last.Kind), ("day", Day(last.OccurredAt, clock, language)), ("summary", last.Summary))),
+            new(Say(ReplyKeys.EscalationFactNudgesSent), nudged.Count == 0 ? Say(ReplyKeys.EscalationNudgesNone) : $"{nudged.Count}: " + string.Join(", ", nudged.Select(n => Day(n, clock, language)))),
+        };
+        if (deal.Value is { } value)
+            facts.Insert(1, new(Say(ReplyKeys.FactAmount), Written.Money(value, language)));
+        return new(Say(ReplyKeys.EscalationText, ("deal", deal.Name), ("rep", rep.DisplayName), ("days", $"{idle}")))
+        {
+            Title = Say(ReplyKeys.EscalationTitle, ("deal", deal.Name)),
+            Facts = facts,
+            Buttons = [new(Say(ReplyKeys.EscalationButtonTeamPipeline), "team pipeline"), new(Say(ReplyKeys.EscalationButtonHowIs, ("rep", rep.DisplayName)), $"how is {rep.Email ?? rep.DisplayName} doing?")],
+        };
+    }
+
+    // A day as managers of the language write it: "Tue 31 Mar", "Sel, 31 Mar".
+    private static string Day(DateTimeOffset at, RepClock clock, Language language) => TimeZoneInfo.ConvertTime(at, clock.Zone) is var local && language == Language.Indonesian
+        ? Written.Date(DateOnly.FromDateTime(local.DateTime), clock, language)
+        : local.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 }

@@ -37,5 +37,10 @@ public static class Written
         };
     }
 
+    /// <summary>A day and its time: "today, 14:00"; in Indonesian "hari ini, pukul 14.00".</summary>
+    public static string Moment(DateTime local, RepClock clock, Language language) => language != Language.Indonesian
+        ? Dates.Describe(local, clock, withTime: true)
+        : $"{Date(DateOnly.FromDateTime(local), clock, language)}, pukul {local.ToString("HH.mm", CultureInfo.InvariantCulture)}";
+
     private const string IndonesianRupiah = "IDR";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Goals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -59,24 +60,29 @@ public sealed class CheckInPlanner(SalesCoachDbContext db, SalesContent content,
         var closed = await db.Deals.Where(d => d.OwnerId == rep.Id && d.ClosedAt >= from && d.ClosedAt < until).ToListAsync(cancellationToken);
         var wins = closed.Where(d => d.Stage == DealStage.Won).Select(d => d.Name).ToList();
         var activities = await db.Interactions.CountAsync(i => i.RepId == rep.Id && i.OccurredAt >= from && i.OccurredAt < until, cancellationToken);
-        var phrasing = content.Phrasing;
-        var seed = (int)rep.Id + weekStart.DayNumber;
+        return Compose(rep.Language ?? Language.English, wins, closed.Count - wins.Count, activities, await goals.ProgressAsync(rep, clock, cancellationToken), (int)rep.Id + weekStart.DayNumber);
+    }
 
+    private Reply Compose(Language language, List<string> wins, int lost, int activities, IReadOnlyList<GoalProgress> progress, int seed)
+    {
+        var phrasing = content.Phrasing.In(language);
+        string Say(string key, params (string, string)[] values) => content.Replies.Say(language, key, values);
         var opening = wins.Count > 0
-            ? Phrasing.Fill(Phrasing.Pick(phrasing.CheckIns["goodWeek"], seed), new Dictionary<string, string> { ["wins"] = Names(wins) })
-            : Phrasing.Pick(phrasing.CheckIns[activities >= 5 && closed.Count == 0 ? "steadyWeek" : "roughWeek"], seed);
-        var facts = new List<Fact> { new("Last week", $"{activities} logged touch point{(activities == 1 ? "" : "s")}, {wins.Count} won, {closed.Count - wins.Count} lost") };
-        var progress = await goals.ProgressAsync(rep, clock, cancellationToken);
+            ? Phrasing.Fill(Phrasing.Pick(phrasing.CheckIns["goodWeek"], seed), new Dictionary<string, string> { ["wins"] = Names(wins, Say(ReplyKeys.CheckinAnd)) })
+            : Phrasing.Pick(phrasing.CheckIns[activities >= 5 && lost == 0 ? "steadyWeek" : "roughWeek"], seed);
+        var facts = new List<Fact> { new(Say(ReplyKeys.CheckinFactLastWeek), Say(activities == 1 ? ReplyKeys.CheckinLastWeekOne : ReplyKeys.CheckinLastWeekMany,
+            ("count", $"{activities}"), ("won", $"{wins.Count}"), ("lost", $"{lost}"))) };
         facts.AddRange(progress.Select(GoalCommands.Fact));
+        // A suggestion shows in the rep's language and sends the goal as goals.yaml writes it, which the bot reads.
         var buttons = progress.Count == 0
-            ? phrasing.GoalSuggestions.Select(s => new ReplyButton(s, $"my goal: {s}")).ToList()
-            : [new ReplyButton("My pipeline", "my pipeline")];
+            ? phrasing.GoalSuggestions.Zip(content.Phrasing.GoalSuggestions, (shown, sent) => new ReplyButton(shown, $"my goal: {sent}")).ToList()
+            : [new ReplyButton(Say(ReplyKeys.ButtonMyPipeline), "my pipeline")];
         var notes = new List<string> { Phrasing.Pick(phrasing.CheckIns["motivation"], seed) };
         if (progress.Count == 0)
             notes.Insert(0, Phrasing.Pick(phrasing.NoGoal, seed));
-        return new Reply(opening) { Title = "Your week", Facts = facts, Notes = notes, Buttons = buttons };
+        return new Reply(opening) { Title = Say(ReplyKeys.CheckinTitle), Facts = facts, Notes = notes, Buttons = buttons };
     }
 
-    private static string Names(List<string> names) =>
-        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+    private static string Names(List<string> names, string and) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + $" {and} " + names[^1];
 }

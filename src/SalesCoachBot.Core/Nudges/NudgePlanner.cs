@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -61,10 +62,10 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
                 {
                     var account = reachable[rep.Id];
                     var day = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    messages.AddRange(StalledDeals.StillThere(shown, stalled.Take(singles)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now))));
+                    messages.AddRange(StalledDeals.StillThere(shown, stalled.Take(singles)).Select(d => new PlannedMessage($"nudge:{d.Id}:{day}", MessageKind.Nudge, rep.Id, rep.DisplayName, account.Channel, account.Address!, Nudge(d, stalls.RuleFor(d.Stage), now, rep.Language ?? Language.English))));
                     if (singles < stalled.Count)
                         messages.Add(new PlannedMessage($"nudge-summary:{rep.Id}:{day}", MessageKind.NudgeSummary, rep.Id, rep.DisplayName, account.Channel, account.Address!,
-                            Summary(stalled.Count - singles, [.. StalledDeals.StillThere(shown, stalled.Skip(singles).Take(SummaryListsAtMost))], now)));
+                            Summary(stalled.Count - singles, [.. StalledDeals.StillThere(shown, stalled.Skip(singles).Take(SummaryListsAtMost))], now, rep.Language ?? Language.English)));
                 }
                 yield return new NudgeBatch(messages, [.. part.SelectMany(p => p.Stalls.Deals.Select(d => d.Id))]);
             }
@@ -90,38 +91,50 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
             .CountBy(m => m.RepId).ToDictionary();
     }
 
-    private Reply Nudge(Deal deal, StallThreshold rule, DateTimeOffset now)
+    private Reply Nudge(Deal deal, StallThreshold rule, DateTimeOffset now, Language language)
     {
-        var guide = content.For(deal.Stage);
-        var idle = deal.DaysSinceLastActivity(now);
-        var facts = new List<Fact> { new("Stage", deal.Stage.DisplayName()), new("Stalls after", $"{rule.Days} days ({rule.Source})") };
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
+        var stage = say.Stage(language, deal.Stage);
+        var facts = new List<Fact> { new(Say(ReplyKeys.FactStage), stage), new(Say(ReplyKeys.NudgeFactStallsAfter), Say(ReplyKeys.NudgeStallsAfter, ("days", $"{rule.Days}"), ("source", Source(rule, language, say)))) };
         if (deal.Value is { } value)
-            facts.Add(new("Amount", value.ToString()));
-        return new($"{rule.Explain(deal.Name, idle)} No next step is scheduled.")
+            facts.Add(new(Say(ReplyKeys.FactAmount), Written.Money(value, language)));
+        return new(Say(rule.Learned ? ReplyKeys.NudgeTextLearned : ReplyKeys.NudgeTextDefault,
+            ("deal", deal.Name), ("stage", stage), ("days", $"{deal.DaysSinceLastActivity(now)}"), ("limit", $"{rule.Days}")))
         {
-            Title = $"{deal.Name} has gone quiet",
+            Title = Say(ReplyKeys.NudgeTitle, ("deal", deal.Name)),
             Facts = facts,
-            Notes = [$"Next best action: {guide.NextBestAction}"],
+            Notes = [Say(ReplyKeys.NoteNextBestAction, ("action", content.For(deal.Stage).In(language).NextBestAction))],
             Buttons =
             [
-                new("Log activity", $"log call with {deal.Name}"),
-                new("Snooze 3 days", $"snooze {deal.Name} 3 days"),
-                new("Snooze 1 week", $"snooze {deal.Name} 1 week"),
-                new("Mark lost", $"move {deal.Name} to lost"),
-                new("Tip for this stage", $"stage tips for {deal.Name}"),
+                new(Say(ReplyKeys.NudgeButtonLog), $"log call with {deal.Name}"),
+                new(Say(ReplyKeys.NudgeButtonSnooze3Days), $"snooze {deal.Name} 3 days"),
+                new(Say(ReplyKeys.NudgeButtonSnooze1Week), $"snooze {deal.Name} 1 week"),
+                new(Say(ReplyKeys.NudgeButtonMarkLost), $"move {deal.Name} to lost"),
+                new(Say(ReplyKeys.NudgeButtonTip), $"stage tips for {deal.Name}"),
             ],
         };
     }
 
+    /// <summary>Where a stage's stall threshold comes from: the team's won deals, or <c>stages.yaml</c>.</summary>
+    public static string Source(StallThreshold rule, Language language, ReplyCatalog say) => rule.Learned
+        ? say.Say(language, ReplyKeys.NudgeSourceLearned, ("count", $"{rule.WonDealsMeasured}"))
+        : say.Say(language, ReplyKeys.NudgeSourceDefault);
+
     /// <summary>How many deals a summary lists (the longest idle); a longer list is not read, and the rest are one command away.</summary>
     public const int SummaryListsAtMost = 10;
 
-    private static Reply Summary(int count, List<Deal> listed, DateTimeOffset now) =>
-        new($"{count} more deal{(count == 1 ? " has" : "s have")} gone quiet. Pick one to move today:")
+    private Reply Summary(int count, List<Deal> listed, DateTimeOffset now, Language language)
+    {
+        var say = content.Replies;
+        string Say(string key, params (string, string)[] values) => say.Say(language, key, values);
+        return new(Say(count == 1 ? ReplyKeys.NudgeSummaryOne : ReplyKeys.NudgeSummaryMany, ("count", $"{count}")))
         {
-            Title = "More stalled deals",
-            Facts = [.. listed.Select(d => new Fact(d.Name, $"{d.Stage.DisplayName()} · {d.DaysSinceLastActivity(now)} days idle" + (d.Value is { } v ? $" · {v}" : "")))],
-            Notes = count > listed.Count ? [$"…and {count - listed.Count} more: say \"stalled deals\" for the whole list."] : [],
-            Buttons = [new("Stalled deals", "stalled deals"), new("My pipeline", "my pipeline")],
+            Title = Say(ReplyKeys.NudgeSummaryTitle),
+            Facts = [.. listed.Select(d => new Fact(d.Name, Say(ReplyKeys.NudgeSummaryDeal, ("stage", say.Stage(language, d.Stage)), ("days", $"{d.DaysSinceLastActivity(now)}"))
+                + (d.Value is { } v ? $" · {Written.Money(v, language)}" : "")))],
+            Notes = count > listed.Count ? [Say(ReplyKeys.NudgeSummaryMore, ("count", $"{count - listed.Count}"))] : [],
+            Buttons = [new(Say(ReplyKeys.NudgeButtonStalledDeals), "stalled deals"), new(Say(ReplyKeys.ButtonMyPipeline), "my pipeline")],
         };
+    }
 }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SalesCoachBot.Conversations;
+using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Interactions;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -15,7 +16,7 @@ namespace SalesCoachBot.Nudges;
 /// and the note. One missed while the bot was down goes out later, saying when it was due, for up to a
 /// week; none goes out for a deal already won or lost or a step already done, and a next step logged twice reminds once.
 /// </summary>
-public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory clocks, SchedulerSettings settings)
+public sealed class ReminderPlanner(SalesCoachDbContext db, SalesContent content, RepClockFactory clocks, SchedulerSettings settings)
 {
     public const int MaxDaysLate = 7;
 
@@ -66,20 +67,26 @@ public sealed class ReminderPlanner(SalesCoachDbContext db, RepClockFactory cloc
             var deal = deals[followUp.DealId];
             if (clock.UtcNow < RemindAt(rep, followUp.DueOn) || followUp.DueOn < clock.Today.AddDays(-MaxDaysLate) || NextSteps.IsDone(followUp, deal.LastActivityAt))
                 continue;
-            var text = followUp.DueOn == clock.Today
-                ? $"Today's next step on {deal.Name}: {NextSteps.Clean(followUp.Note)}"
-                : $"Next step on {deal.Name}, due {Dates.Describe(followUp.DueOn, clock)}: {NextSteps.Clean(followUp.Note)}";
-            var reply = new Reply(text)
-            {
-                Title = "Follow-up reminder",
-                Facts = followUp.DueAt is { } at ? [new("When", Dates.Describe(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, withTime: true))] : [],
-                Buttons = [new("Log it", $"log call with {deal.Name}"), new("Snooze 3 days", $"snooze {deal.Name} 3 days")],
-            };
+            var reply = Reminder(followUp, deal, clock, rep.Language ?? Language.English);
             due.Add((rep, reply, reachable.TryGetValue(rep.Id, out var account)
                 ? new PlannedMessage($"reminder:{followUp.Id}", MessageKind.Reminder, rep.Id, rep.DisplayName, account.Channel, account.Address!, reply)
                 : null));
         }
         return due;
+    }
+
+    private Reply Reminder(FollowUp followUp, Deal deal, RepClock clock, Language language)
+    {
+        string Say(string key, params (string, string)[] values) => content.Replies.Say(language, key, values);
+        var note = NextSteps.Clean(followUp.Note);
+        return new(followUp.DueOn == clock.Today
+            ? Say(ReplyKeys.ReminderToday, ("deal", deal.Name), ("note", note))
+            : Say(ReplyKeys.ReminderDue, ("deal", deal.Name), ("date", Written.Date(followUp.DueOn, clock, language)), ("note", note)))
+        {
+            Title = Say(ReplyKeys.ReminderTitle),
+            Facts = followUp.DueAt is { } at ? [new(Say(ReplyKeys.ReminderFactWhen), Written.Moment(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime, clock, language))] : [],
+            Buttons = [new(Say(ReplyKeys.ReminderButtonLog), $"log call with {deal.Name}"), new(Say(ReplyKeys.NudgeButtonSnooze3Days), $"snooze {deal.Name} 3 days")],
+        };
     }
 
     /// <summary>Whether reminders can reach the rep now, so the bot promises only what will happen.</summary>

@@ -3,7 +3,7 @@ using SalesCoachBot.Deals;
 namespace SalesCoachBot.Replies;
 
 /// <summary>The keys of <c>dialogs/replies.yaml</c> the code says; start-up refuses a catalogue that lacks one.</summary>
-public static class ReplyKeys
+public static partial class ReplyKeys
 {
     public const string LanguageSet = "language-set";
     public const string ClarifyAsk = "clarify-ask";
@@ -96,5 +96,6 @@ public static class ReplyKeys
         typeof(ReplyKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
             .Concat(HelpTopics.SelectMany(t => new[] { $"help-{t}-example", $"help-{t}" }))
             .Concat(LostReasons.Select((_, i) => LostReason(i)))
-            .Concat(Enum.GetValues<DealStage>().Select(StageName));
+            .Concat(Enum.GetValues<DealStage>().Select(StageName))
+            .Concat(ProactiveKeys);
 }

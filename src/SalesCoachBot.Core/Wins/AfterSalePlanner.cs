@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
+using SalesCoachBot.Languages;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -43,14 +44,21 @@ public sealed class AfterSalePlanner(SalesCoachDbContext db, SalesContent conten
                 if (left-- <= 0)
                     break;
                 plans.Add(new PlannedMessage($"after-sale:{deal.Id}:{deal.ClosedAt!.Value.UtcTicks}:{step.Days}", MessageKind.AfterSale, rep.Id, rep.DisplayName,
-                    account.Channel, account.Address!, new Reply(step.TextFor(deal.Name))
-                    {
-                        Title = step.TitleFor(deal.Name),
-                        Buttons = [new("Log a call", $"log call with {deal.Name}"), new("New deal", $"new deal {deal.Account}")],
-                    }));
+                    account.Channel, account.Address!, CheckIn(deal, step, rep.Language ?? Language.English)));
             }
         }
         return plans;
+    }
+
+    private Reply CheckIn(Deal deal, AfterSaleStep step, Language language)
+    {
+        var words = step.In(language);
+        return new(words.TextFor(deal.Name))
+        {
+            Title = words.TitleFor(deal.Name),
+            Buttons = [new(content.Replies.Say(language, ReplyKeys.AftersaleButtonLog), $"log call with {deal.Name}"),
+                new(content.Replies.Say(language, ReplyKeys.AftersaleButtonNewDeal), $"new deal {deal.Account}")],
+        };
     }
 
     // Nudges and after-sale check-ins written since the rep's own midnight: the day's limit covers both.

@@ -66,6 +66,9 @@ public sealed class IndonesianContentTests : IDisposable
     [InlineData("stages.id.yaml", "  - stage: Closing\n", "  - stage: Follow-up\n", "stages.id.yaml, line")]
     [InlineData("replies.id.yaml", "  note-tip: \"Tips: {tip}\"\n", "", "the keys must be those of replies.yaml: missing note-tip")]
     [InlineData("replies.id.yaml", "  note-tip: \"Tips: {tip}\"\n", "  note-tip: \"Tips: {saran}\"\n", "'note-tip' must have the placeholders of replies.yaml: {tip}")]
+    [InlineData("goals.id.yaml", "  steadyWeek:\n", "  steadyWeeks:\n", "the keys must be those of goals.yaml: missing checkIns.steadyWeek, unknown checkIns.steadyWeeks")]
+    [InlineData("goals.id.yaml", "    - 50 telepon seminggu\n", "", "goals.suggestions must list as many goals as goals.yaml (4)")]
+    [InlineData("stages.id.yaml", "  - days: 90\n", "  - days: 60\n", "afterSale must have the check-ins of stages.yaml, the same days: 30, 90")]
     public void StartUpRefusesALanguageThatDoesNotCoverTheSameContent(string file, string find, string replace, string expected)
     {
         foreach (var shipped in Directory.GetFiles(TestContent.Folder))

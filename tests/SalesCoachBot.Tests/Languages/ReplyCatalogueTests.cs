@@ -30,6 +30,17 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "DroppedNote" },
         { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "AskAsync" },
         { "src/SalesCoachBot.Core/Dialogs/ConfirmSkipDialog.cs", "MoveAsync" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Nudge" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Summary" },
+        { "src/SalesCoachBot.Core/Nudges/NudgePlanner.cs", "Source" },
+        { "src/SalesCoachBot.Core/Nudges/ReminderPlanner.cs", "Reminder" },
+        { "src/SalesCoachBot.Core/Escalations/EscalationPlanner.cs", "ToRep" },
+        { "src/SalesCoachBot.Core/Escalations/EscalationPlanner.cs", "ToManager" },
+        { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Compose" },
+        { "src/SalesCoachBot.Core/Nudges/CheckInPlanner.cs", "Names" },
+        { "src/SalesCoachBot.Core/Wins/AfterSalePlanner.cs", "CheckIn" },
+        { "src/SalesCoachBot.Core/Digests/DigestPlanner.cs", "StallRules" },
+        { "src/SalesCoachBot.Core/Digests/DigestPlanner.cs", "Totals" },
     };
 
     [Theory]
@@ -61,7 +72,10 @@ public sealed partial class ReplyCatalogueTests
     [GeneratedRegex("\\$?\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex Literal();
 
-    [GeneratedRegex(@"^(undo|help|new deal|log call with \{[^}]+\}|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|amount|intro|outcome|reason|count|total|deals|days|to|skipped|objection for \{[^}]+\}|SalesCoachBot)$")]
+    [GeneratedRegex(@"^(undo|help|new deal|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot"
+        + @"|log call with \{[^}]+\}|snooze \{[^}]+\} (3 days|1 week)|move \{[^}]+\} to lost|stage tips for \{[^}]+\}|new deal \{[^}]+\}|my goal: \{[^}]+\}|stalled deals|team pipeline|how is \{[^}]+\} doing\?"
+        + @"|amount|intro|outcome|reason|count|total|deals|days|to|skipped"
+        + @"|limit|source|note|date|times|manager|rep|day|summary|won|lost|wins|rules|goodWeek|steadyWeek|roughWeek|motivation)$")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{[^}]*\}")]

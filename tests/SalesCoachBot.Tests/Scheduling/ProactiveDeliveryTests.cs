@@ -86,6 +86,31 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARepWhoseTeamsSpeaksIndonesianGetsTheNudgeInIndonesianAndItsButtonsWork()
+    {
+        var message = TeamsActivities.PersonalMessage(teams.ServiceUrl, "new deal Acme Corp Rp 60jt");
+        message["locale"] = "id-ID";
+        message["entities"]![0]!["locale"] = "id-ID";
+        (await factory.CreateClient().PostAsJsonAsync("/api/messages", message)).EnsureSuccessStatusCode();
+        Assert.Equal(1, await StallAsync());
+
+        Assert.Equal(1, await DispatchAsync());
+        var nudge = teams.Sent[^1];
+        Assert.Contains("Acme Corp lagi sepi", nudge.Visible);
+        Assert.Contains("Rp 60.000.000", nudge.Visible);
+        var snooze = nudge.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Tunda 3 hari")!;
+
+        var press = TeamsActivities.PersonalMessage(teams.ServiceUrl, "");
+        press.Remove("text");
+        press["value"] = snooze["data"]!.DeepClone();
+        (await factory.CreateClient().PostAsJsonAsync("/api/messages", press)).EnsureSuccessStatusCode();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var deal = await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().Deals.SingleAsync();
+        Assert.Equal(factory.Clock.GetUtcNow().AddDays(3).Date, deal.SnoozedUntil?.Date);
+    }
+
+    [Fact]
     public async Task ANudgeReachesTheSlackUserInADirectMessageAndItsSnoozeButtonWorks()
     {
         var client = factory.CreateClient();
