@@ -35,7 +35,7 @@ public sealed partial class ObjectionCommands(SalesContent content, DealService 
         var notes = new List<string>();
         if (deal is not null && category.ByStage.TryGetValue(deal.Stage, out var advice))
             facts.Add(new(Say(ReplyKeys.ObjectionAtStage, ("stage", say.Stage(language, deal.Stage)), ("deal", deal.Name)), advice));
-        else if (NameTheDeal(query, match) is { } note)
+        else if (NameTheDeal(query, match, language) is { } note)
             notes.Add(note);
         return new(Say(ReplyKeys.ObjectionIntro))
         {
@@ -46,12 +46,14 @@ public sealed partial class ObjectionCommands(SalesContent content, DealService 
         };
     }
 
-    private static string? NameTheDeal(string? query, DealMatch? match) => match switch
+    private string? NameTheDeal(string? query, DealMatch? match, Languages.Language language) => match switch
     {
         DealMatch.One => null,
-        DealMatch.Several several => $"More than one deal matches \"{query}\" ({string.Join(", ", several.Deals.Select(d => $"{d.Name} in {d.Stage.DisplayName()}"))}): name one for advice fitted to its stage.",
-        DealMatch.None => $"I couldn't find a deal matching \"{query}\", so this is the general advice.",
-        _ => "Name the deal (e.g. \"objection price for Acme\") for advice fitted to its stage.",
+        DealMatch.Several several => content.Replies.Say(language, ReplyKeys.ObjectionSeveralDeals, ("query", query ?? ""),
+            ("deals", string.Join(", ", several.Deals.Select(d => content.Replies.Say(language, ReplyKeys.ObjectionDealAtStage,
+                ("deal", d.Name), ("stage", content.Replies.Stage(language, d.Stage))))))),
+        DealMatch.None => content.Replies.Say(language, ReplyKeys.ObjectionNoDeal, ("query", query ?? "")),
+        _ => content.Replies.Say(language, ReplyKeys.ObjectionNameTheDeal),
     };
 
     private Reply WhichKind(Deal? deal) =>

@@ -35,6 +35,10 @@ public static partial class ReplyKeys
     public const string ObjectionRespond = "objection-respond";
     public const string ObjectionConfirm = "objection-confirm";
     public const string ObjectionAtStage = "objection-at-stage";
+    public const string ObjectionSeveralDeals = "objection-several-deals";
+    public const string ObjectionDealAtStage = "objection-deal-at-stage";
+    public const string ObjectionNoDeal = "objection-no-deal";
+    public const string ObjectionNameTheDeal = "objection-name-the-deal";
     public const string ButtonAnotherObjection = "button-another-objection";
     public const string HelpStages = "help-stages";
     public const string HelpManagers = "help-managers";

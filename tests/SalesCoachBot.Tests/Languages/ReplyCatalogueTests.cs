@@ -18,6 +18,7 @@ public sealed partial class ReplyCatalogueTests
         { "src/SalesCoachBot.Core/Conversations/ClarifyReplies.cs", "Offer" },
         { "src/SalesCoachBot.Core/Conversations/HelpReplies.cs", "Help" },
         { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "Advice" },
+        { "src/SalesCoachBot.Core/Objections/ObjectionCommands.cs", "NameTheDeal" },
         { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "Closed" },
         { "src/SalesCoachBot.Core/Deals/DealReplies.cs", "LostWithReason" },
         { "src/SalesCoachBot.Core/Dialogs/CloseReasonDialog.cs", "CancelledReply" },
@@ -74,7 +75,7 @@ public sealed partial class ReplyCatalogueTests
 
     [GeneratedRegex(@"^(undo|help|new deal|my deals|my pipeline|my goals|move \{[^}]+\} to \{[^}]+\}|help-\{t\}(-example)?|stages|stage|deal|action|tip|text|category|objection|objection for \{[^}]+\}|SalesCoachBot"
         + @"|log call with \{[^}]+\}|snooze \{[^}]+\} (3 days|1 week)|move \{[^}]+\} to lost|stage tips for \{[^}]+\}|new deal \{[^}]+\}|my goal: \{[^}]+\}|stalled deals|team pipeline|how is \{[^}]+\} doing\?"
-        + @"|amount|intro|outcome|reason|count|total|deals|days|to|skipped"
+        + @"|amount|intro|outcome|reason|count|total|deals|days|to|skipped|query"
         + @"|limit|source|note|date|times|manager|rep|day|summary|won|lost|wins|rules|goodWeek|steadyWeek|roughWeek|motivation)$")]
     private static partial Regex Command();
 
