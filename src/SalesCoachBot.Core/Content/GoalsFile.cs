@@ -20,16 +20,12 @@ internal static partial class GoalsFile
     {
         var english = LoadOne(YamlContentFile.Open(directory, Name), out var englishFile);
         var translations = new Dictionary<Language, Phrasing>();
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var file = YamlContentFile.Open(directory, name);
             var lacking = Keys(englishFile.Root).Except(Keys(file.Root)).ToList();
             var unknown = Keys(file.Root).Except(Keys(englishFile.Root)).ToList();
             if (lacking.Count > 0 || unknown.Count > 0)
-                throw file.Error(file.Root, $"the keys must be those of {Name}: missing {Listed(lacking)}, unknown {Listed(unknown)}");
+                throw file.Error(file.Root, $"the keys must be those of {Name}: missing {YamlContentFile.Listed(lacking)}, unknown {YamlContentFile.Listed(unknown)}");
             var translated = LoadOne(file, out _);
             if (translated.GoalSuggestions.Count != english.GoalSuggestions.Count)
                 throw file.Error(file.Root, $"goals.suggestions must list as many goals as {Name} ({english.GoalSuggestions.Count}), in its order: a button shows one and sends the other");
@@ -37,8 +33,6 @@ internal static partial class GoalsFile
         }
         return english with { Translations = translations };
     }
-
-    private static string Listed(List<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
 
     // The keys of the file's mappings, as paths ("goals.progress.done"); lists are the lines, which a translation may word as it likes.
     private static IEnumerable<string> Keys(YamlMappingNode map, string prefix = "") =>

@@ -17,17 +17,13 @@ internal static class ObjectionsFile
     {
         var english = LoadOne(YamlContentFile.Open(directory, Name));
         var translations = new Dictionary<Language, List<ObjectionCategory>>();
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var file = YamlContentFile.Open(directory, name);
             var translated = LoadOne(file);
             var missing = english.Where(e => translated.All(t => t.Id != e.Id)).Select(e => e.Id).ToList();
             var unknown = translated.Where(t => english.All(e => e.Id != t.Id)).Select(t => t.Id).ToList();
             if (missing.Count > 0 || unknown.Count > 0)
-                throw file.Error(file.Root, $"the objections must be those of {Name}: missing {Listed(missing)}, unknown {Listed(unknown)}");
+                throw file.Error(file.Root, $"the objections must be those of {Name}: missing {YamlContentFile.Listed(missing)}, unknown {YamlContentFile.Listed(unknown)}");
             translations[language] = translated;
         }
         return new ObjectionPlaybook([.. english.Select(e => e with
@@ -36,8 +32,6 @@ internal static class ObjectionsFile
             Translations = translations.ToDictionary(t => t.Key, t => t.Value.Single(c => c.Id == e.Id)),
         })]);
     }
-
-    private static string Listed(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
 
     private static List<ObjectionCategory> LoadOne(YamlContentFile file)
     {

@@ -20,24 +20,19 @@ internal static partial class RepliesFile
         if (missing.Count > 0)
             throw englishFile.Error(englishFile.Root, $"no text for: {string.Join(", ", missing)}");
         var texts = new Dictionary<Language, IReadOnlyDictionary<string, string>> { [Language.English] = english };
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var translated = LoadOne(YamlContentFile.Open(directory, name), out var file);
+            var translated = LoadOne(file, out _);
             var lacking = english.Keys.Where(k => !translated.ContainsKey(k)).ToList();
             var unknown = translated.Keys.Where(k => !english.ContainsKey(k)).ToList();
             if (lacking.Count > 0 || unknown.Count > 0)
-                throw file.Error(file.Root, $"the keys must be those of {Name}: missing {Listed(lacking)}, unknown {Listed(unknown)}");
+                throw file.Error(file.Root, $"the keys must be those of {Name}: missing {YamlContentFile.Listed(lacking)}, unknown {YamlContentFile.Listed(unknown)}");
             if (translated.FirstOrDefault(t => !Placeholders(t.Value).SetEquals(Placeholders(english[t.Key]))) is { Key: not null } differs)
                 throw file.Error(file.Root, $"'{differs.Key}' must have the placeholders of {Name}: {string.Join(", ", Placeholders(english[differs.Key]).Select(p => "{" + p + "}"))}");
             texts[language] = translated;
         }
         return new ReplyCatalog(texts);
     }
-
-    private static string Listed(List<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
 
     private static Dictionary<string, string> LoadOne(YamlContentFile file, out YamlContentFile opened)
     {

@@ -15,12 +15,9 @@ internal static class StagesFile
     public static Dictionary<DealStage, StageGuide> Load(string directory)
     {
         var guides = LoadOne(YamlContentFile.Open(directory, Name), english: null);
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var translated = LoadOne(YamlContentFile.Open(directory, name), guides);
+            var translated = LoadOne(file, guides);
             foreach (var (stage, guide) in translated)
                 guides[stage] = guides[stage] with
                 {
@@ -65,12 +62,8 @@ internal static class StagesFile
     public static IReadOnlyList<AfterSaleStep> LoadAfterSale(string directory)
     {
         var steps = AfterSaleOf(YamlContentFile.Open(directory, Name));
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var file = YamlContentFile.Open(directory, name);
             var translated = AfterSaleOf(file);
             if (!translated.Select(s => s.Days).SequenceEqual(steps.Select(s => s.Days)))
                 throw file.Error(file.Root, $"afterSale must have the check-ins of {Name}, the same days: {(steps.Count == 0 ? "none" : string.Join(", ", steps.Select(s => s.Days)))}");

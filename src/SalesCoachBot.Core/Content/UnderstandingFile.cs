@@ -16,24 +16,18 @@ internal static class UnderstandingFile
     {
         var english = LoadOne(YamlContentFile.Open(directory, Name), known, everyIntent: true);
         var translations = new Dictionary<Language, UnderstandingContent>();
-        foreach (var language in LanguageCodes.All.Where(l => l != Language.English))
+        foreach (var (language, file) in YamlContentFile.Translations(directory, Name))
         {
-            var name = language.ContentFile(Name);
-            if (!File.Exists(Path.Combine(directory, name)))
-                continue;
-            var file = YamlContentFile.Open(directory, name);
             var translated = LoadOne(file, known, everyIntent: false);
             var missingReasons = english.LostReasons.Where(r => translated.LostReasons.All(t => t.Id != r.Id)).Select(r => r.Id).ToList();
             var unknownReasons = translated.LostReasons.Where(t => english.LostReasons.All(r => r.Id != t.Id)).Select(t => t.Id).ToList();
             if (missingReasons.Count > 0 || unknownReasons.Count > 0)
-                throw file.Error(file.Root, $"the lost reasons must be those of {Name}: missing {Listed(missingReasons)}, unknown {Listed(unknownReasons)}");
+                throw file.Error(file.Root, $"the lost reasons must be those of {Name}: missing {YamlContentFile.Listed(missingReasons)}, unknown {YamlContentFile.Listed(unknownReasons)}");
             translations[language] = translated;
         }
         return new UnderstandingContent(Merge(english.Intents, translations.Values.Select(t => t.Intents)),
             Merge(english.LostReasons, translations.Values.Select(t => t.LostReasons))) { Translations = translations };
     }
-
-    private static string Listed(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
 
     // Every language's examples under the English labels: one model reads every language.
     private static List<LabelledExamples> Merge(IReadOnlyList<LabelledExamples> english, IEnumerable<IReadOnlyList<LabelledExamples>> others)

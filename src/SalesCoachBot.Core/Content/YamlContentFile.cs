@@ -1,3 +1,4 @@
+using SalesCoachBot.Languages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -31,6 +32,14 @@ internal sealed class YamlContentFile
         var file = new YamlContentFile(path, null!);
         return new YamlContentFile(path, file.As<YamlMappingNode>(stream.Documents[0].RootNode, "a mapping at the top"));
     }
+
+    /// <summary>The file in each other language the directory has (<c>stages.id.yaml</c>), opened.</summary>
+    public static IEnumerable<(Language Language, YamlContentFile File)> Translations(string directory, string name) =>
+        LanguageCodes.All.Where(l => l != Language.English && File.Exists(System.IO.Path.Combine(directory, l.ContentFile(name))))
+            .Select(l => (l, Open(directory, l.ContentFile(name))));
+
+    /// <summary>"none", or the ids or keys listed: for a translation's missing and unknown ones.</summary>
+    public static string Listed(IReadOnlyCollection<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
 
     public ContentException Error(YamlNode node, string problem) => new(Path, node.Start.Line, problem);
 
