@@ -23,8 +23,7 @@ public sealed class CrmPull(SalesCoachDbContext db, ICrmClient crm, CrmCatalog c
     public async Task<CrmPullResult> PullAsync(bool full, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var state = await db.CrmSyncStates.FirstOrDefaultAsync(s => s.Provider == settings.Provider, cancellationToken)
-                    ?? db.CrmSyncStates.Add(new CrmSyncState { Provider = settings.Provider }).Entity;
+        var state = await StateAsync(cancellationToken);
         full |= state.LastPullAt is null;
         var counts = new Counts();
         try
@@ -174,12 +173,15 @@ public sealed class CrmPull(SalesCoachDbContext db, ICrmClient crm, CrmCatalog c
 
     private async Task RecordErrorAsync(string error, CancellationToken cancellationToken)
     {
-        var state = await db.CrmSyncStates.FirstOrDefaultAsync(s => s.Provider == settings.Provider, cancellationToken)
-                    ?? db.CrmSyncStates.Add(new CrmSyncState { Provider = settings.Provider }).Entity;
+        var state = await StateAsync(cancellationToken);
         state.LastError = error.Length > 1000 ? error[..1000] : error;
         NoteRateLimit(state);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private async Task<CrmSyncState> StateAsync(CancellationToken cancellationToken) =>
+        await db.CrmSyncStates.FirstOrDefaultAsync(s => s.Provider == settings.Provider, cancellationToken)
+        ?? db.CrmSyncStates.Add(new CrmSyncState { Provider = settings.Provider }).Entity;
 
     private sealed class Counts
     {

@@ -41,7 +41,7 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
             .OrderBy(r => r.Id).ToList();
         if (onDuty.Count == 0)
             yield break;
-        var sentToday = await SentTodayAsync(onDuty, cancellationToken);
+        var sentToday = await SentTodayAsync(db, clocks, onDuty, cancellationToken);
         foreach (var reps in onDuty.Chunk(RepsPerBatch))
         {
             var due = new List<(Rep Rep, RepStalls Stalls, int Singles)>();
@@ -79,9 +79,15 @@ public sealed class NudgePlanner(SalesCoachDbContext db, SalesContent content, S
         await db.Deals.Where(d => dealIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastNudgedAt, now), cancellationToken); // one list parameter, however many
     }
 
-    /// <summary>Nudges (and summaries) each rep was already sent since their own midnight.</summary>
-    private async Task<Dictionary<long, int>> SentTodayAsync(IReadOnlyList<Rep> reps, CancellationToken cancellationToken)
+    /// <summary>
+    /// Nudges, summaries and after-sale check-ins each rep was already sent since their own midnight, in one query:
+    /// the day's limit covers them all.
+    /// </summary>
+    internal static async Task<Dictionary<long, int>> SentTodayAsync(SalesCoachDbContext db, RepClockFactory clocks, IReadOnlyCollection<Rep> reps,
+        CancellationToken cancellationToken)
     {
+        if (reps.Count == 0)
+            return [];
         var midnights = reps.ToDictionary(r => r.Id, r => clocks.For(r) is var clock ? clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue)) : default);
         var earliest = midnights.Values.Min();
         var sent = await db.Outbox.AsNoTracking()

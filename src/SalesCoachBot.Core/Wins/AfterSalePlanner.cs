@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Content;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Languages;
+using SalesCoachBot.Nudges;
 using SalesCoachBot.Outbox;
 using SalesCoachBot.Persistence;
 using SalesCoachBot.Replies;
@@ -27,14 +28,15 @@ public sealed class AfterSalePlanner(SalesCoachDbContext db, SalesContent conten
         var earliest = now - TimeSpan.FromDays(content.AfterSale.Max(s => s.Days)) - CatchUp;
         var won = await db.Deals.AsNoTracking().Include(d => d.Owner)
             .Where(d => d.Stage == DealStage.Won && d.ClosedAt >= earliest).ToListAsync(cancellationToken);
+        var onDuty = won.GroupBy(d => d.OwnerId).Select(deals => (Rep: deals.First().Owner!, Deals: deals))
+            .Where(r => reachable.ContainsKey(r.Rep.Id) && !(r.Rep.NudgesPausedUntil > now) && settings.IsWorkingTime(clocks.For(r.Rep).LocalNow)).ToList();
+        var sentToday = await NudgePlanner.SentTodayAsync(db, clocks, [.. onDuty.Select(r => r.Rep)], cancellationToken);
         var plans = new List<PlannedMessage>();
-        foreach (var byRep in won.GroupBy(d => d.OwnerId))
+        foreach (var (rep, deals) in onDuty)
         {
-            var rep = byRep.First().Owner!;
-            if (!reachable.TryGetValue(rep.Id, out var account) || rep.NudgesPausedUntil > now || !settings.IsWorkingTime(clocks.For(rep).LocalNow))
-                continue;
-            var left = settings.MaxNudgesPerDay - await SentTodayAsync(rep, cancellationToken);
-            foreach (var (deal, step) in from deal in byRep
+            var account = reachable[rep.Id];
+            var left = settings.MaxNudgesPerDay - sentToday.GetValueOrDefault(rep.Id);
+            foreach (var (deal, step) in from deal in deals
                                          from step in content.AfterSale
                                          let due = deal.ClosedAt!.Value + TimeSpan.FromDays(step.Days)
                                          where due <= now && now - due < CatchUp
@@ -59,14 +61,5 @@ public sealed class AfterSalePlanner(SalesCoachDbContext db, SalesContent conten
             Buttons = [new(content.Replies.Say(language, ReplyKeys.AftersaleButtonLog), $"log call with {deal.Name}"),
                 new(content.Replies.Say(language, ReplyKeys.AftersaleButtonNewDeal), $"new deal {deal.Account}")],
         };
-    }
-
-    // Nudges and after-sale check-ins written since the rep's own midnight: the day's limit covers both.
-    private async Task<int> SentTodayAsync(Rep rep, CancellationToken cancellationToken)
-    {
-        var clock = clocks.For(rep);
-        var midnight = clock.ToInstant(clock.Today.ToDateTime(TimeOnly.MinValue));
-        return await db.Outbox.CountAsync(m => m.RepId == rep.Id && m.CreatedAt >= midnight
-            && (m.Kind == MessageKind.Nudge || m.Kind == MessageKind.NudgeSummary || m.Kind == MessageKind.AfterSale), cancellationToken);
     }
 }

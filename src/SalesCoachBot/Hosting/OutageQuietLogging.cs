@@ -3,9 +3,9 @@ using SalesCoachBot.Persistence;
 namespace SalesCoachBot.Hosting;
 
 /// <summary>
-/// Wraps every log provider so that an entry caused by the database not answering — from any library: EF Core,
-/// Quartz's job store, ASP.NET Core — is noted by <see cref="DatabaseOutages"/> (one warning per outage) instead of
-/// written with its stack trace, once for each request, turn and round that fails meanwhile.
+/// Wraps every log provider so that an entry caused by the database not answering — from the bot's own adapters and
+/// workers as from EF Core, Quartz's job store or ASP.NET Core — is noted by <see cref="DatabaseOutages"/> (one warning
+/// per outage) instead of written with its stack trace, once for each request, turn and round that fails meanwhile.
 /// </summary>
 public static class OutageQuietLogging
 {

@@ -15,7 +15,7 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
         {
             await dispatcher.ReleaseAsync(stoppingToken); // what this host held before a restart was not sent
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested && !outages.Noted(e))
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogError(e, "Could not give back this host's outbox leases; they run out by themselves");
         }
@@ -28,9 +28,6 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
                 if (await dispatcher.NextDueAsync(stoppingToken) is { } next)
                     wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, Round.Ticks));
                 outages.Answered();
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && outages.Noted(e))
-            {
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

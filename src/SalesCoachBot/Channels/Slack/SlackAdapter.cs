@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Polly.Timeout;
 using SalesCoachBot.Conversations;
 using SalesCoachBot.Outbox;
-using SalesCoachBot.Persistence;
 using SalesCoachBot.Queues;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Reps;
@@ -14,7 +13,7 @@ namespace SalesCoachBot.Channels.Slack;
 /// Runs one Slack message through the core: who sent it (users.info: name, e-mail, time zone), where,
 /// and the reply back as Block Kit with chat.postMessage or the response_url.
 /// </summary>
-public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbox, DatabaseOutages outages, IServiceScopeFactory scopes, IMemoryCache cache, ILogger<SlackAdapter> logger)
+public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbox, IServiceScopeFactory scopes, IMemoryCache cache, ILogger<SlackAdapter> logger)
 {
     public const string ChannelId = "slack";
     private static readonly TimeSpan UserCacheTime = TimeSpan.FromHours(1);
@@ -47,8 +46,7 @@ public sealed class SlackAdapter(ChatTurns turns, SlackApiClient api, Inbox inbo
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                if (!outages.Noted(e))
-                    logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
+                logger.LogError(e, "Slack turn failed in {Channel}", inbound.ChannelId);
                 reply = HelpReplies.Apology;
             }
         }

@@ -37,9 +37,6 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
                         Start(message);
                     outages.Answered();
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && outages.Noted(e))
-                {
-                }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(e, "Reading the Slack inbox failed; trying again shortly");
@@ -127,8 +124,7 @@ public sealed class SlackTurnWorker(Inbox inbox, InboxSignal signal, SlackAdapte
             }
             catch (Exception e)
             {
-                if (!outages.Noted(e))
-                    logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
+                logger.LogError(e, "Slack turn {InboxId} failed", message.Id);
                 await CompleteAsync(message, e.Message);
             }
             if (stopping)

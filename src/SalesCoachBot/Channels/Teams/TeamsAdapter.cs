@@ -3,21 +3,19 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using SalesCoachBot.Conversations;
-using SalesCoachBot.Persistence;
 
 namespace SalesCoachBot.Channels.Teams;
 
 /// <summary>The Bot Framework CloudAdapter with one constructor for DI and a turn-error handler that never leaks internals.</summary>
 public sealed class TeamsAdapter : CloudAdapter
 {
-    public TeamsAdapter(BotFrameworkAuthentication authentication, TeamsMemberEmailMiddleware memberEmail, DatabaseOutages outages, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(BotFrameworkAuthentication authentication, TeamsMemberEmailMiddleware memberEmail, ILogger<TeamsAdapter> logger)
         : base(authentication, logger)
     {
         Use(memberEmail);
         OnTurnError = async (turn, exception) =>
         {
-            if (!outages.Noted(exception))
-                logger.LogError(exception, "Turn failed in conversation {ConversationId}", turn.Activity.Conversation?.Id);
+            logger.LogError(exception, "Turn failed in conversation {ConversationId}", turn.Activity.Conversation?.Id);
             try
             {
                 await turn.SendReplyAsync(HelpReplies.Apology, CancellationToken.None);
