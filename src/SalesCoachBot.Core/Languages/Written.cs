@@ -21,7 +21,7 @@ public static class Written
             return money.ToString();
         var whole = money.Amount == decimal.Truncate(money.Amount);
         var number = money.Amount.ToString(whole ? "N0" : "N2", CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',').Replace(' ', '.');
-        return money.Currency == IndonesianRupiah ? $"Rp {number}" : $"{money.Currency} {number}";
+        return money.Currency == Understanding.IndonesianAmounts.Currency ? $"Rp {number}" : $"{money.Currency} {number}";
     }
 
     public static string Date(DateOnly day, RepClock clock, Language language)
@@ -42,5 +42,4 @@ public static class Written
         ? Dates.Describe(local, clock, withTime: true)
         : $"{Date(DateOnly.FromDateTime(local), clock, language)}, pukul {local.ToString("HH.mm", CultureInfo.InvariantCulture)}";
 
-    private const string IndonesianRupiah = "IDR";
 }
